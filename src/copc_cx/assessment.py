@@ -1,0 +1,247 @@
+"""Item scores and the whole self-assessment with its certification decision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import catalog, rules
+from .errors import Checker, InputError, Problem
+from .scope import ApplicablePoints, applicable_scope
+from .standard import CATEGORIES, CERTIFICATION_CONDITIONS, Edition, Scoring
+from .text import Explained, Text, fmt_number, fmt_percent
+
+# --- What the user enters for one item ------------------------------------------------------
+
+@dataclass(frozen=True)
+class ApproachDeployment:
+    """Categories 1.0-3.0: sub-requirements met/applicable, units deploying/total."""
+
+    met: int
+    applicable: int
+    deployed: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Performance:
+    """4.1, 4.2a, 4.2b, 4.5: counts of required metrics."""
+
+    achieved: int
+    improving: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ChannelPerformance:
+    """4.3, 4.4: (achieved, improving, total) per metric type; "sales" may be left out."""
+
+    types: Mapping[str, rules.Counts]
+
+
+@dataclass(frozen=True)
+class Rule5075:
+    """4.6: counts of metrics at target, at target or improving, and in all."""
+
+    at_target: int
+    at_target_or_improving: int
+    total: int
+
+
+ItemInput = ApproachDeployment | Performance | ChannelPerformance | Rule5075
+
+INPUT_FOR: dict[Scoring, type[ItemInput]] = {
+    Scoring.APPROACH_DEPLOYMENT: ApproachDeployment,
+    Scoring.PERFORMANCE: Performance,
+    Scoring.CHANNEL_PERFORMANCE: ChannelPerformance,
+    Scoring.RULE_50_75: Rule5075,
+}
+
+
+# --- One item --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemScore(Explained):
+    number: str
+    name: Text
+    available: int  # the item's points in the edition
+    percent: Fraction
+    points: Fraction
+    approach: Fraction | None = None  # categories 1.0-3.0 only
+    rule_50_75_met: bool | None = None  # 4.6 only
+    # The rule's own result, with its details (deployment rating, per-type scores, ...).
+    detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore \
+        | rules.Rule5075Score | None = None
+
+    @property
+    def lost(self) -> Fraction:
+        return self.available - self.points
+
+
+def score_item(number: str, edition: str | Edition, inputs: ItemInput) -> ItemScore:
+    """Score one item from its inputs, with the steps that produced the score."""
+    item, available = catalog.item_in(number, edition)
+    expected = INPUT_FOR[item.scoring]
+    if not isinstance(inputs, expected):
+        raise InputError([Problem(
+            "inputs",
+            f"項目 {number} の採点方法は {item.scoring} です（{expected.__name__} の入力が必要です）。",
+            f"Item {number} is scored by {item.scoring}: it needs {expected.__name__} inputs.",
+        )])
+    approach: Fraction | None = None
+    met_50_75: bool | None = None
+    detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore \
+        | rules.Rule5075Score
+    if isinstance(inputs, ApproachDeployment):
+        detail = rules.score_approach_deployment(
+            met=inputs.met, applicable=inputs.applicable, deployed=inputs.deployed, total=inputs.total)
+        percent, approach = detail.percent, detail.approach
+    elif isinstance(inputs, Performance):
+        detail = rules.score_performance(achieved=inputs.achieved, improving=inputs.improving, total=inputs.total)
+        percent = detail.percent
+    elif isinstance(inputs, ChannelPerformance):
+        detail = rules.score_channel_performance(inputs.types)
+        percent = detail.percent
+    else:
+        detail = rules.score_rule_50_75(
+            at_target=inputs.at_target, at_target_or_improving=inputs.at_target_or_improving, total=inputs.total)
+        # Interpretation rule-50-75-points-split: half of the points for each rule.
+        percent, met_50_75 = (detail.level + detail.trend) / 2, detail.met
+    points = Fraction(percent.numerator * available, percent.denominator * 100)
+
+    def explain() -> tuple[Text, ...]:
+        steps = list(detail.steps)
+        if isinstance(detail, rules.Rule5075Score):
+            half = fmt_number(Fraction(available, 2))
+            steps.append(Text(
+                f"配点の半分ずつ（解釈の既定値）: {half} × {fmt_percent(detail.level)} + {half} × "
+                f"{fmt_percent(detail.trend)}",
+                f"Half of the points for each rule (the default interpretation): {half} × "
+                f"{fmt_percent(detail.level)} + {half} × {fmt_percent(detail.trend)}"))
+        steps.append(Text(f"得点 = {fmt_percent(percent)} × {available} 点 = {fmt_number(points)} 点",
+                          f"Points = {fmt_percent(percent)} × {available} = {fmt_number(points)} points"))
+        return tuple(steps)
+
+    return ItemScore(item.number, item.name, available, percent, points, approach, met_50_75, detail,
+                     explain=explain)
+
+
+# --- The whole self-assessment ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    number: str
+    name: Text
+    earned: Fraction
+    available: int
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    id: str
+    text: Text
+    met: bool
+    detail: Text
+
+
+@dataclass(frozen=True)
+class Assessment:
+    scope: ApplicablePoints
+    items: tuple[ItemScore, ...]
+    unscored: tuple[str, ...]  # applicable items without inputs: they earn nothing, and block the decision
+    categories: tuple[CategoryTotal, ...]
+    earned: Fraction
+    percent_of_applicable: Fraction
+    points_missing: Fraction  # to reach 95% of applicable points; 0 when reached
+    biggest_losses: tuple[ItemScore, ...]
+    conditions: tuple[ConditionResult, ...]
+    certified: bool
+
+
+def assess(
+    edition: str | Edition,
+    items: Mapping[str, ItemInput],
+    *,
+    human_assisted: bool = True,
+    digital_assisted: bool = True,
+    excluded: Iterable[str] | None = None,
+) -> Assessment:
+    """Score every applicable item and decide certification, naming each unmet condition."""
+    scope = applicable_scope(edition, human_assisted=human_assisted, digital_assisted=digital_assisted,
+                             excluded=excluded)
+    applicable_numbers = {i.number for i in scope.items}
+    checker = Checker()
+    scores: list[ItemScore] = []
+    for number, inputs in items.items():
+        if number not in applicable_numbers:
+            why = ("この範囲では適用されない項目です" if any(i.number == number for i in scope.excluded)
+                   else f"{scope.edition}版にない項目です")
+            why_en = ("it does not apply to this scope" if any(i.number == number for i in scope.excluded)
+                      else f"it is not in the {scope.edition} edition")
+            checker.add(f"items.{number}", f"項目 {number} には入力できません（{why}）。",
+                        f"Item {number} cannot be scored: {why_en}.")
+            continue
+        try:
+            scores.append(score_item(number, scope.edition, inputs))
+        except InputError as error:
+            checker.problems.extend(Problem(f"items.{number}.{p.field}", p.ja, p.en) for p in error.problems)
+    checker.raise_if_any()
+
+    order = {i.number: n for n, i in enumerate(scope.items)}
+    scores.sort(key=lambda s: order[s.number])
+    scored = {s.number for s in scores}
+    unscored = tuple(i.number for i in scope.items if i.number not in scored)
+    earned_by_category = dict.fromkeys((c.number for c in CATEGORIES), Fraction(0))
+    for s in scores:
+        earned_by_category[s.number.split(".")[0] + ".0"] += s.points
+    categories = tuple(
+        CategoryTotal(c.number, c.name, earned_by_category[c.number],
+                      sum(i.points_in(scope.edition) or 0 for i in scope.items if i.category == c.number))
+        for c in CATEGORIES
+    )
+    earned = sum(earned_by_category.values(), Fraction(0))
+    percent = earned * 100 / scope.applicable
+    missing = max(Fraction(0), scope.required - earned)
+    losses = tuple(sorted((s for s in scores if s.lost > 0), key=lambda s: (-s.lost, order[s.number]))[:5])
+    conditions = _conditions(scope, scores, unscored, earned, percent)
+    return Assessment(scope, tuple(scores), unscored, categories, earned, percent, missing, losses,
+                      conditions, all(c.met for c in conditions))
+
+
+def _conditions(
+    scope: ApplicablePoints, scores: list[ItemScore], unscored: tuple[str, ...], earned: Fraction,
+    percent: Fraction,
+) -> tuple[ConditionResult, ...]:
+    texts = {c.id: c.text for c in CERTIFICATION_CONDITIONS}
+    below = [s.number for s in scores if s.approach is not None and s.approach < 100]
+    rule = next((s for s in scores if s.rule_50_75_met is not None), None)
+    results = [
+        ConditionResult(
+            "points-95", texts["points-95"], earned >= scope.required,
+            Text(f"{fmt_number(earned)} / {scope.applicable:,} 点（{fmt_percent(percent)}）、"
+                 f"必要 {fmt_number(scope.required)} 点",
+                 f"{fmt_number(earned)} of {scope.applicable:,} points ({fmt_percent(percent)}); "
+                 f"needs {fmt_number(scope.required)}"),
+        ),
+        ConditionResult(
+            "approach-100", texts["approach-100"], not below and not any(
+                n.split(".")[0] in {"1", "2", "3"} for n in unscored),
+            Text("アプローチが100%未満の項目: " + "、".join(below) if below else "すべての採点済み項目でアプローチ100%",
+                 "Items with approach below 100%: " + ", ".join(below) if below
+                 else "Approach is 100% on every scored item"),
+        ),
+        ConditionResult(
+            "rule-50-75", texts["rule-50-75"], rule is not None and bool(rule.rule_50_75_met),
+            Text("4.6が未入力" if rule is None else ("50/75を達成" if rule.rule_50_75_met else "50/75が未達成"),
+                 "4.6 has no inputs" if rule is None else
+                 ("50/75 achieved" if rule.rule_50_75_met else "50/75 not achieved")),
+        ),
+    ]
+    if unscored:
+        results.append(ConditionResult(
+            "all-items-scored", Text("適用される全項目を採点している", "Every applicable item is scored"), False,
+            Text("未入力の項目（0点として計算）: " + "、".join(unscored),
+                 "Items without inputs (counted as 0 points): " + ", ".join(unscored)),
+        ))
+    return tuple(results)

@@ -1,0 +1,629 @@
+"""The standard's data: items, points, channels, blocks, metrics, conditions, errata.
+
+Everything the site and the calculators show about the COPC CX Standard comes from here,
+and each value cites where the certification guide (Release 7.0 v1.2, Japanese) states it.
+Totals are never stored: they are computed from the items and checked against the
+totals the guide prints (`STATED_TOTALS`) by the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from .text import Text
+
+GUIDE = "COPC CX規格 認証ガイド Release 7.0 v1.2"
+POINT_TABLE = "「カテゴリと要求事項」配点表 (p.14)"
+EXCLUSIONS_SECTION = "「COPC認証取得に必要な点数」(p.18)"
+METRICS_TABLE = "「カテゴリ4.0採点対象指標リスト」"
+PROCESS_SECTION = "「プロセス認証 規格要求」"
+
+
+class Edition(StrEnum):
+    """CSP: customer-service provider; OSP: outsourced service provider."""
+
+    CSP = "CSP"
+    OSP = "OSP"
+
+
+class Scoring(StrEnum):
+    """How an item is scored."""
+
+    APPROACH_DEPLOYMENT = "approach-deployment"  # categories 1.0-3.0
+    PERFORMANCE = "performance"  # 4.1, 4.2a, 4.2b, 4.5
+    CHANNEL_PERFORMANCE = "channel-performance"  # 4.3, 4.4
+    RULE_50_75 = "rule-50-75"  # 4.6
+
+
+@dataclass(frozen=True)
+class Category:
+    number: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Item:
+    number: str
+    name: Text
+    csp_points: int | None  # None: the item is not in the CSP edition
+    osp_points: int | None
+    scoring: Scoring
+    source: str = POINT_TABLE
+
+    @cached_property
+    def category(self) -> str:
+        return self.number.split(".")[0] + ".0"
+
+    def points_in(self, edition: Edition) -> int | None:
+        return self.csp_points if edition is Edition.CSP else self.osp_points
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category("1.0", Text("リーダーシップと計画", "Leadership and planning")),
+    Category("2.0", Text("プロセス", "Processes")),
+    Category("3.0", Text("人材", "People")),
+    Category("4.0", Text("パフォーマンス", "Performance")),
+)
+
+_AD = Scoring.APPROACH_DEPLOYMENT
+_ERRATUM_1 = POINT_TABLE + "; OSP 80 as printed, 100 per erratum osp-2.1-2.3-points"
+
+ITEMS: tuple[Item, ...] = (
+    Item("1.1", Text("方針声明", "Policy statement"), 100, 100, _AD),
+    Item("1.2", Text("事業計画", "Business plan"), 100, 100, _AD),
+    Item("1.3", Text("目標設定", "Setting targets"), 100, 100, _AD),
+    Item("1.4", Text("ビジネスパフォーマンスのレビュー", "Business performance review"), 100, 100, _AD),
+    Item("2.1", Text("サービスジャーニーの定義と管理", "Defining and managing the service journey"),
+         100, 100, _AD, _ERRATUM_1),
+    Item("2.2", Text("顧客情報の収集と分析", "Collecting and analysing customer information"),
+         100, 100, _AD, _ERRATUM_1),
+    Item("2.3", Text("KCRPの定義とばらつきの最小化", "Defining KCRPs and minimising variation"),
+         100, 100, _AD, _ERRATUM_1),
+    Item("2.4", Text("予測と要員計画", "Forecasting and capacity planning"), 80, 80, _AD),
+    Item("2.5", Text("スケジューリングとリアルタイム管理", "Scheduling and real-time management"), 80, 80, _AD),
+    Item("2.6", Text("ITサービスの管理", "Managing IT services"), 80, 80, _AD),
+    Item("2.7", Text("クオリティの管理", "Managing quality"), 80, 80, _AD),
+    Item("2.8", Text("是正措置と継続的改善の管理", "Corrective action and continuous improvement"), 80, 80, _AD),
+    Item("2.9", Text("ナレッジとコンテンツの管理", "Knowledge and content management"), 60, 60, _AD),
+    Item("2.10", Text("ベンダーと主要サプライヤの管理", "Managing vendors and key suppliers"), 40, 40, _AD),
+    Item("2.11", Text("ビジネスの継続性の確立と維持", "Establishing and keeping business continuity"), 40, 40, _AD),
+    Item("2.12", Text("変更管理", "Change management"), 40, 40, _AD),
+    Item("2.13", Text("個人情報とコンプライアンス管理", "Privacy and compliance management"), 40, 40, _AD),
+    Item("2.14", Text("データ完全性の確保", "Ensuring data integrity"), 40, 40, _AD),
+    Item("2.15", Text("COPC CX規格のレビュー", "Reviewing the COPC CX Standard"), 40, 40, _AD),
+    Item("2.16", Text("OSPのセールスプロセス", "OSP sales process"), None, 40, _AD),
+    Item("2.17", Text("RFXへの対応", "Responding to RFXs"), None, 40, _AD),
+    Item("2.18", Text("新規クライアント、プログラム、サービスの開始",
+                      "Launching new clients, programs and services"), None, 60, _AD),
+    Item("2.19", Text("クライアントとの関係の終了", "Ending a client relationship"), None, 60, _AD),
+    Item("2.20", Text("クライアントとのリレーションシップ管理", "Managing client relationships"), None, 80, _AD),
+    Item("2.21", Text("クライアントへのレポート", "Reporting to clients"), None, 40, _AD),
+    Item("2.22", Text("クライアントへの請求", "Invoicing clients"), None, 40, _AD),
+    Item("3.1", Text("スキル定義", "Defining skills"), 60, 60, _AD),
+    Item("3.2", Text("スタッフの採用", "Recruiting staff"), 80, 80, _AD),
+    Item("3.3", Text("研修と開発", "Training and development"), 80, 80, _AD),
+    Item("3.4", Text("スキルと知識の検証", "Verifying skills and knowledge"), 80, 80, _AD),
+    Item("3.5", Text("CSSのモニタリングとコーチング", "Monitoring and coaching CSS"), 80, 80, _AD),
+    Item("3.6", Text("スタッフのパフォーマンスの管理", "Managing staff performance"), 80, 80, _AD),
+    Item("3.7", Text("従業員体験とフィードバック管理", "Employee experience and feedback"), 60, 60, _AD),
+    Item("3.8", Text("離職と欠勤の改善", "Reducing attrition and absence"), 80, 80, _AD),
+    Item("4.1", Text("顧客体験のパフォーマンス", "Customer experience performance"),
+         500, 500, Scoring.PERFORMANCE),
+    Item("4.2a", Text("トータルコストのパフォーマンス（CSP）", "Total cost performance (CSP)"),
+         200, None, Scoring.PERFORMANCE),
+    Item("4.2b", Text("クライアント体験のパフォーマンス（OSP）", "Client experience performance (OSP)"),
+         None, 200, Scoring.PERFORMANCE),
+    Item("4.3", Text("ヒューマンアシステッドチャネルのパフォーマンス", "Human-assisted channel performance"),
+         400, 400, Scoring.CHANNEL_PERFORMANCE),
+    Item("4.4", Text("デジタルアシステッドチャネルのパフォーマンス", "Digital-assisted channel performance"),
+         350, 350, Scoring.CHANNEL_PERFORMANCE),
+    Item("4.5", Text("KSPのパフォーマンス", "KSP performance"), 200, 200, Scoring.PERFORMANCE),
+    Item("4.6", Text("パフォーマンスの達成度評価", "Performance achievement (50/75)"),
+         350, 350, Scoring.RULE_50_75),
+)
+
+# The totals the guide prints; the tests check that the items add up to them.
+STATED_TOTALS: dict[Edition, dict[str, int]] = {
+    Edition.CSP: {"1.0": 400, "2.0": 1000, "3.0": 600, "4.0": 2000, "total": 4000},
+    Edition.OSP: {"1.0": 400, "2.0": 1360, "3.0": 600, "4.0": 2000, "total": 4360},
+}
+
+
+# --- Channels and the items that may not apply (EXCLUSIONS_SECTION) -----------------
+
+class Channel(StrEnum):
+    HUMAN_ASSISTED = "human-assisted"
+    DIGITAL_ASSISTED = "digital-assisted"
+
+
+CHANNEL_NAMES: dict[Channel, Text] = {
+    Channel.HUMAN_ASSISTED: Text("ヒューマンアシステッドチャネル", "Human-assisted channels"),
+    Channel.DIGITAL_ASSISTED: Text("デジタルアシステッドチャネル", "Digital-assisted channels"),
+}
+
+# The channels each kind usually covers (p.6 figure).
+CHANNEL_EXAMPLES: dict[Channel, tuple[Text, ...]] = {
+    Channel.HUMAN_ASSISTED: (
+        Text("電話", "Phone"), Text("メール", "Email"), Text("チャット", "Chat"),
+        Text("アウトバウンド", "Outbound"), Text("バックオフィス", "Back office"),
+    ),
+    Channel.DIGITAL_ASSISTED: (
+        Text("Web", "Web"), Text("チャットボット", "Chatbot"),
+        Text("モバイルアプリ", "Mobile app"), Text("セルフサービス", "Self-service"),
+    ),
+}
+
+# Items that may not apply when the entity runs no KCRP in that kind of channel.
+MAY_NOT_APPLY_WITHOUT: dict[Channel, tuple[str, ...]] = {
+    Channel.DIGITAL_ASSISTED: ("2.6", "4.4"),
+    Channel.HUMAN_ASSISTED: ("2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.8"),
+}
+
+REQUIRED_SHARE_PERCENT = 95  # of applicable points, for certification
+
+
+# --- Category 4.0: metric types of 4.3/4.4 and the scored metrics by level ------------
+
+class MetricType(StrEnum):
+    SERVICE = "service"
+    QUALITY = "quality"
+    SALES = "sales"
+    EFFICIENCY = "efficiency"
+
+
+METRIC_TYPE_NAMES: dict[MetricType, Text] = {
+    MetricType.SERVICE: Text("サービス", "Service"),
+    MetricType.QUALITY: Text("クオリティ", "Quality"),
+    MetricType.SALES: Text("セールス", "Sales"),
+    MetricType.EFFICIENCY: Text("効率性", "Efficiency"),
+}
+# Sales is the one type an entity may not have (「採点結果」); the others must be present
+# (interpretation missing-metric-types).
+OPTIONAL_METRIC_TYPES: frozenset[MetricType] = frozenset({MetricType.SALES})
+
+
+class Level(StrEnum):
+    ENTITY = "entity"
+    CLIENT = "client"
+    PROGRAM = "program"
+
+
+LEVEL_NAMES: dict[Level, Text] = {
+    Level.ENTITY: Text("主体組織", "Entity"),
+    Level.CLIENT: Text("クライアント", "Client"),
+    Level.PROGRAM: Text("プログラム", "Program"),
+}
+
+
+@dataclass(frozen=True)
+class ScoredMetricGroup:
+    """One row of METRICS_TABLE: the metrics of an item, by level."""
+
+    items: tuple[str, ...]
+    topic: Text
+    metrics: dict[Level, tuple[Text, ...]]
+
+
+_ALL_KCRP = Text(
+    "すべてのKCRP指標（主体組織またはクライアント単位で同じ目標により管理されるものを除く）",
+    "Every KCRP metric (except those managed against the same target at entity or client level)",
+)
+_CLIENT_REQUIRED = Text("クライアントが要求するすべての指標", "Every metric the client requires")
+
+SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
+    ScoredMetricGroup(("4.1",), Text("顧客体験の測定", "Measuring customer experience"), {
+        Level.ENTITY: (Text("サービスジャーニーの顧客体験", "Customer experience of the service journey"),),
+        Level.CLIENT: (),
+        Level.PROGRAM: (Text("顧客の総合満足度", "Overall customer satisfaction"),
+                        Text("顧客の総合不満足度", "Overall customer dissatisfaction")),
+    }),
+    ScoredMetricGroup(("4.2a", "4.2b"),
+                      Text("トータルコスト（CSP）／クライアントの満足度と不満足度（OSP）",
+                           "Total cost (CSP) / client satisfaction and dissatisfaction (OSP)"), {
+        Level.ENTITY: (Text("単位当たりのコスト（CSP）", "Cost per unit (CSP)"),),
+        Level.CLIENT: (Text("クライアントの総合満足度（OSP）", "Overall client satisfaction (OSP)"),
+                       Text("解決または返答の納期率（OSP）", "Resolution or response timeliness (OSP)")),
+        Level.PROGRAM: (),
+    }),
+    ScoredMetricGroup(("4.3",), Text("ヒューマンアシステッドチャネル", "Human-assisted channels"), {
+        Level.ENTITY: (), Level.CLIENT: (), Level.PROGRAM: (_ALL_KCRP, _CLIENT_REQUIRED),
+    }),
+    ScoredMetricGroup(("4.4",), Text("デジタルアシステッドチャネル", "Digital-assisted channels"), {
+        Level.ENTITY: (), Level.CLIENT: (), Level.PROGRAM: (_ALL_KCRP, _CLIENT_REQUIRED),
+    }),
+    ScoredMetricGroup(("4.5",), Text("KSP", "KSPs"), {
+        Level.ENTITY: (
+            Text("予測精度・スケジュール遵守率・IVRのマネジメントを除く、すべてのKSP指標",
+                 "Every KSP metric other than forecast accuracy, schedule adherence and IVR management"),
+            Text("CSS離職率", "CSS attrition"),
+            Text("RFXへの対応（OSP）", "Responding to RFXs (OSP)"),
+        ),
+        Level.CLIENT: (Text("クライアントへの報告（OSP）", "Reporting to clients (OSP)"),
+                       Text("クライアントへの請求（OSP）", "Invoicing clients (OSP)")),
+        Level.PROGRAM: (
+            Text("予測精度（スタッフィングとスケジューリング）", "Forecast accuracy (staffing and scheduling)"),
+            Text("スケジュール遵守率", "Schedule adherence"),
+            Text("IVRのマネジメント", "IVR management"),
+            Text("欠勤率", "Absenteeism"),
+            Text("プログラム単位のCSS離職率", "CSS attrition by program"),
+        ),
+    }),
+)
+
+SCORED_METRICS_NOTES: tuple[Text, ...] = (
+    Text("複数のKCRPのデータを合算している指標は、達成度の計算に一度だけ数えます。",
+         "A metric that combines the data of several KCRPs counts only once."),
+    Text("クライアントが要求する指標は、すべて計算に含めます。",
+         "Every metric a client requires is included in the calculation."),
+)
+
+
+# --- Certification and renewal ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    text: Text
+    source: str
+
+
+CERTIFICATION_CONDITIONS: tuple[Condition, ...] = (
+    Condition("points-95", Text("評価対象の持ち点の95％以上を獲得している",
+                                "At least 95% of the applicable points are earned"),
+              "「COPC認証取得に必要な点数」"),
+    Condition("approach-100", Text("カテゴリ1.0〜3.0の全項目で、アプローチの評価が100％",
+                                   "The approach of every item in categories 1.0-3.0 scores 100%"),
+              "「COPC認証取得に必要な点数」"),
+    Condition("rule-50-75", Text("4.6で50/75ルールを満たしている",
+                                 "Item 4.6 meets the 50/75 rule"),
+              "「COPC認証取得に必要な点数」"),
+)
+
+RENEWAL_CONDITIONS: tuple[Condition, ...] = (
+    Condition("no-major-nonconformity", Text("直近の更新審査で重大な不適合がなかった",
+                                             "No major nonconformity at the last renewal audit"),
+              "「認証更新審査」"),
+    Condition("no-internal-audit-nonconformity",
+              Text("直近の更新審査で、内部監査活動に不適合がなかった",
+                   "No nonconformity about the internal audit at the last renewal audit"),
+              "「認証更新審査」"),
+    Condition("pst-at-target-over-65", Text("直近のPST評価で、65％を超える指標が目標を達成している",
+                                            "Latest PST review: more than 65% of metrics at target"),
+              "「認証更新審査」"),
+    Condition("pst-at-target-or-improving-over-75",
+              Text("直近のPST評価で、75％を超える指標が目標達成または継続的改善を示している",
+                   "Latest PST review: more than 75% of metrics at target or improving"),
+              "「認証更新審査」"),
+    Condition("category-4-level", Text("カテゴリ4.0の指標のレベル要求を満たしている",
+                                       "The level requirement of category 4.0 metrics is met"),
+              "「認証更新審査」"),
+)
+
+
+# --- Process certification (PROCESS_SECTION) -------------------------------------------
+
+class Unit(StrEnum):
+    """The unit a required metric is reported for."""
+
+    PROGRAM_BY_SITE_AND_CHANNEL = "program-by-site-and-channel"
+    PROGRAM_BY_SITE_AND_TRANSACTION = "program-by-site-and-transaction-type"
+    CLIENT_AT_EACH_SITE = "client-at-each-site"
+    SITE = "site"
+    CHANNEL = "channel"
+    ENTITY = "entity"
+    SET_BY_CLIENT = "set-by-client"
+
+
+UNIT_NAMES: dict[Unit, Text] = {
+    Unit.PROGRAM_BY_SITE_AND_CHANNEL: Text("サイト・チャネル単位のプログラム", "Program, per site and channel"),
+    Unit.PROGRAM_BY_SITE_AND_TRANSACTION: Text("サイト・取引業務の種類単位のプログラム",
+                                               "Program, per site and transaction type"),
+    Unit.CLIENT_AT_EACH_SITE: Text("クライアントの業務を扱う各サイトで、クライアントごとに1指標",
+                                   "One per client, at each site handling that client"),
+    Unit.SITE: Text("サイト単位（各サイトに1指標）", "Per site (one for each site)"),
+    Unit.CHANNEL: Text("チャネル単位", "Per channel"),
+    Unit.ENTITY: Text("主体組織単位", "Entity"),
+    Unit.SET_BY_CLIENT: Text("クライアントが設定", "Set by the client"),
+}
+
+
+@dataclass(frozen=True)
+class RequiredMetric:
+    id: str
+    name: Text
+    unit: Unit
+    client_set: bool = False  # required only when a client asks for it
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    name: Text
+    items: tuple[str, ...]
+    optional_items: tuple[str, ...]
+    editions: tuple[Edition, ...]
+    requirements: tuple[Condition, ...]
+    metrics: tuple[RequiredMetric, ...]
+
+
+def _req(block: str, key: str, ja: str, en: str) -> Condition:
+    return Condition(f"{block}.{key}", Text(ja, en), PROCESS_SECTION)
+
+
+def _common(block: str, applies_to: Text | None) -> tuple[Condition, ...]:
+    """The additional requirements most blocks share."""
+    reqs = [
+        _req(block, "cuika", "要求指標がCUIKAの要件を満たしている",
+             "The required metrics meet the CUIKA requirements"),
+        _req(block, "targets", "目標値はハイパフォーマンスベンチマークとクライアント要件のうち厳しい方"
+             "（またはそこまで引き上げる計画がある）",
+             "Targets are the stricter of the high-performance benchmark and the client's requirement "
+             "(or there is a plan to raise them to it)"),
+    ]
+    if applies_to is not None:
+        reqs.append(_req(block, "people-items", f"3.1〜3.4の要求を{applies_to.ja}に適用している",
+                         f"Items 3.1-3.4 are applied to {applies_to.en}"))
+    reqs.append(_req(block, "level", "レベル: 主体組織と各サイトで、要求指標の50％以上が測定期間の3/4以上で目標を達成",
+                     "Level: for the entity and each site, at least 50% of the required metrics meet "
+                     "their target in at least 3/4 of the measurement period"))
+    return tuple(reqs)
+
+
+def _client_metric(block: str, key: str, ja: str, en: str) -> RequiredMetric:
+    return RequiredMetric(f"{block}.{key}", Text(ja, en), Unit.SET_BY_CLIENT, client_set=True)
+
+
+_BOTH = (Edition.CSP, Edition.OSP)
+_P_CH = Unit.PROGRAM_BY_SITE_AND_CHANNEL
+_P_TX = Unit.PROGRAM_BY_SITE_AND_TRANSACTION
+
+BLOCKS: tuple[Block, ...] = (
+    Block(
+        "quality", Text("クオリティ管理", "Quality management"), ("2.7",), ("3.5",), _BOTH,
+        _common("quality", Text("取引業務のモニタリング担当者", "the staff who monitor transactions")),
+        (
+            RequiredMetric("quality.customer-critical", Text("顧客観点の重大なミスの精度",
+                           "Customer-critical error accuracy"), _P_CH),
+            RequiredMetric("quality.business-critical", Text("ビジネス観点の重大なミスの精度",
+                           "Business-critical error accuracy"), _P_CH),
+            RequiredMetric("quality.compliance-critical", Text("コンプライアンス観点の重大なミスの精度",
+                           "Compliance-critical error accuracy"), _P_CH),
+            RequiredMetric("quality.defect-rate", Text("欠陥率", "Defect rate"), _P_CH),
+            _client_metric("quality", "client", "クライアントが要求するモニタリングによるクオリティ指標",
+                           "Quality metrics from monitoring that the client requires"),
+        ),
+    ),
+    Block(
+        "workforce", Text("ワークフォース管理", "Workforce management"), ("2.4", "2.5"), (), _BOTH,
+        _common("workforce", Text("要員計画とスケジューリングの担当者", "the staff who plan and schedule")),
+        (
+            RequiredMetric("workforce.speed-of-answer", Text(
+                "応答速度（リアルタイム型）: サービスレベル、平均応答速度（ASA）、スケジュール達成率のいずれか",
+                "Speed of answer (real-time): service level, ASA or schedule achievement"), _P_TX),
+            RequiredMetric("workforce.abandonment", Text("放棄呼率（リアルタイム型）",
+                           "Abandonment rate (real-time)"), _P_TX),
+            RequiredMetric("workforce.timeliness", Text(
+                "納期（非リアルタイム型）: 納期率またはスケジュール達成率",
+                "Timeliness (non-real-time): on-time rate or schedule achievement"), _P_TX),
+            RequiredMetric("workforce.backlog", Text("未処理（非リアルタイム型）",
+                           "Backlog (non-real-time)"), _P_TX),
+            RequiredMetric("workforce.schedule-adherence", Text("スケジュール遵守率",
+                           "Schedule adherence"), _P_TX),
+            RequiredMetric("workforce.staffing-forecast", Text("スタッフィング予測精度",
+                           "Staffing forecast accuracy"), _P_TX),
+            RequiredMetric("workforce.scheduling-forecast", Text("スケジューリング予測精度",
+                           "Scheduling forecast accuracy"), _P_TX),
+            RequiredMetric("workforce.occupancy", Text("占有率 = 生産時間 ÷（生産時間 + 受付可能時間）",
+                           "Occupancy = productive time ÷ (productive + available time)"), _P_TX),
+            RequiredMetric("workforce.utilisation", Text("CSS稼働率", "CSS utilisation"), _P_TX),
+            _client_metric("workforce", "client", "クライアントが要求する予測・スタッフィング・スケジューリングの指標",
+                           "Forecasting, staffing and scheduling metrics the client requires"),
+        ),
+    ),
+    Block(
+        "client-management", Text("クライアント管理（OSP）", "Client management (OSP)"),
+        ("2.16", "2.17", "2.18", "2.19", "2.20", "2.21", "2.22", "4.2b"), (), (Edition.OSP,),
+        (
+            _req("client-management", "change-management", "変更管理2.12の2.12.2 b)〜g)を満たしている",
+                 "Change management 2.12.2 b) to g) are met"),
+            *_common("client-management",
+                     Text("クライアントとの関係を管理する担当者", "the staff who manage client relationships")),
+            _req("client-management", "no-exemption",
+                 "ブロック内のどの項目も免除されず、主体組織の主要部分で適合している",
+                 "No item of the block is exempted; conformity holds across the main part of the entity"),
+            _req("client-management", "broad-entity",
+                 "主体組織をOSP全体・地域・事業ラインのいずれかとして広く定義している",
+                 "The entity is defined broadly: the whole OSP, a region or a line of business"),
+            _req("client-management", "full-certification-commitment",
+                 "1つ以上のサイトまたはクライアントプログラムでフル認証を取得済み、または取得活動中",
+                 "At least one site or client program holds full certification or is working towards it"),
+        ),
+        (
+            RequiredMetric("client-management.client-satisfaction", Text("クライアント総合満足度",
+                           "Overall client satisfaction"), Unit.CLIENT_AT_EACH_SITE),
+            RequiredMetric("client-management.complaint-timeliness", Text(
+                "クライアント苦情処理の納期率（解決または返答）",
+                "Client complaint timeliness (resolution or response)"), Unit.SITE),
+            RequiredMetric("client-management.report-timeliness", Text("クライアントへのレポート納期率",
+                           "Client report timeliness"), Unit.SITE),
+            RequiredMetric("client-management.report-accuracy", Text("クライアントへのレポートの重大なミスの精度",
+                           "Client report critical-error accuracy"), Unit.SITE),
+            RequiredMetric("client-management.invoice-timeliness", Text("請求の納期率",
+                           "Invoicing timeliness"), Unit.SITE),
+            RequiredMetric("client-management.rfx-timeliness", Text("RFXへの対応の納期率",
+                           "RFX response timeliness"), Unit.ENTITY),
+        ),
+    ),
+    Block(
+        "people", Text("人材", "People"), ("3.1", "3.2", "3.3", "3.4"), (), _BOTH,
+        _common("people", None),
+        (
+            RequiredMetric("people.hiring-timeliness", Text("採用納期率", "Hiring timeliness"), Unit.SITE),
+            RequiredMetric("people.hiring-quality", Text("採用のクオリティ", "Hiring quality"), Unit.SITE),
+            _client_metric("people", "client-hiring", "クライアントが要求する採用の指標",
+                           "Hiring metrics the client requires"),
+            RequiredMetric("people.training-quality", Text("研修のクオリティ", "Training quality"), Unit.SITE),
+            _client_metric("people", "client-training", "クライアントが要求する研修の指標",
+                           "Training metrics the client requires"),
+            _client_metric("people", "client-verification", "クライアントが要求する検証の指標",
+                           "Verification metrics the client requires"),
+        ),
+    ),
+    Block(
+        "customer-experience", Text("顧客体験", "Customer experience"), ("2.2", "4.1"), (), _BOTH,
+        _common("customer-experience", None),
+        (
+            RequiredMetric("customer-experience.satisfaction", Text("顧客の総合満足度",
+                           "Overall customer satisfaction"), Unit.CHANNEL),
+            RequiredMetric("customer-experience.dissatisfaction", Text("顧客の総合不満足度",
+                           "Overall customer dissatisfaction"), Unit.CHANNEL),
+            RequiredMetric("customer-experience.journey", Text("サービスジャーニーの顧客体験",
+                           "Customer experience of the service journey"), Unit.ENTITY),
+            _client_metric("customer-experience", "client", "クライアントが要求する満足度・不満足度の指標",
+                           "Satisfaction or dissatisfaction metrics the client requires"),
+        ),
+    ),
+)
+
+
+# --- Errata and open interpretations (../shared/reference/README.md) -------------------
+
+@dataclass(frozen=True)
+class Erratum:
+    id: str
+    title: Text
+    guide_prints: Text
+    contradiction: Text
+    decision: Text
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    id: str
+    title: Text
+    question: Text
+    default: Text
+
+
+ERRATA: tuple[Erratum, ...] = (
+    Erratum(
+        "osp-2.1-2.3-points",
+        Text("OSP版の2.1〜2.3の配点", "OSP points for 2.1-2.3"),
+        Text("配点表はOSP版の2.1・2.2・2.3をそれぞれ80点としています。",
+             "The point table shows 80 points each for 2.1, 2.2 and 2.3 in the OSP edition."),
+        Text("その値では2.0の項目合計が1,300点になり、表自身のカテゴリ合計1,360点・総点4,360点と合いません。"
+             "公開されているRelease 7.0 v1.2の規格書では100点ずつです（80点はv1.0の値）。",
+             "With those values the 2.0 items add up to 1,300, not the table's own category total of 1,360 "
+             "or grand total of 4,360. The published Release 7.0 v1.2 standard gives 100 each (80 was v1.0)."),
+        Text("100点ずつとして計算し、合計1,360点・4,360点を保ちます。",
+             "The site uses 100 points each, so the totals 1,360 and 4,360 hold."),
+    ),
+    Erratum(
+        "applicable-example-2.6-points",
+        Text("持ち点の例での2.6の点数", "Points of 2.6 in the applicable-points example"),
+        Text("例ではデジタルアシステッドチャネルのないCSPから「2.6の100点」と4.4の350点を除き、3,550点としています。",
+             "The example removes \u201c100 points of 2.6\u201d and 350 points of 4.4 from a CSP without "
+             "digital-assisted channels, leaving 3,550."),
+        Text("配点表では2.6は80点です。", "The point table gives 2.6 80 points."),
+        Text("配点表を優先し、4,000 − 80 − 350 = 3,570点とします。",
+             "The table wins: 4,000 − 80 − 350 = 3,570 applicable points."),
+    ),
+    Erratum(
+        "applicable-example-rounding",
+        Text("同じ例での端数の扱い", "Rounding in the same example"),
+        Text("3,550 × 95% = 3,372.5 を「3,372点」と記しています。",
+             "3,550 × 95% = 3,372.5 is printed as 3,372 points."),
+        Text("95%以上が条件なので、切り捨てた点数では条件を満たしません。",
+             "The condition is at least 95%, so a figure rounded down does not meet it."),
+        Text("必要点数は端数も含めてそのまま示し（例: 3,570点の95% = 3,391.5点）、切り捨てません。",
+             "The site shows the exact requirement (e.g. 95% of 3,570 = 3,391.5) and never rounds it down."),
+    ),
+    Erratum(
+        "client-management-item-range",
+        Text("クライアント管理ブロックの項目範囲", "Items of the client-management block"),
+        Text("本文は具体的な要求として「2.17〜2.23」を参照するよう述べています。",
+             "The text refers the reader to items \u201c2.17-2.23\u201d for the detailed requirements."),
+        Text("同じ節の見出しとブロックの一覧は2.16〜2.22と4.2bで、2.23という項目は存在しません。",
+             "The same section's heading and the block list say 2.16-2.22 plus 4.2b; there is no item 2.23."),
+        Text("ブロックは2.16〜2.22と4.2bとします。", "The block is 2.16-2.22 plus 4.2b."),
+    ),
+    Erratum(
+        "name-of-2.5",
+        Text("2.5の名称", "Name of 2.5"),
+        Text("配点表では「スケジューリングとリアルタイム管理」、プロセス認証の節では「スタッフィングとリアルタイム管理」です。",
+             "The point table calls 2.5 \u201cscheduling and real-time management\u201d; the process-certification "
+             "pages call it \u201cstaffing and real-time management\u201d."),
+        Text("同じ項目に二つの名前が使われています。", "One item has two names."),
+        Text("配点表の名称を使い、もう一つの名称も併記します。",
+             "The site uses the point table's name and mentions the other."),
+    ),
+    Erratum(
+        "quality-block-metrics-note",
+        Text("クオリティブロックの指標表の注記", "Note on the quality block's metrics"),
+        Text("注記は、この指標表を「2.4のプロセス認証」にも使うとしています。",
+             "The note says the metrics table is used \u201cfor the 2.4 process certification\u201d."),
+        Text("表はクオリティ管理ブロック（2.7、任意で3.5）のもので、2.4はワークフォース管理ブロックの項目です。",
+             "The table belongs to the quality block (2.7, optionally with 3.5); 2.4 is in the workforce block."),
+        Text("2.7（と3.5）のブロックの指標として扱います。",
+             "The site treats it as the metrics of the 2.7 (and 3.5) block."),
+    ),
+)
+
+INTERPRETATIONS: tuple[Interpretation, ...] = (
+    Interpretation(
+        "deployment-bands",
+        Text("運用の評価段階", "Deployment bands"),
+        Text("ガイドが示すのは「3プログラム中2つ（67%）→ 50%」の一例だけです。",
+             "The guide gives a single point: 2 of 3 programs (67%) → 50%."),
+        Text("四分位の段階: 全ユニットで100%、75%以上で75%、50%以上で50%、25%以上で25%、それ未満は0%。",
+             "Quartile bands: every unit 100%; at least 75% → 75%; at least 50% → 50%; "
+             "at least 25% → 25%; below → 0%."),
+    ),
+    Interpretation(
+        "rule-50-75-points-split",
+        Text("4.6の350点の配分", "How 4.6's 350 points are split"),
+        Text("50ルールと75ルールの二つの割合から4.6の点数をどう出すかは書かれていません。",
+             "The guide does not say how the two rule percentages make 4.6's points."),
+        Text("半分ずつ（175点 + 175点）とし、両方の割合を表示します。",
+             "Half each (175 + 175); both rule percentages are shown."),
+    ),
+    Interpretation(
+        "missing-metric-types",
+        Text("4.3・4.4で指標タイプが3つ未満の場合", "Fewer than three metric types in 4.3/4.4"),
+        Text("ガイドは4タイプの場合と、セールスがない3タイプの場合しか扱っていません。",
+             "The guide covers four types, or three when there is no sales metric."),
+        Text("サービス・クオリティ・効率性は必須とし、欠けている場合は配分を変えずに入力エラーとします。",
+             "Service, quality and efficiency are required; a missing one is an input error, "
+             "not a silent re-weighting."),
+    ),
+    Interpretation(
+        "level-rule-measurement-period",
+        Text("レベル要求の「測定期間」", "The measurement period of the level rule"),
+        Text("プロセス認証のレベル要求にある「測定期間の3/4以上」の期間の長さは定められていません。",
+             "The level rule's \u201cat least 3/4 of the measurement period\u201d does not fix the period."),
+        Text("測定した月数を利用者が入力し、ceil(3/4 × 月数)か月以上で目標達成なら満たすとします"
+             "（4か月なら3か月、12か月なら9か月）。",
+             "You enter the months measured; a metric counts when it is at target in at least "
+             "ceil(3/4 × months) of them (3 of 4, 9 of 12)."),
+    ),
+    Interpretation(
+        "percent-from-counts",
+        Text("件数から出す割合", "Percentages from counts"),
+        Text("件数から割合を出すとき、丸め方は書かれていません。",
+             "The guide does not say how to round a share computed from counts."),
+        Text("正確な分数のまま計算し（12件中5件 = 41.67%、42%ではない）、丸めるのは表示のときだけです。",
+             "Exact fractions are kept (5 of 12 = 41.67%, not 42%); rounding happens only for display."),
+    ),
+    Interpretation(
+        "cuika-expansion",
+        Text("CUIKAの略語", "The CUIKA acronym"),
+        Text("ガイドはCUIKAの綴りを説明していません。",
+             "The guide never spells the acronym out."),
+        Text("Collected, Used, Integrity, Known, Achieved という説明がよく使われますが、出典で確認できていません。"
+             "サイトではその前提で紹介し、確認できていないことを明記します。",
+             "It is often explained as Collected, Used, Integrity, Known, Achieved; we could not verify "
+             "that from a source, and the site says so wherever it gives that expansion."),
+    ),
+)

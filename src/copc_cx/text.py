@@ -1,0 +1,48 @@
+"""Bilingual text and the formatting of exact figures for people to read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in both of the site's languages (Japanese first)."""
+
+    ja: str
+    en: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"ja": self.ja, "en": self.en}
+
+
+def fmt_number(value: Fraction | int, places: int = 2) -> str:
+    """A number for display: exact when it is whole, else rounded to `places` decimals.
+
+    Rounding happens only here, never in a computation (percentages stay exact fractions).
+    """
+    value = Fraction(value)
+    if value.denominator == 1:
+        return f"{value.numerator:,}"
+    return f"{float(value):,.{places}f}".rstrip("0").rstrip(".")
+
+
+def fmt_percent(value: Fraction | int) -> str:
+    return f"{fmt_number(value)}%"
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A result whose reasoning steps are written only when someone reads them.
+
+    Scoring a whole assessment must stay fast (the steps' text costs more than the maths),
+    so each result keeps a function that writes its steps instead of the steps themselves.
+    """
+
+    explain: Callable[[], tuple[Text, ...]] = field(repr=False, compare=False, kw_only=True)
+
+    @property
+    def steps(self) -> tuple[Text, ...]:
+        return self.explain()
