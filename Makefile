@@ -1,0 +1,38 @@
+# make serve | make test | make build | make setup | make clean
+# Everything runs from the project's .venv (Python 3.12), node_modules and Debian's chromium,
+# all installed by scripts/setup.sh (about a second when already done).
+
+PY          := .venv/bin/python
+PORT        ?= 8000
+PYTEST_ARGS ?=
+TYPED_DIRS  := src tests hooks scripts bench
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build setup lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@$(PY) scripts/build_site.py
+
+serve: build
+	@$(PY) scripts/serve.py --port $(PORT)
+
+# ruff, mypy and pytest all run; the target fails if any of them failed
+test: build
+	@status=0; \
+	echo "== ruff check"; .venv/bin/ruff check || status=1; \
+	dirs=$$(for d in $(TYPED_DIRS); do [ -n "$$(find $$d -name '*.py' -print -quit 2>/dev/null)" ] && echo $$d; done); \
+	echo "== mypy --strict" $$dirs; .venv/bin/mypy --strict $$dirs || status=1; \
+	echo "== pytest"; $(PY) -m pytest $(PYTEST_ARGS) || status=1; \
+	exit $$status
+
+lint: setup
+	.venv/bin/ruff check
+	.venv/bin/mypy --strict $(TYPED_DIRS)
+
+clean:
+	rm -rf .venv node_modules site build dist test-results .pytest_cache .mypy_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name '*.egg-info' -prune -exec rm -rf {} +

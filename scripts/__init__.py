@@ -1,0 +1,1 @@
+"""Build, set-up and serve scripts (importable so the tests can reuse the server)."""

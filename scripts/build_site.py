@@ -1,0 +1,177 @@
+"""Build the whole site into site/: core wheel, MkDocs, self-hosted Pyodide, calculators.
+
+Run with the project's venv (``make build`` does):
+
+    .venv/bin/python scripts/build_site.py               # everything
+    .venv/bin/python scripts/build_site.py --assets-only # only the steps after `mkdocs build`
+
+Steps:
+  1. the core wheel into build/wheel/ (flit_core, no isolation, reproducible timestamps);
+  2. ``mkdocs build --strict`` into site/;
+  3. Pyodide's runtime files from node_modules/pyodide into site/assets/pyodide/<version>/,
+     with the wheel beside them and a site-local pyodide-lock.json that lists it;
+  4. calculators/ (if present) into site/assets/calculators/;
+  5. site/assets/build-info.json: Pyodide version, wheel file name, and a build id (a hash of
+     every other file of the site) for the service worker's cache name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+WHEEL_DIR = ROOT / "build" / "wheel"
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+CALCULATORS = ROOT / "calculators"
+BIN = Path(sys.executable).parent
+
+# What loadPyodide() fetches at run time (checked in headless Chromium); the .d.ts, .map,
+# console*.html and the CommonJS pyodide.js of the npm package are not needed.
+PYODIDE_RUNTIME = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
+# Zip timestamps of the wheel: a fixed date keeps the wheel (and its sha256 in the lock) stable.
+SOURCE_DATE_EPOCH = "1700000000"
+
+
+def log(message: str) -> None:
+    print(f"build: {message}", flush=True)
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None, quiet: bool = False) -> None:
+    """Run a command in the repository; with ``quiet``, show its output only if it fails."""
+    result = subprocess.run(
+        [str(a) for a in args], cwd=ROOT, env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT if quiet else None, text=True,
+    )
+    if result.returncode != 0:
+        if quiet:
+            print(result.stdout, end="", file=sys.stderr)
+        raise subprocess.CalledProcessError(result.returncode, result.args)
+
+
+def build_wheel() -> Path:
+    if not (ROOT / "src" / "copc_cx" / "__init__.py").is_file():
+        raise SystemExit("build: src/copc_cx/__init__.py is missing: the core package cannot be built")
+    shutil.rmtree(WHEEL_DIR, ignore_errors=True)
+    run(
+        sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", WHEEL_DIR, ".",
+        env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}, quiet=True,
+    )
+    return the_wheel()
+
+
+def the_wheel() -> Path:
+    wheels = sorted(WHEEL_DIR.glob("copc_cx-*.whl"))
+    if len(wheels) != 1:
+        raise SystemExit(f"build: expected one copc_cx wheel in {WHEEL_DIR}, found {len(wheels)}")
+    return wheels[0]
+
+
+def build_mkdocs() -> None:
+    # --quiet: warnings and errors only (--strict turns warnings into a failure)
+    run(BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir", SITE, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+def pyodide_version() -> str:
+    package = json.loads((PYODIDE_NPM / "package.json").read_text(encoding="utf-8"))
+    version = package["version"]
+    assert isinstance(version, str)
+    return version
+
+
+def add_pyodide(wheel: Path) -> Path:
+    if not PYODIDE_NPM.is_dir():
+        raise SystemExit("build: node_modules/pyodide is missing: run `make setup` (npm ci)")
+    target = SITE / "assets" / "pyodide" / pyodide_version()
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in PYODIDE_RUNTIME:
+        shutil.copyfile(PYODIDE_NPM / name, target / name)
+    shutil.copyfile(wheel, target / wheel.name)
+    # the site-local lock: Pyodide's own plus the core wheel (file_name relative to the lock)
+    run(
+        BIN / "pyodide", "lockfile", "add-wheels",
+        "--input", PYODIDE_NPM / "pyodide-lock.json",
+        "--output", target / "pyodide-lock.json",
+        "--base-path", target,
+        target / wheel.name,
+        quiet=True,
+    )
+    return target
+
+
+def add_calculators() -> bool:
+    if not CALCULATORS.is_dir() or not any(CALCULATORS.iterdir()):
+        return False
+    target = SITE / "assets" / "calculators"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(CALCULATORS, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+    return True
+
+
+def build_id(site: Path, skip: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p != skip):
+        digest.update(path.relative_to(site).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def write_build_info(wheel: Path) -> dict[str, str]:
+    info_path = SITE / "assets" / "build-info.json"
+    info = {
+        "pyodide_version": pyodide_version(),
+        "wheel": wheel.name,
+        "build_id": build_id(SITE, info_path),
+    }
+    info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    return info
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Build the site into site/.")
+    parser.add_argument(
+        "--assets-only", action="store_true",
+        help="skip the wheel and mkdocs; only add Pyodide, the calculators and build-info.json",
+    )
+    args = parser.parse_args()
+    start = time.monotonic()
+    if args.assets_only:
+        if not (SITE / "index.html").is_file():
+            raise SystemExit("build: site/ is not built: run `mkdocs build` first")
+        wheel = the_wheel()
+    else:
+        log("core wheel")
+        wheel = build_wheel()
+        log("mkdocs build --strict")
+        build_mkdocs()
+    target = add_pyodide(wheel)
+    log(f"Pyodide runtime and {wheel.name} -> {target.relative_to(ROOT)}/")
+    if add_calculators():
+        log("calculators -> site/assets/calculators/")
+    else:
+        log("no calculators/ yet: nothing copied")
+    info = write_build_info(wheel)
+    log(f"done in {time.monotonic() - start:.1f} s, build id {info['build_id']}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except subprocess.CalledProcessError as error:
+        print(f"build: failed: {' '.join(map(str, error.cmd))} (exit {error.returncode})", file=sys.stderr)
+        sys.exit(1)

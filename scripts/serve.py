@@ -1,0 +1,126 @@
+"""Serve the built site locally (stdlib only): http://127.0.0.1:8000/ by default.
+
+    .venv/bin/python scripts/serve.py [--port 8000] [--dir site]
+
+Right MIME types for Pyodide (``.wasm`` as application/wasm for streaming compilation, ``.mjs``
+as JavaScript), the site's Content-Security-Policy on every response, and ``/404.html`` with
+status 404 for missing paths. ``SiteHandler`` is reused by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The same policy is in overrides/main.html as a <meta> element (less frame-ancestors, which a
+# meta element cannot carry); tests/site/test_csp.py keeps the two in step.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval'; "
+    "worker-src 'self'; "
+    "connect-src 'self'; "
+    "img-src 'self' data:; "
+    "style-src 'self'; "
+    "font-src 'self'; "
+    "object-src 'none'; "
+    "base-uri 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files of the built site with the site's headers; quiet unless ``verbose``."""
+
+    extensions_map = {  # noqa: RUF012 (the base class declares it as a plain dict)
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+        ".svg": "image/svg+xml",
+        ".xml": "application/xml",
+    }
+    protocol_version = "HTTP/1.1"  # keep-alive: a page's dozen requests share connections
+    verbose = False
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        # revalidate every time: a rebuilt site is seen at once (304s keep it cheap)
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        content_type = super().guess_type(path)
+        if content_type.startswith("text/") and "charset" not in content_type:
+            content_type += "; charset=utf-8"
+        return content_type
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file() or self.command not in ("GET", "HEAD"):
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command == "GET":
+            self.wfile.write(body)
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        # no directory listings: a folder without index.html is a missing page
+        self.send_error(404, "Not found")
+        return None
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.verbose:
+            super().log_message(format, *args)
+
+
+def make_server(
+    directory: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = False
+) -> http.server.ThreadingHTTPServer:
+    """A server for ``directory`` (not started); port 0 picks a free port."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    SiteHandler.verbose = verbose
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Serve the built site on 127.0.0.1.")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--dir", type=Path, default=ROOT / "site", help="folder to serve (default: site)")
+    parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    args = parser.parse_args()
+    directory = args.dir.resolve()
+    if not (directory / "index.html").is_file():
+        print(f"serve: {directory} has no index.html: run `make build` first", file=sys.stderr)
+        return 1
+    server = make_server(directory, port=args.port, verbose=not args.quiet)
+    host, port = server.server_address[:2]
+    print(f"Serving {directory} at http://{host!s}:{port}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

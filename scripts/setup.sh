@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Set up everything the build and the tests need; idempotent, and about a second when done.
+#   .venv            Python 3.12 venv with requirements/dev.lock and the core (editable)
+#   node_modules     npm ci from package-lock.json (the self-hosted Pyodide runtime)
+#   chromium         Debian's, for Playwright (Playwright cannot download browsers here)
+# A stamp per part records the hash of the inputs it was made from.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+hash_of() { cat "$@" | sha256sum | cut -c1-16; }
+
+# --- Python -----------------------------------------------------------------
+py_inputs=(requirements/dev.lock pyproject.toml scripts/setup.sh)
+py_stamp=".venv/.setup-stamp"
+py_hash="$(hash_of "${py_inputs[@]}")"
+if [ ! -x .venv/bin/python ] || [ "$(cat "$py_stamp" 2>/dev/null)" != "$py_hash" ] \
+    || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null; then
+    source scripts/find_python.sh
+    if ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null; then
+        echo "setup: creating .venv with $PY312"
+        rm -rf .venv
+        "$PY312" -m venv .venv
+    fi
+    echo "setup: installing requirements/dev.lock"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock
+    # the core, editable; flit_core comes from the lock, so no build isolation (no network needed)
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    echo "$py_hash" > "$py_stamp"
+fi
+
+# --- npm (Pyodide runtime) ---------------------------------------------------
+npm_stamp="node_modules/.setup-stamp"
+npm_hash="$(hash_of package.json package-lock.json)"
+if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_hash" ]; then
+    echo "setup: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$npm_hash" > "$npm_stamp"
+fi
+
+# --- Chromium (Debian) for Playwright -----------------------------------------
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "setup: installing Debian's chromium"
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq chromium >/dev/null
+fi

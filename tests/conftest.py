@@ -1,0 +1,72 @@
+"""Session fixtures shared by every test: the built site, a local server for it, and
+Playwright on Debian's Chromium (Playwright cannot download its own browsers here).
+
+The site is built by ``make build`` (``make test`` does it first); the tests never build it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scripts.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The built site (``site/``); fails clearly when it has not been built."""
+    site = ROOT / "site"
+    if not (site / "index.html").is_file() or not (site / "assets" / "build-info.json").is_file():
+        pytest.fail(f"{site} is not built (or only half built): run `make build` first", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir: Path) -> Iterator[str]:
+    """scripts/serve.py's handler on 127.0.0.1 and a free port, in a thread; yields the base URL."""
+    server = make_server(site_dir, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host!s}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_server: str) -> str:
+    """pytest-playwright's base URL: pages can ``goto("/en/")``."""
+    return site_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.fail("Debian's chromium is not installed: run `make setup`", pytrace=False)
+    args = [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS]
+    return {**browser_type_launch_args, "executable_path": chromium, "args": args}

@@ -1,0 +1,58 @@
+"""scripts/serve.py: the headers and types Pyodide and the CSP rely on, and the 404 page."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from email.message import Message
+from pathlib import Path
+
+import pytest
+from scripts.serve import CONTENT_SECURITY_POLICY
+
+
+def fetch(url: str) -> tuple[int, Message, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def pyodide_folder(site_dir: Path) -> str:
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    return f"assets/pyodide/{info['pyodide_version']}/"
+
+
+def test_build_info_names_what_was_built(site_dir: Path) -> None:
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    assert set(info) == {"pyodide_version", "wheel", "build_id"}
+    folder = site_dir / pyodide_folder(site_dir)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", info["wheel"]):
+        assert (folder / name).is_file(), name
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["copc-cx"]["file_name"] == info["wheel"]
+
+
+@pytest.mark.parametrize(("path", "content_type"), [
+    ("", "text/html"),
+    ("pyodide.asm.wasm", "application/wasm"),
+    ("pyodide.mjs", "text/javascript"),
+    ("pyodide-lock.json", "application/json"),
+])
+def test_types_and_headers(site_server: str, site_dir: Path, path: str, content_type: str) -> None:
+    url = site_server + (pyodide_folder(site_dir) + path if path else "")
+    status, headers, _ = fetch(url)
+    assert status == 200
+    assert headers.get_content_type() == content_type
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["no/such/page/", "assets/", "../../etc/passwd"])
+def test_missing_paths_get_the_404_page(site_server: str, site_dir: Path, path: str) -> None:
+    status, headers, body = fetch(site_server + path)
+    assert status == 404
+    assert headers.get_content_type() == "text/html"
+    assert body == (site_dir / "404.html").read_bytes()
