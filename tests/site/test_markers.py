@@ -1,0 +1,55 @@
+"""The markers in the docs turn into content generated from the core, in the page's language."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import copc_markers  # noqa: E402
+
+DOCS = ROOT / "docs"
+
+
+def _pages() -> list[tuple[str, str]]:
+    return [(p.relative_to(DOCS).parts[0], p.relative_to(DOCS / p.relative_to(DOCS).parts[0]).as_posix())
+            for p in sorted(DOCS.glob("*/**/*.md"))]
+
+
+@pytest.mark.parametrize(("lang", "path"), _pages())
+def test_every_marker_of_every_page_expands(lang: str, path: str) -> None:
+    source = (DOCS / lang / path).read_text(encoding="utf-8")
+    expanded = copc_markers.expand(source, lang, path)
+    assert "copc:" not in expanded
+
+
+def test_points_table_shows_both_editions_totals_and_the_erratum_mark() -> None:
+    table = copc_markers.expand("<!-- copc:table points -->", "en", "scoring/system.md")
+    assert "| **4,000** | **4,360** |" in table
+    assert re.search(r"\| 2\.1 \| .* \| 100 \| 100 \[※\]\(\.\./errata\.md#osp-2\.1-2\.3-points", table)
+    assert "| 2.16 | OSP sales process | — | 40 |" in table
+
+
+def test_the_same_marker_speaks_the_page_language() -> None:
+    ja = copc_markers.expand("<!-- copc:table block workforce -->", "ja", "process/blocks.md")
+    en = copc_markers.expand("<!-- copc:table block workforce -->", "en", "process/blocks.md")
+    assert "放棄呼率" in ja and "Abandonment rate" in en
+    assert ja.count("\n| ") == en.count("\n| ")
+
+
+def test_notes_link_to_the_errata_page_from_any_depth() -> None:
+    note = copc_markers.expand("<!-- copc:erratum name-of-2.5 -->", "ja", "process/blocks.md")
+    assert note.startswith('!!! warning "正誤: 2.5の名称"')
+    assert "(../errata.md#name-of-2.5)" in note
+    top = copc_markers.expand("<!-- copc:interpretation deployment-bands -->", "en", "calculators.md")
+    assert "(errata.md#deployment-bands)" in top
+
+
+def test_an_unknown_marker_fails_the_build() -> None:
+    with pytest.raises(copc_markers.MarkerError):
+        copc_markers.expand("<!-- copc:table nothing -->", "ja", "index.md")
