@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from . import catalog, rules
 from .errors import Checker, InputError, Problem
@@ -74,7 +75,7 @@ class ItemScore(Explained):
     detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore \
         | rules.Rule5075Score | None = None
 
-    @property
+    @cached_property
     def lost(self) -> Fraction:
         return self.available - self.points
 
@@ -203,7 +204,8 @@ def assess(
     earned = sum(earned_by_category.values(), Fraction(0))
     percent = earned * 100 / scope.applicable
     missing = max(Fraction(0), scope.required - earned)
-    losses = tuple(sorted((s for s in scores if s.lost > 0), key=lambda s: (-s.lost, order[s.number]))[:5])
+    # Stable sort on the standard's order, so ties keep the item order.
+    losses = tuple(sorted((s for s in scores if s.lost > 0), key=lambda s: s.lost, reverse=True)[:5])
     conditions = _conditions(scope, scores, unscored, earned, percent)
     return Assessment(scope, tuple(scores), unscored, categories, earned, percent, missing, losses,
                       conditions, all(c.met for c in conditions))

@@ -100,11 +100,16 @@ class PerformanceScore(Explained):
     percent: Fraction
 
 
-def performance_from_shares(achieved: Fraction, improving: Fraction) -> Fraction:
-    """A >= 50 -> 100; otherwise min(100, 2A + I/2)."""
-    if achieved >= 50:
+def performance_from_counts(achieved: int, improving: int, total: int) -> Fraction:
+    """A >= 50 -> 100; otherwise min(100, 2A + I/2), with A and I as % of total.
+
+    Worked on whole numbers (2A + I/2 = (200·achieved + 50·improving) / total): one
+    exact fraction instead of several, because a self-assessment runs this often.
+    """
+    if 2 * achieved >= total:
         return HUNDRED
-    return min(HUNDRED, 2 * achieved + improving / 2)
+    raw = 200 * achieved + 50 * improving
+    return HUNDRED if raw >= 100 * total else Fraction(raw, total)
 
 
 def score_performance(*, achieved: int, improving: int, total: int, prefix: str = "") -> PerformanceScore:
@@ -124,7 +129,8 @@ def score_performance(*, achieved: int, improving: int, total: int, prefix: str 
     assert achieved_ is not None and improving_ is not None and total_ is not None
 
     a, i = share(achieved_, total_), share(improving_, total_)
-    percent = performance_from_shares(a, i)
+    percent = performance_from_counts(achieved_, improving_, total_)
+
     def explain() -> tuple[Text, ...]:
         steps = [Text(f"目標達成: {total_} 指標中 {achieved_}（A = {fmt_percent(a)}）、"
                       f"未達だが継続的改善: {improving_}（I = {fmt_percent(i)}）",
