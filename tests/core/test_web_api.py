@@ -82,3 +82,24 @@ def test_handle_speaks_json_text_and_rejects_garbage() -> None:
                              '"total": 100}}'))["result"]["met"] is True
     assert json.loads(handle("not json"))["errors"][0]["field"] == "request"
     assert json.loads(handle('{"op": "nope"}'))["errors"][0]["field"] == "op"
+
+
+def test_self_assessment_lists_every_condition_met_or_not() -> None:
+    ad = {"met": "4", "applicable": "4", "deployed": "3", "total": "3"}
+    items: dict[str, Any] = {n: dict(ad) for n in (
+        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "2.10", "2.11",
+        "2.12", "2.13", "2.14", "2.15", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")}
+    at_target = {"achieved": "5", "improving": "0", "total": "10"}
+    items.update({n: dict(at_target) for n in ("4.1", "4.2a", "4.5")})
+    items.update({n: {"types": {t: dict(at_target) for t in ("service", "quality", "efficiency")}}
+                  for n in ("4.3", "4.4")})
+    items["4.6"] = {"at_target": "5", "at_target_or_improving": "8", "total": "10"}
+    response = _ok("self-assessment", {"edition": "CSP", "items": items})
+    conditions = {c["id"]: c["met"] for c in response["result"]["conditions"]}
+    assert conditions == {"points-95": True, "approach-100": True, "rule-50-75": True, "all-items-scored": True}
+    assert response["result"]["certified"] and response["result"]["unscored"] == []
+    assert len(response["steps"]) == 4
+    del items["3.8"]
+    result = _ok("self-assessment", {"edition": "CSP", "items": items})["result"]
+    assert [c["id"] for c in result["conditions"] if not c["met"]] == ["approach-100", "all-items-scored"]
+    assert [c["id"] for c in result["conditions"]].count("all-items-scored") == 1

@@ -1,0 +1,650 @@
+// What every calculator shares: DOM helpers, the field/error machinery, state in localStorage
+// and in links, the status line, the toolbar and the notes from the catalog.
+// No rule lives here: widgets send what the user typed to the core and show what it answers.
+
+import { compute, subscribe } from "./client.mjs";
+import { pick, translator } from "./i18n.mjs";
+import { CATALOG } from "./generated/catalog.mjs";
+
+export { CATALOG };
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+let instances = 0;
+
+// --- DOM ---------------------------------------------------------------------------------
+
+/** h("p", {class: "x", text: "..."}, child, ...): an element; attributes never include style. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  setAttrs(el, attrs);
+  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  setAttrs(el, attrs);
+  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+function setAttrs(el, attrs) {
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "text") el.textContent = value;
+    else if (key === "class") el.setAttribute("class", value);
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else if (key === "on") for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
+    else if (key === "hidden") el.hidden = Boolean(value);
+    else if (key === "value") el.value = value;
+    else if (key === "checked") el.checked = Boolean(value);
+    else if (key === "selected") el.selected = Boolean(value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+}
+
+// --- numbers -----------------------------------------------------------------------------
+
+const formats = new Map();
+
+/** A number for display, rounded to at most `digits` decimals (only here, never in a computation). */
+export function fmt(lang, value, digits = 2) {
+  const key = `${lang}:${digits}`;
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: digits }));
+  }
+  return formats.get(key).format(value);
+}
+
+export const pct = (lang, value) => `${fmt(lang, value)}%`;
+
+// --- state in links ------------------------------------------------------------------------
+
+/** Compact JSON as base64url (UTF-8: site names may be Japanese). */
+export function encodeState(state) {
+  const bytes = new TextEncoder().encode(JSON.stringify(state));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function decodeState(text) {
+  try {
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const value = JSON.parse(new TextDecoder().decode(bytes));
+    return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A value from untrusted state as form text. */
+export function str(value, fallback = "") {
+  if (typeof value === "string") return value.slice(0, 200);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return fallback;
+}
+
+export function bool(value, fallback) {
+  return typeof value === "boolean" ? value : fallback;
+}
+
+export function strList(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string").slice(0, 200) : [];
+}
+
+// --- the catalog -----------------------------------------------------------------------------
+
+export const EDITIONS = Object.keys(CATALOG.editions);
+
+export function itemsOf(edition, scoring) {
+  const items = (CATALOG.editions[edition] || CATALOG.editions[EDITIONS[0]]).items;
+  return scoring ? items.filter((i) => i.scoring === scoring) : items;
+}
+
+export function findItem(edition, number) {
+  return itemsOf(edition).find((i) => i.number === number);
+}
+
+export function itemLabel(item, lang) {
+  const name = pick(item.name, lang);
+  return lang === "ja" ? `${item.number} ${name}（${item.points}点）` : `${item.number} ${name} (${item.points} points)`;
+}
+
+const ERRATA = new Map(CATALOG.errata.map((e) => [e.id, e]));
+const INTERPRETATIONS = new Map(CATALOG.interpretations.map((i) => [i.id, i]));
+
+// --- the calculator base ---------------------------------------------------------------------
+
+/**
+ * A calculator mounted into a `.copc-calc[data-calc]` placeholder. Subclasses implement:
+ *   defaults() -> state; sanitize(raw) -> state; build(form); apply(state); collect() -> state;
+ *   input(state) -> the op's input; render(response, state, body); notes(state) -> ["erratum:id", ...];
+ *   examples() -> [{label, state}]; optionally localErrors(state) -> [{field, message}].
+ * State is language-neutral JSON of strings and booleans: the same link works on /en/ and /.
+ */
+export class Calculator {
+  constructor(root, { name, op, lang, delay = 150 }) {
+    this.root = root;
+    this.name = name;
+    this.op = op;
+    this.lang = lang;
+    this.t = translator(lang);
+    this.delay = delay;
+    this.uid = `copc-${name}-${instances++}`;
+    this.ids = 0;
+    this.seq = 0;
+    this.touched = new Set();
+    this.lastResponse = null;
+    this.lastState = null;
+    this.timer = null;
+    this.status = { stage: "idle" };
+  }
+
+  id(suffix = "") {
+    this.ids += 1;
+    return `${this.uid}-${this.ids}${suffix ? `-${suffix}` : ""}`;
+  }
+
+  // --- mounting ---
+
+  mount() {
+    const { t } = this;
+    this.root.replaceChildren();
+    this.root.classList.add("copc-calc--mounted");
+    this.root.id ||= `calc-${this.name}-${this.uid.split("-").pop()}`;
+
+    this.statusEl = h("p", { class: "copc-calc__status", role: "status", "aria-live": "polite" });
+    this.toolbar = h("div", { class: "copc-calc__toolbar", role: "group", "aria-label": t("toolbar.label") });
+    for (const example of this.examples()) {
+      this.toolbar.append(h("button", {
+        type: "button", class: "md-button copc-calc__example", text: example.label,
+        dataset: { example: example.id || "1" },
+        on: { click: () => this.load(example.state) },
+      }));
+    }
+    this.toolbar.append(
+      h("button", { type: "button", class: "md-button copc-calc__copy", text: t("btn.copyLink"),
+                    on: { click: () => this.copyLink() } }),
+      h("button", { type: "button", class: "md-button copc-calc__clear", text: t("btn.clear"),
+                    on: { click: () => this.load(this.defaults()) } }),
+    );
+    const linkId = this.id("link");
+    this.linkInput = h("input", { id: linkId, type: "text", readonly: true, class: "copc-calc__link-input",
+                                  spellcheck: "false", on: { focus: (e) => e.target.select() } });
+    this.linkMessage = h("p", { class: "copc-calc__link-message", role: "status" });
+    this.linkBox = h("div", { class: "copc-calc__link", hidden: true },
+      h("label", { for: linkId, text: t("link.label") }), this.linkInput, this.linkMessage);
+
+    this.form = h("form", { class: "copc-calc__form", novalidate: true, autocomplete: "off" });
+    this.build(this.form);
+    this.formErrors = h("div", { class: "copc-calc__form-errors", id: this.id("form-errors"), hidden: true });
+    this.form.append(this.formErrors);
+
+    this.resultBody = h("div", { class: "copc-calc__result-body" });
+    this.resultNote = h("p", { class: "copc-calc__result-note", hidden: true });
+    this.result = h("section", { class: "copc-calc__result", "aria-live": "polite", "aria-label": t("result.heading") },
+      this.resultNote, this.resultBody);
+    this.notesEl = h("div", { class: "copc-calc__notes" });
+
+    this.root.append(this.statusEl, this.toolbar, this.linkBox, this.form, this.result, this.notesEl);
+
+    const fromLink = this.fromUrl();
+    const state = fromLink ?? this.fromStorage() ?? this.defaults();
+    this.apply(state);
+    this.renderNotes(state);
+    if (fromLink) {
+      this.save(state);
+      requestAnimationFrame(() => this.root.scrollIntoView({ block: "start" }));
+    }
+
+    this.form.addEventListener("input", (event) => this.onInput(event));
+    this.form.addEventListener("change", (event) => this.onInput(event));
+    this.form.addEventListener("focusout", (event) => this.onBlur(event));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.computeNow();
+    });
+    // Enter in a field calculates at once (a form of several fields and no submit button has no
+    // implicit submission)
+    this.form.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && event.target.matches("input[type=text]")) {
+        event.preventDefault();
+        this.computeNow();
+      }
+    });
+    this.unsubscribe = subscribe((status) => this.onStatus(status));
+    this.computeNow();
+  }
+
+  // --- state ---
+
+  storageKey() {
+    return `copc-calc:v1:${this.name}`;
+  }
+
+  fromUrl() {
+    const params = new URLSearchParams(location.search);
+    const raw = params.get(this.name);
+    if (raw === null) return null;
+    // the link's state now lives in localStorage: drop it from the address bar so that a reload
+    // after further edits keeps those edits
+    params.delete(this.name);
+    const query = params.toString();
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    const decoded = decodeState(raw);
+    return decoded ? this.sanitize(decoded) : null;
+  }
+
+  fromStorage() {
+    try {
+      const raw = localStorage.getItem(this.storageKey());
+      if (!raw) return null;
+      const parsed = JSON.parse(raw);
+      return parsed && typeof parsed === "object" ? this.sanitize(parsed) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  save(state) {
+    try {
+      localStorage.setItem(this.storageKey(), JSON.stringify(state));
+    } catch {
+      // storage may be disabled or full: the calculator still works
+    }
+  }
+
+  load(state) {
+    this.touched.clear();
+    const clean = this.sanitize(structuredClone(state));
+    this.apply(clean);
+    this.renderNotes(clean);
+    this.save(clean);
+    this.computeNow();
+  }
+
+  /** A link to this page that reproduces `state` (in either language: the state is language-neutral). */
+  linkFor(state) {
+    const url = new URL(location.href);
+    url.search = "";
+    url.hash = "";
+    url.searchParams.set(this.name, encodeState(state));
+    return url.href;
+  }
+
+  async copyLink() {
+    const url = new URL(this.linkFor(this.collect()));
+    this.linkInput.value = url.href;
+    this.linkBox.hidden = false;
+    let copied = false;
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(url.href);
+        copied = true;
+      }
+    } catch {
+      copied = false;
+    }
+    this.linkMessage.textContent = `${this.t(copied ? "link.copied" : "link.manual")} ${this.t("link.shown")}`;
+    if (!copied) {
+      this.linkInput.focus();
+      this.linkInput.select();
+    }
+  }
+
+  // --- events ---
+
+  onInput(event) {
+    const target = event.target;
+    if (target && target.dataset && target.dataset.path) this.touched.add(target.dataset.path);
+    if (target && target.dataset && target.dataset.structural !== undefined && event.type === "change") {
+      // a choice that changes the form itself (edition, block, channels ...)
+      const state = this.collect();
+      this.apply(state);
+      this.renderNotes(state);
+    }
+    this.save(this.collect());
+    this.schedule(event.type === "change" && target.tagName !== "INPUT" ? 0 : this.delay);
+  }
+
+  onBlur(event) {
+    const target = event.target;
+    if (target && target.dataset && target.dataset.path && !this.touched.has(target.dataset.path)) {
+      this.touched.add(target.dataset.path);
+      if (this.lastResponse && !this.lastResponse.ok) this.show();
+    }
+  }
+
+  schedule(delay = this.delay) {
+    clearTimeout(this.timer);
+    this.markPending();
+    this.timer = setTimeout(() => this.computeNow(), delay);
+  }
+
+  markPending() {
+    this.root.dataset.state = "pending";
+    this.result.setAttribute("aria-busy", "true");
+    this.result.classList.add("is-pending");
+  }
+
+  async computeNow() {
+    clearTimeout(this.timer);
+    const state = this.collect();
+    this.save(state);
+    // a link on show always reproduces what is on the form now
+    if (!this.linkBox.hidden) this.linkInput.value = this.linkFor(state);
+    const seq = ++this.seq;
+    this.markPending();
+    const local = this.localErrors(state);
+    let response;
+    if (local.length) {
+      response = { ok: false, errors: local.map((e) => ({ field: e.field, ja: e.message, en: e.message })) };
+    } else {
+      if (this.status.stage !== "ready" && this.status.stage !== "failed") this.showWaiting();
+      response = await compute(this.op, this.input(state));
+    }
+    if (seq !== this.seq) return; // a newer request is under way
+    this.lastResponse = response;
+    this.lastState = state;
+    this.show();
+  }
+
+  onStatus(status) {
+    this.status = status;
+    const { t } = this;
+    const key = status.stage === "failed" ? "status.failed" : `status.${status.stage}`;
+    let text = t(key);
+    if (status.stage === "ready" && status.bootMs !== undefined) text += t("status.bootTime", { ms: status.bootMs });
+    this.statusEl.textContent = text;
+    this.statusEl.dataset.stage = status.stage;
+    this.root.dataset.engine = status.stage;
+    if (status.bootMs !== undefined) this.root.dataset.bootMs = String(status.bootMs);
+    this.statusEl.setAttribute("role", status.stage === "failed" ? "alert" : "status");
+    if (status.stage === "failed") {
+      this.lastResponse = { ok: false, errors: [], failure: "unavailable" };
+      this.show();
+    }
+  }
+
+  showWaiting() {
+    this.resultBody.replaceChildren();
+    this.setNote(this.t("result.waiting"), "waiting");
+  }
+
+  setNote(text, kind) {
+    this.resultNote.textContent = text || "";
+    this.resultNote.hidden = !text;
+    this.resultNote.dataset.kind = kind || "";
+  }
+
+  // --- showing a response ---
+
+  show() {
+    const response = this.lastResponse;
+    this.clearErrors();
+    this.result.removeAttribute("aria-busy");
+    this.result.classList.remove("is-pending", "is-invalid", "is-failed");
+    if (!response) return;
+    if (!response.ok) this.cleared();
+    if (response.failure) {
+      this.resultBody.replaceChildren();
+      const key = { unavailable: "status.failed.short", crashed: "result.crashed", exception: "result.exception" }[
+        response.failure] || "result.exception";
+      this.result.classList.add("is-failed");
+      this.setNote(this.t(key), "failed");
+      this.root.dataset.state = "failed";
+      return;
+    }
+    if (!response.ok) {
+      this.resultBody.replaceChildren();
+      const hints = [];
+      let shown = 0;
+      for (const error of response.errors) {
+        const message = pick(error, this.lang);
+        const target = this.findTarget(error.field);
+        if (this.suppressed(target)) hints.push(this.prefixed(target, message));
+        else {
+          this.showError(target, message);
+          shown += 1;
+        }
+      }
+      if (shown) {
+        this.result.classList.add("is-invalid");
+        this.setNote(this.t("result.fix"), "invalid");
+        this.root.dataset.state = "invalid";
+      } else {
+        this.setNote(this.t("result.fill"), "incomplete");
+        this.resultBody.append(h("ul", { class: "copc-calc__hints" }, hints.map((m) => h("li", { text: m }))));
+        this.root.dataset.state = "incomplete";
+      }
+      return;
+    }
+    this.setNote("", "");
+    const body = h("div", { class: "copc-calc__result-inner" });
+    this.render(response, this.lastState, body);
+    this.resultBody.replaceChildren(body);
+    this.root.dataset.state = "result";
+  }
+
+  /** The reasoning steps of the core, in the page's language. */
+  steps(steps, open = true) {
+    return h("details", { class: "copc-calc__steps", open },
+      h("summary", { text: this.t("result.steps") }),
+      h("ol", {}, steps.map((s) => h("li", { text: pick(s, this.lang) }))));
+  }
+
+  // --- fields and errors ---
+
+  /** A labelled text field for a count; `path` is the field name the core uses in its errors. */
+  field({ path, label, hint, value = "", inputmode = "numeric", size = "short", structural = false, hiddenLabel = false }) {
+    const id = this.id();
+    const hintId = hint ? `${id}-hint` : "";
+    const slotId = `${id}-errors`;
+    const input = h("input", {
+      id, type: "text", inputmode, class: `copc-input copc-input--${size}`, value, spellcheck: "false",
+      autocomplete: "off", "aria-describedby": hintId || undefined,
+      dataset: { path, slot: slotId, hint: hintId, ...(structural ? { structural: "" } : {}) },
+    });
+    const wrap = h("div", { class: "copc-field", dataset: { fieldWrap: "" } },
+      h("label", { for: id, text: label, class: hiddenLabel ? "copc-sr-only" : undefined }),
+      input,
+      hint ? h("p", { class: "copc-field__hint", id: hintId, text: hint }) : null,
+      h("div", { class: "copc-field__errors", id: slotId, hidden: true }));
+    return { wrap, input };
+  }
+
+  /** A <select> with a visible label. options: [{value, label}]. */
+  select({ path, label, hint, options, value, structural = true }) {
+    const id = this.id();
+    const hintId = hint ? `${id}-hint` : "";
+    const slotId = `${id}-errors`;
+    const input = h("select", {
+      id, class: "copc-select", "aria-describedby": hintId || undefined,
+      dataset: { path, slot: slotId, hint: hintId, ...(structural ? { structural: "" } : {}) },
+    });
+    this.setOptions(input, options, value);
+    const wrap = h("div", { class: "copc-field copc-field--select", dataset: { fieldWrap: "" } },
+      h("label", { for: id, text: label }),
+      input,
+      hint ? h("p", { class: "copc-field__hint", id: hintId, text: hint }) : null,
+      h("div", { class: "copc-field__errors", id: slotId, hidden: true }));
+    return { wrap, input };
+  }
+
+  setOptions(select, options, value) {
+    select.replaceChildren(...options.map((o) => h("option", { value: o.value, text: o.label })));
+    select.value = options.some((o) => o.value === value) ? value : (options[0] ? options[0].value : "");
+  }
+
+  checkbox({ path, label, checked, structural = false, name }) {
+    const id = this.id();
+    const input = h("input", { id, type: "checkbox", checked, name,
+                               dataset: { path: path || "", ...(structural ? { structural: "" } : {}) } });
+    const wrap = h("div", { class: "copc-check" }, input, h("label", { for: id, text: label }));
+    return { wrap, input };
+  }
+
+  /** A text input inside a table cell: its label is read by screen readers only; errors go to `slot`. */
+  cellInput({ path, label, value = "", slot, prefix = "", size = "cell" }) {
+    const id = this.id();
+    const input = h("input", {
+      id, type: "text", inputmode: "numeric", class: `copc-input copc-input--${size}`, value, spellcheck: "false",
+      autocomplete: "off", dataset: { path, slot, hint: "", errorPrefix: prefix },
+    });
+    return h("span", { class: "copc-cell-field" }, h("label", { for: id, class: "copc-sr-only", text: label }), input);
+  }
+
+  errorSlot(tag = "div") {
+    return h(tag, { class: "copc-field__errors", id: this.id("errors"), hidden: true });
+  }
+
+  /** The input or group that an error's field path names (or its nearest named parent). */
+  findTarget(path) {
+    const fields = new Map();
+    const groups = new Map();
+    for (const el of this.form.querySelectorAll("[data-path]")) if (el.dataset.path) fields.set(el.dataset.path, el);
+    for (const el of this.form.querySelectorAll("[data-group-path]")) groups.set(el.dataset.groupPath, el);
+    let p = String(path || "");
+    while (p) {
+      if (fields.has(p)) return { kind: "field", el: fields.get(p) };
+      if (groups.has(p)) return { kind: "group", el: groups.get(p) };
+      const cut = p.lastIndexOf(".");
+      if (cut < 0) break;
+      p = p.slice(0, cut);
+    }
+    return { kind: "form", el: null };
+  }
+
+  isBlank(el) {
+    return (el.type === "text" || el.tagName === "TEXTAREA") && el.value.trim() === "" && !this.touched.has(el.dataset.path);
+  }
+
+  /** An error about a field the user has not reached yet is a hint, not an alarm. */
+  suppressed(target) {
+    if (target.kind === "form") return false;
+    let inputs = target.kind === "field" ? [target.el] : [...target.el.querySelectorAll("[data-path]")];
+    const covers = target.el.dataset.covers;
+    if (covers) {
+      // a group that stands for inputs elsewhere (e.g. a column of a table): those whose path starts with it
+      inputs = [...this.form.querySelectorAll("[data-path]")].filter((el) => el.dataset.path.startsWith(covers));
+    }
+    if (!inputs.length || !inputs.every((el) => this.isBlank(el))) return false;
+    // in a row the user has started (a touch scope), every blank field is an error
+    const scope = target.el.closest("[data-touch-scope]");
+    if (scope) {
+      for (const el of scope.querySelectorAll("[data-path]")) if (!this.isBlank(el)) return false;
+    }
+    return true;
+  }
+
+  prefixed(target, message) {
+    const prefix = target.el ? target.el.dataset.errorPrefix : "";
+    return prefix ? `${prefix}: ${message}` : message;
+  }
+
+  showError(target, message) {
+    const el = target.el;
+    const slot = el ? document.getElementById(el.dataset.slot) : this.formErrors;
+    const container = slot || this.formErrors;
+    const messageId = this.id("msg");
+    container.append(h("p", { class: "copc-error", id: messageId, text: this.prefixed(target, message) }));
+    container.hidden = false;
+    if (!el) return;
+    el.setAttribute("aria-invalid", "true");
+    const described = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    el.setAttribute("aria-describedby", [...described, messageId].join(" "));
+    const wrap = el.closest("[data-field-wrap], tr, fieldset");
+    if (wrap) wrap.classList.add("is-invalid");
+  }
+
+  clearErrors() {
+    for (const slot of this.root.querySelectorAll(".copc-field__errors, .copc-calc__form-errors")) {
+      slot.replaceChildren();
+      slot.hidden = true;
+    }
+    for (const el of this.root.querySelectorAll("[aria-invalid]")) {
+      el.removeAttribute("aria-invalid");
+      const hint = el.dataset.hint;
+      if (hint) el.setAttribute("aria-describedby", hint);
+      else el.removeAttribute("aria-describedby");
+    }
+    for (const el of this.root.querySelectorAll(".is-invalid")) {
+      if (el !== this.result) el.classList.remove("is-invalid");
+    }
+  }
+
+  // --- notes from the catalog ---
+
+  renderNotes(state) {
+    const ids = this.notes(state);
+    const key = ids.join(",");
+    if (key === this.notesKey) return;
+    this.notesKey = key;
+    const { t, lang } = this;
+    const blocks = [];
+    for (const ref of ids) {
+      const [kind, id] = ref.split(":");
+      if (kind === "erratum" && ERRATA.has(id)) {
+        const e = ERRATA.get(id);
+        blocks.push(h("details", { class: "warning copc-note", dataset: { note: ref } },
+          h("summary", { text: `${t("notes.erratum")}: ${pick(e.title, lang)}` }),
+          h("dl", {},
+            h("dt", { text: t("notes.guidePrints") }), h("dd", { text: pick(e.guide_prints, lang) }),
+            h("dt", { text: t("notes.contradiction") }), h("dd", { text: pick(e.contradiction, lang) }),
+            h("dt", { text: t("notes.decision") }), h("dd", { text: pick(e.decision, lang) }))));
+      } else if (kind === "interpretation" && INTERPRETATIONS.has(id)) {
+        const i = INTERPRETATIONS.get(id);
+        blocks.push(h("details", { class: "info copc-note", dataset: { note: ref } },
+          h("summary", { text: `${t("notes.interpretation")}: ${pick(i.title, lang)}` }),
+          h("dl", {},
+            h("dt", { text: t("notes.question") }), h("dd", { text: pick(i.question, lang) }),
+            h("dt", { text: t("notes.default") }), h("dd", { text: pick(i.default, lang) }))));
+      }
+    }
+    this.notesEl.replaceChildren(...(blocks.length
+      ? [h("p", { class: "copc-calc__notes-heading", text: t("notes.heading") }), ...blocks] : []));
+  }
+
+  // --- defaults for subclasses ---
+
+  localErrors() {
+    return [];
+  }
+
+  /** Called when there is no valid result to show: results drawn inside the form must go too. */
+  cleared() {}
+
+  notes() {
+    return [];
+  }
+
+  examples() {
+    return [];
+  }
+}
+
+// --- small rendering helpers shared by widgets ---
+
+/** A big headline figure with its label. */
+export function stat(label, value, { big = false, kind = "" } = {}) {
+  return h("div", { class: `copc-stat${big ? " copc-stat--big" : ""}${kind ? ` copc-stat--${kind}` : ""}` },
+    h("span", { class: "copc-stat__label", text: label }),
+    h("span", { class: "copc-stat__value", text: value }));
+}
+
+export function stats(...children) {
+  return h("div", { class: "copc-stats" }, ...children);
+}
+
+export function verdict(ok, text) {
+  return h("p", { class: `copc-verdict copc-verdict--${ok ? "ok" : "no"}` },
+    h("span", { class: "copc-verdict__mark", "aria-hidden": "true", text: ok ? "✓" : "✗" }),
+    h("span", { text }));
+}
+
+/** Radio-free edition <select> options. */
+export function editionOptions() {
+  return EDITIONS.map((e) => ({ value: e, label: e }));
+}

@@ -1,0 +1,330 @@
+// Process certification: a block's items, its additional requirements as a checklist, and the
+// level rule (months at target of the required metrics) for the entity and each site.
+
+import { pick } from "../i18n.mjs";
+import {
+  CATALOG, Calculator, EDITIONS, bool, editionOptions, findItem, h, pct, str, strList, verdict,
+} from "../kit.mjs";
+
+const BLOCKS = new Map(CATALOG.blocks.map((b) => [b.id, b]));
+const MAX_SITES = 50;
+// the erratum that concerns each block
+const BLOCK_ERRATA = {
+  "client-management": "erratum:client-management-item-range",
+  "quality": "erratum:quality-block-metrics-note",
+  "workforce": "erratum:name-of-2.5",
+};
+
+function blocksFor(edition) {
+  return CATALOG.blocks.filter((b) => b.editions.includes(edition));
+}
+
+function months(raw) {
+  const out = {};
+  if (!raw || typeof raw !== "object") return out;
+  for (const [metric, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) out[metric] = [str(value[0]), str(value[1])];
+  }
+  return out;
+}
+
+export default class ProcessCertification extends Calculator {
+  constructor(root, lang) {
+    super(root, { name: "process-certification", op: "process-certification", lang });
+  }
+
+  defaults() {
+    return { edition: EDITIONS[0], block: blocksFor(EDITIONS[0])[0].id, optional: false, reqs: [], entity: {},
+             sites: [{ name: this.t("pc.siteDefault", { n: 1 }), m: {} }] };
+  }
+
+  sanitize(raw) {
+    const state = this.defaults();
+    if (EDITIONS.includes(raw.edition)) state.edition = raw.edition;
+    const blocks = blocksFor(state.edition);
+    state.block = blocks.some((b) => b.id === raw.block) ? raw.block : blocks[0].id;
+    state.optional = bool(raw.optional, false);
+    state.reqs = strList(raw.reqs);
+    state.entity = months(raw.entity);
+    if (Array.isArray(raw.sites)) {
+      state.sites = raw.sites.slice(0, MAX_SITES).filter((s) => s && typeof s === "object")
+        .map((s) => ({ name: str(s.name), m: months(s.m) }));
+    }
+    return state;
+  }
+
+  examples() {
+    const ja = this.lang === "ja";
+    const month = (at) => [String(at), "12"];
+    const site = (name, [speed, abandonment, adherence, forecast]) => ({ name, m: {
+      "workforce.speed-of-answer": month(speed), "workforce.abandonment": month(abandonment),
+      "workforce.schedule-adherence": month(adherence), "workforce.scheduling-forecast": month(forecast),
+    } });
+    const block = BLOCKS.get("workforce");
+    // the two-site example of the guide's blocks page, with the entity's own figures and every
+    // other requirement ticked: only site B's level rule keeps the entity from being ready
+    return [{ id: "sample", label: this.t("btn.sample"), state: {
+      edition: "CSP", block: "workforce", optional: false,
+      reqs: block.requirements.filter((r) => !r.computed).map((r) => r.id),
+      entity: site("", [10, 9, 6, 9]).m,
+      sites: [site(ja ? "拠点A" : "Site A", [10, 9, 6, 11]), site(ja ? "拠点B" : "Site B", [8, 9, 5, 7])],
+    } }];
+  }
+
+  // --- the form ---
+
+  build(form) {
+    const { t } = this;
+    this.edition = this.select({ path: "edition", label: t("field.edition"), hint: t("field.edition.hint"),
+                                 options: editionOptions(), value: EDITIONS[0] });
+    this.block = this.select({ path: "block", label: t("pc.block"), hint: t("pc.block.hint"), options: [], value: "" });
+    this.itemsEl = h("div", { class: "copc-pc-items" });
+    const reqSlot = this.errorSlot();
+    this.reqList = h("ul", { class: "copc-checklist copc-reqs" });
+    const sitesSlot = this.errorSlot();
+    this.table = h("table", { class: "copc-table copc-table--months" });
+    this.addButton = h("button", { type: "button", class: "md-button copc-pc-add", text: t("pc.addSite"),
+                                   on: { click: () => this.addSite() } });
+    form.append(
+      h("div", { class: "copc-row" }, this.edition.wrap, this.block.wrap),
+      this.itemsEl,
+      h("fieldset", { class: "copc-group", dataset: { groupPath: "requirements_met", slot: reqSlot.id } },
+        h("legend", { text: t("pc.requirements") }),
+        h("p", { class: "copc-field__hint", text: t("pc.requirements.hint") }), this.reqList, reqSlot),
+      h("fieldset", { class: "copc-group copc-group--plain", dataset: { groupPath: "sites", slot: sitesSlot.id, covers: "sites." } },
+        h("legend", { text: t("pc.metrics") }),
+        h("p", { class: "copc-field__hint", text: t("pc.metrics.hint") }),
+        h("div", { class: "copc-table-wrap" }, this.table), this.addButton, sitesSlot));
+  }
+
+  apply(state) {
+    const { t, lang } = this;
+    this.state = state;
+    this.edition.input.value = state.edition;
+    this.setOptions(this.block.input, blocksFor(state.edition).map((b) => {
+      const items = [...b.items, ...b.optional_items].join(", ");
+      return { value: b.id, label: lang === "ja" ? `${pick(b.name, lang)}（${items}）` : `${pick(b.name, lang)} (${items})` };
+    }), state.block);
+    const block = BLOCKS.get(this.block.input.value);
+
+    // items, with the optional one as a toggle
+    const itemText = (number) => {
+      const item = findItem(state.edition, number);
+      return item ? `${number} ${pick(item.name, lang)}` : number;
+    };
+    const optional = block.optional_items.map((number) => {
+      const box = this.checkbox({ label: t("pc.optional", { item: itemText(number) }), checked: state.optional });
+      box.input.dataset.optional = number;
+      return box.wrap;
+    });
+    this.itemsEl.replaceChildren(
+      h("p", {}, h("strong", { text: `${t("pc.items")}: ` }), block.items.map(itemText).join(lang === "ja" ? "、" : "; ")),
+      ...optional);
+
+    // the requirements checklist; the level rule is computed, not ticked
+    this.levelStatus = h("span", { class: "copc-req-status" });
+    this.reqList.replaceChildren(...block.requirements.map((req) => {
+      if (req.computed) {
+        return h("li", { class: "copc-req copc-req--computed", dataset: { requirement: req.id } },
+          h("span", { text: pick(req.text, lang) }), " ",
+          h("span", { class: "copc-muted", text: `(${t("pc.computed")})` }), " ", this.levelStatus);
+      }
+      const box = this.checkbox({ label: pick(req.text, lang), checked: state.reqs.includes(req.id) });
+      box.input.dataset.requirement = req.id;
+      return h("li", { class: "copc-req" }, box.wrap);
+    }));
+    this.buildTable(block, state);
+  }
+
+  buildTable(block, state) {
+    const { t, lang } = this;
+    const units = [{ key: "entity", label: t("pc.entity"), values: state.entity }, ...state.sites.map((s, i) => ({
+      key: `site-${i}`, site: i, label: s.name, values: s.m }))];
+    const head = h("tr", {}, h("th", { scope: "col", text: t("pc.metric") }), ...units.map((unit) => {
+      if (unit.site === undefined) {
+        const slot = this.errorSlot();
+        return h("th", { scope: "col", class: "copc-unit-head", dataset: { groupPath: "entity", slot: slot.id, covers: "entity." } },
+          h("span", { text: unit.label }), slot);
+      }
+      const slot = this.errorSlot();
+      const name = this.field({ path: `sitename.${unit.site}`, label: t("pc.siteName"), value: unit.label,
+                                inputmode: "text", size: "name", hiddenLabel: true });
+      name.input.dataset.siteName = String(unit.site);
+      const remove = h("button", { type: "button", class: "copc-remove", text: "×",
+                                   "aria-label": t("pc.removeSite", { name: unit.label || t("pc.site") }),
+                                   title: t("pc.removeSite", { name: unit.label || t("pc.site") }),
+                                   on: { click: () => this.removeSite(unit.site) } });
+      return h("th", { scope: "col", class: "copc-unit-head", dataset: { site: String(unit.site), groupPath: `sites.${unit.label}`,
+                                                                           slot: slot.id, covers: `sites.${unit.label}.` } },
+        h("div", { class: "copc-unit-name" }, name.wrap, state.sites.length > 1 ? remove : null), slot);
+    }));
+    const bodies = block.metrics.map((metric) => {
+      const slot = this.errorSlot();
+      const name = pick(metric.name, lang);
+      const cells = units.map((unit) => {
+        const value = unit.values[metric.id] || ["", ""];
+        const base = unit.site === undefined ? `entity.${metric.id}` : `sites.${unit.label}.${metric.id}`;
+        const unitLabel = unit.label || t("pc.site");
+        return h("td", { class: "copc-months", dataset: { unit: unit.key } },
+          this.cellInput({ path: `${base}.months_at_target`, value: value[0], slot: slot.id, prefix: unitLabel, size: "month",
+                           label: t("pc.cellLabel", { unit: unitLabel, metric: name, what: t("pc.monthsAt") }) }),
+          h("span", { class: "copc-months__sep", "aria-hidden": "true", text: "/" }),
+          this.cellInput({ path: `${base}.months_measured`, value: value[1], slot: slot.id, prefix: unitLabel, size: "month",
+                           label: t("pc.cellLabel", { unit: unitLabel, metric: name, what: t("pc.monthsMeasured") }) }));
+      });
+      cells.forEach((cell, index) => { cell.dataset.metric = metric.id; cell.dataset.unitIndex = String(index); });
+      return h("tbody", { dataset: { metric: metric.id } },
+        h("tr", {},
+          h("th", { scope: "row", class: "copc-metric-head" },
+            h("span", { class: "copc-metric-name", text: name }),
+            h("span", { class: "copc-muted copc-metric-unit", text: `${t("pc.unit")}: ${pick(metric.unit_name, lang)}` }),
+            metric.client_set ? h("span", { class: "copc-optional", text: t("pc.clientSet") }) : null),
+          ...cells),
+        h("tr", { class: "copc-error-row" }, h("td", { colspan: String(units.length + 1) }, slot)));
+    });
+    this.table.replaceChildren(h("thead", {}, head), ...bodies);
+    this.addButton.disabled = state.sites.length >= MAX_SITES;
+  }
+
+  addSite() {
+    const state = this.collect();
+    const names = new Set(state.sites.map((s) => s.name));
+    let n = state.sites.length + 1;
+    while (names.has(this.t("pc.siteDefault", { n }))) n += 1;
+    state.sites.push({ name: this.t("pc.siteDefault", { n }), m: {} });
+    this.apply(state);
+    this.save(state);
+    const inputs = this.table.querySelectorAll("input[data-site-name]");
+    if (inputs.length) inputs[inputs.length - 1].focus();
+    this.schedule(0);
+  }
+
+  removeSite(index) {
+    const state = this.collect();
+    state.sites.splice(index, 1);
+    this.apply(state);
+    this.save(state);
+    const first = this.table.querySelector("input[data-site-name]");
+    if (first) first.focus();
+    this.schedule(0);
+  }
+
+  collect() {
+    const state = {
+      edition: this.edition.input.value,
+      block: this.block.input.value,
+      optional: Boolean(this.itemsEl.querySelector("input[data-optional]:checked")),
+      reqs: [...this.reqList.querySelectorAll("input[data-requirement]:checked")].map((el) => el.dataset.requirement),
+      entity: {},
+      sites: [],
+    };
+    const names = [...this.table.querySelectorAll("input[data-site-name]")].map((el) => el.value);
+    state.sites = names.map((name) => ({ name, m: {} }));
+    // the months, by column; the paths of site columns follow the names as they are typed
+    for (const cell of this.table.querySelectorAll("td.copc-months")) {
+      const index = Number(cell.dataset.unitIndex);
+      const metric = cell.dataset.metric;
+      const [at, measured] = cell.querySelectorAll("input");
+      const site = index > 0 ? names[index - 1] : null;
+      const base = site === null ? `entity.${metric}` : `sites.${site}.${metric}`;
+      at.dataset.path = `${base}.months_at_target`;
+      measured.dataset.path = `${base}.months_measured`;
+      if (site !== null) {
+        at.dataset.errorPrefix = site;
+        measured.dataset.errorPrefix = site;
+      }
+      if (at.value === "" && measured.value === "") continue;
+      if (site === null) state.entity[metric] = [at.value, measured.value];
+      else state.sites[index - 1].m[metric] = [at.value, measured.value];
+    }
+    for (const head of this.table.querySelectorAll("th[data-site]")) {
+      const name = names[Number(head.dataset.site)];
+      head.dataset.groupPath = `sites.${name}`;
+      head.dataset.covers = `sites.${name}.`;
+    }
+    this.state = state;
+    return state;
+  }
+
+  localErrors(state) {
+    const errors = [];
+    const seen = new Map();
+    state.sites.forEach((site, index) => {
+      const name = site.name.trim();
+      if (!name) errors.push({ field: `sitename.${index}`, message: this.t("pc.siteNameEmpty") });
+      else if (seen.has(name)) errors.push({ field: `sitename.${index}`, message: this.t("pc.siteNameDuplicate") });
+      seen.set(name, index);
+    });
+    return errors;
+  }
+
+  input(state) {
+    // only the chosen block's metrics (months typed for another block stay in the state)
+    const ids = new Set((BLOCKS.get(state.block) || { metrics: [] }).metrics.map((m) => m.id));
+    const toMonths = (m) => Object.fromEntries(Object.entries(m).filter(([metric]) => ids.has(metric))
+      .map(([metric, [at, measured]]) => [metric, { months_at_target: at, months_measured: measured }]));
+    return {
+      edition: state.edition, block: state.block, include_optional: state.optional,
+      requirements_met: state.reqs, entity: toMonths(state.entity),
+      sites: Object.fromEntries(state.sites.map((s) => [s.name, toMonths(s.m)])),
+    };
+  }
+
+  notes(state) {
+    const notes = ["interpretation:level-rule-measurement-period"];
+    if (BLOCK_ERRATA[state.block]) notes.push(BLOCK_ERRATA[state.block]);
+    return notes;
+  }
+
+  // --- results ---
+
+  cleared() {
+    if (this.levelStatus) {
+      this.levelStatus.textContent = "";
+      this.levelStatus.className = "copc-req-status";
+    }
+  }
+
+  render(response, state, body) {
+    const { t, lang } = this;
+    const r = response.result;
+    const block = BLOCKS.get(r.block);
+    const metricNames = new Map(block.metrics.map((m) => [m.id, pick(m.name, lang)]));
+    const nameOf = (id) => {
+      const base = id.split(":")[0];
+      return (metricNames.get(base) || base) + id.slice(base.length);
+    };
+    const unitName = (unit) => (unit === "entity" ? t("pc.entity") : unit);
+
+    this.levelStatus.textContent = r.level_holds ? `✓ ${t("pc.holds")}` : `✗ ${t("pc.fails")}`;
+    this.levelStatus.className = `copc-req-status copc-req-status--${r.level_holds ? "ok" : "no"}`;
+
+    const units = r.units.map((u) => h("li", { class: `copc-unit copc-unit--${u.holds ? "ok" : "no"}`,
+                                                dataset: { unit: u.unit, holds: String(u.holds) } },
+      verdict(u.holds, `${unitName(u.unit)}: ${t(u.holds ? "pc.holds" : "pc.fails")}`),
+      h("p", { class: "copc-muted", text: t("pc.share", { share: pct(lang, u.share_meeting) }) }),
+      h("ul", { class: "copc-list copc-unit-metrics" }, u.metrics.map((m) => h("li", {
+        class: m.meets ? "copc-ok" : "copc-no", dataset: { metric: m.metric, meets: String(m.meets) } },
+        h("span", { class: "copc-verdict__mark", "aria-hidden": "true", text: m.meets ? "✓ " : "✗ " }),
+        `${nameOf(m.metric)}: ${t("pc.months", { at: m.months_at_target, of: m.months_measured, need: m.months_needed })}`))),
+      u.failing.length
+        ? h("p", { class: "copc-failing", text: t("pc.failing", { list: u.failing.map(nameOf).join(lang === "ja" ? "、" : ", ") }) })
+        : null));
+
+    body.append(
+      h("div", { class: `copc-decision copc-decision--${r.ready ? "ok" : "no"}`, dataset: { ready: String(r.ready) } },
+        h("div", { class: "copc-calc__subheading", role: "heading", "aria-level": "4", text: t("pc.ready") }),
+        verdict(r.ready, t(r.ready ? "pc.isReady" : "pc.notReady")),
+        h("p", { class: "copc-muted", text: `${t("pc.items")}: ${r.items.join(", ")}` })),
+      h("div", { class: "copc-calc__subheading", role: "heading", "aria-level": "4", text: t("pc.levelEntity") }),
+      verdict(r.level_holds, t(r.level_holds ? "pc.holds" : "pc.fails")),
+      h("ul", { class: "copc-units" }, units),
+      h("div", { class: "copc-calc__subheading", role: "heading", "aria-level": "4", text: t("pc.unmet") }),
+      r.unmet_requirements.length
+        ? h("ul", { class: "copc-list copc-unmet" }, r.unmet_requirements.map((req) =>
+          h("li", { dataset: { requirement: req.id }, text: pick(req.text, lang) })))
+        : h("p", { class: "copc-muted", text: t("pc.unmetNone") }),
+      this.steps(response.steps, false),
+    );
+  }
+}

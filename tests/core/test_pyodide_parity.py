@@ -1,0 +1,123 @@
+"""The core gives the same answers in Pyodide (what the browser runs) as in CPython.
+
+Node loads the self-hosted Pyodide runtime of node_modules/pyodide with the built site's own
+lock file, which registers the core wheel (so this also checks the wheel and the lock the
+calculators use), and answers every request through copc_cx.web.handle; each answer must equal
+CPython's copc_cx.web.call exactly. It also checks that the catalog the build generated for the
+calculators (assets/calculators/generated/catalog.mjs) is the core's catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from copc_cx.web import call
+
+TYPES = {"service": {"achieved": "40", "improving": "0", "total": "100"},
+         "quality": {"achieved": "50", "improving": "0", "total": "100"},
+         "sales": {"achieved": "60", "improving": "0", "total": "100"},
+         "efficiency": {"achieved": "25", "improving": "10", "total": "100"}}
+
+REQUESTS: list[dict[str, Any]] = [
+    {"op": "catalog", "input": {}},
+    {"op": "item-score", "input": {"edition": "CSP", "item": "2.15", "met": "2", "applicable": "2",
+                                   "deployed": "2", "total": "3"}},
+    {"op": "item-score", "input": {"edition": "OSP", "item": "2.1", "met": "5", "applicable": "12",
+                                   "deployed": "7", "total": "9"}},
+    {"op": "item-score", "input": {"edition": "CSP", "item": "2.15", "met": "abc", "applicable": "",
+                                   "deployed": "-1", "total": "0"}},
+    {"op": "item-score", "input": {"edition": "CSP", "item": "2.16", "met": "1", "applicable": "1",
+                                   "deployed": "1", "total": "1"}},
+    {"op": "performance", "input": {"edition": "CSP", "item": "4.1", "achieved": "25", "improving": "20",
+                                    "total": "100"}},
+    {"op": "performance", "input": {"edition": "OSP", "item": "4.2b", "achieved": "7", "improving": "5",
+                                    "total": "30"}},
+    {"op": "performance", "input": {"edition": "CSP", "item": "4.5", "achieved": "8", "improving": "5",
+                                    "total": "10"}},
+    {"op": "channel-performance", "input": {"edition": "CSP", "item": "4.3", "types": TYPES}},
+    {"op": "channel-performance", "input": {"edition": "OSP", "item": "4.4", "types": {
+        **TYPES, "sales": {"achieved": "", "improving": "", "total": ""},
+        "quality": {"achieved": "", "improving": "", "total": ""}}}},
+    {"op": "rule-50-75", "input": {"at_target": "48", "at_target_or_improving": "69", "total": "100"}},
+    {"op": "rule-50-75", "input": {"at_target": "70", "at_target_or_improving": "60", "total": "100"}},
+    {"op": "applicable-points", "input": {"edition": "CSP", "human_assisted": True, "digital_assisted": False}},
+    {"op": "applicable-points", "input": {"edition": "OSP", "human_assisted": False, "digital_assisted": True,
+                                          "excluded": ["2.4", "3.1"]}},
+    {"op": "applicable-points", "input": {"edition": "CSP", "human_assisted": False, "digital_assisted": False}},
+    {"op": "self-assessment", "input": {"edition": "CSP", "items": {
+        "2.15": {"met": "2", "applicable": "2", "deployed": "2", "total": "3"},
+        "4.1": {"achieved": "5", "improving": "7", "total": "12"},
+        "4.3": {"types": TYPES},
+        "4.6": {"at_target": "58", "at_target_or_improving": "80", "total": "100"}}}},
+    {"op": "self-assessment", "input": {"edition": "OSP", "digital_assisted": False, "items": {
+        "4.4": {"achieved": "1", "improving": "1", "total": "2"},
+        "2.16": {"met": "9", "applicable": "3", "deployed": "1", "total": "1"}}}},
+    {"op": "process-certification", "input": {
+        "edition": "OSP", "block": "client-management",
+        "requirements_met": ["client-management.cuika"],
+        "entity": {"client-management.rfx-timeliness": {"months_at_target": "9", "months_measured": "12"}},
+        "sites": {"那覇": {"client-management.report-timeliness": {"months_at_target": "2",
+                                                                    "months_measured": "4"}}}}},
+    {"op": "process-certification", "input": {
+        "edition": "CSP", "block": "quality", "include_optional": True,
+        "entity": {"quality.defect-rate": {"months_at_target": "13", "months_measured": "12"}}, "sites": {}}},
+    {"op": "nope", "input": {}},
+]
+
+RUNNER = """
+import { loadPyodide } from %(pyodide)s;
+const requests = JSON.parse(%(requests)s);
+const pyodide = await loadPyodide({
+  indexURL: %(index)s, lockFileURL: %(lock)s, packages: ["copc-cx"],
+  stdout: () => {}, stderr: (m) => process.stderr.write(m + "\\n"),
+});
+const handle = pyodide.pyimport("copc_cx.web").handle;
+process.stdout.write(JSON.stringify(requests.map((r) => JSON.parse(handle(JSON.stringify(r))))));
+"""
+
+
+@pytest.fixture(scope="module")
+def pyodide_answers(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed (scripts/setup.sh needs it for Pyodide)", pytrace=False)
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    pyodide_dir = site_dir / "assets" / "pyodide" / info["pyodide_version"]
+    script = tmp_path_factory.mktemp("parity") / "run.mjs"
+    script.write_text(RUNNER % {
+        "pyodide": json.dumps(str(repo_root / "node_modules" / "pyodide" / "pyodide.mjs")),
+        "index": json.dumps(str(repo_root / "node_modules" / "pyodide") + "/"),
+        "lock": json.dumps(str(pyodide_dir / "pyodide-lock.json")),
+        "requests": json.dumps(json.dumps(REQUESTS)),
+    }, encoding="utf-8")
+    done = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    answers = json.loads(done.stdout)
+    assert isinstance(answers, list)
+    return answers
+
+
+def test_every_op_answers_the_same_in_pyodide_and_cpython(pyodide_answers: list[Any]) -> None:
+    assert {r["op"] for r in REQUESTS} >= {"catalog", "item-score", "performance", "channel-performance",
+                                           "rule-50-75", "applicable-points", "self-assessment",
+                                           "process-certification"}
+    assert len(pyodide_answers) == len(REQUESTS)
+    for request, answer in zip(REQUESTS, pyodide_answers, strict=True):
+        assert answer == call(request), request
+    # errors as well as results were compared
+    assert sum(not a["ok"] for a in pyodide_answers) >= 5
+    assert sum(a["ok"] for a in pyodide_answers) >= 10
+
+
+def test_the_generated_catalog_module_is_the_cores_catalog(site_dir: Path) -> None:
+    text = (site_dir / "assets" / "calculators" / "generated" / "catalog.mjs").read_text(encoding="utf-8")
+    prefix = "export const CATALOG = "
+    start = text.index(prefix) + len(prefix)
+    generated = json.loads(text[start:].rstrip().removesuffix(";"))
+    assert generated == call({"op": "catalog", "input": {}})["result"]

@@ -1,0 +1,546 @@
+"""The calculators in headless Chromium, in both languages, against the built site.
+
+Every new page boots Pyodide again (2-5 s on two cores), so most checks share one page per
+language (the calculators page, which holds all seven calculators); a few need fresh contexts
+(reload, links opened elsewhere, a blocked engine). Waits are locator assertions, never sleeps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+
+pytestmark = pytest.mark.e2e
+
+BOOT = 60_000  # ms: a cold Pyodide boot on a busy two-core machine
+RESULT = 20_000  # ms: one computation once the engine is ready
+
+PAGES = {"ja": "/calculators/", "en": "/en/calculators/"}
+# what the page shows, per language (the numbers come from the core; the words from i18n.mjs)
+TEXT: dict[str, dict[str, str]] = {
+    "ja": {
+        "points_20_40": "20 / 40 点", "points_480": "480 / 500 点", "points_300": "300 / 500 点",
+        "points_335": "335 / 400 点", "points_329": "329 / 350 点", "points_3840": "3,840 / 4,000 点",
+        "deployment": "運用", "approach": "アプローチ", "pending": "認証の条件を満たさない（保留）",
+        "certified": "認証の条件をすべて満たす", "whole_number": "0 以上の整数", "enter": "を入力してください",
+        "exceed": "以下である必要があります", "fix": "入力に誤りがあります", "ready": "計算の準備ができました",
+        "not_ready": "満たしていない要求がある", "fails": "満たさない", "holds": "満たす",
+        "failed": "計算エンジンを読み込めませんでした", "steps": "計算の過程",
+    },
+    "en": {
+        "points_20_40": "20 of 40 points", "points_480": "480 of 500 points", "points_300": "300 of 500 points",
+        "points_335": "335 of 400 points", "points_329": "329 of 350 points", "points_3840": "3,840 of 4,000 points",
+        "deployment": "deployment", "approach": "approach", "pending": "Not every condition is met (pending)",
+        "certified": "Every condition for certification is met", "whole_number": "must be a whole number",
+        "enter": "Enter the", "exceed": "cannot exceed", "fix": "Some inputs need fixing",
+        "ready": "Ready to calculate",
+        "not_ready": "Some requirements are not met", "fails": "fails", "holds": "holds",
+        "failed": "The calculation engine could not be loaded", "steps": "How it was worked out",
+    },
+}
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "ja" else "ja"
+
+
+def calc(page: Page, name: str) -> Locator:
+    return page.locator(f'.copc-calc[data-calc="{name}"]').first
+
+
+def field(root: Locator, path: str) -> Locator:
+    return root.locator(f'[data-path="{path}"]')
+
+
+def wrap(root: Locator, path: str) -> Locator:
+    """The labelled wrapper of a form field (label, input, hint, error messages)."""
+    return root.locator(".copc-field").filter(has=root.page.locator(f'[data-path="{path}"]'))
+
+
+def wait_ready(root: Locator) -> None:
+    expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
+
+
+def wait_result(root: Locator) -> None:
+    expect(root).to_have_attribute("data-state", "result", timeout=RESULT)
+
+
+def load_example(root: Locator, which: str | None = None) -> None:
+    button = root.locator(f'.copc-calc__example[data-example="{which}"]') if which else \
+        root.locator(".copc-calc__example").first
+    button.click()
+    wait_result(root)
+
+
+def new_page(browser: Browser, base_url: str, **options: Any) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(base_url=base_url, color_scheme="light", **options)
+    page = context.new_page()
+    return context, page
+
+
+@pytest.fixture(scope="module", params=["ja", "en"])
+def shared(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[tuple[Page, str]]:
+    """The calculators page in one language, booted once for every test of this module."""
+    lang: str = request.param
+    context, page = new_page(browser, base_url)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(PAGES[lang])
+    wait_ready(calc(page, "item-score"))
+    yield page, lang
+    context.close()
+    assert errors == []
+
+
+# --- the guide's examples, in both languages ------------------------------------------------
+
+def test_every_calculator_is_mounted_in_the_page_language(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    names = ["item-score", "performance", "channel-performance", "rule-50-75", "applicable-points",
+             "self-assessment", "process-certification"]
+    for name in names:
+        root = calc(page, name)
+        expect(root).to_have_attribute("data-copc-mounted", "yes")
+        expect(root.locator(".copc-calc__status")).to_contain_text(TEXT[lang]["ready"])
+        # every input and select has a label
+        for control in root.locator("input, select").all():
+            control_id = control.get_attribute("id")
+            assert control_id and root.locator(f'label[for="{control_id}"]').count() == 1, name
+
+
+def test_item_score_example(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "item-score")
+    load_example(root)
+    expect(field(root, "item")).to_have_value("2.15")
+    result = root.locator(".copc-calc__result")
+    expect(result.locator(".copc-stat--big").first).to_contain_text("50%")
+    expect(result).to_contain_text(TEXT[lang]["points_20_40"])
+    expect(result.locator(".copc-stat--limit")).to_contain_text(TEXT[lang]["deployment"])
+    expect(result).to_contain_text("66.67%")  # the share of units, before the band
+    expect(result.locator(".copc-calc__steps li")).to_have_count(4)
+    expect(root.locator('[data-note="interpretation:deployment-bands"]')).to_have_count(1)
+    expect(root.locator('[data-note="interpretation:percent-from-counts"]')).to_have_count(1)
+
+
+def test_item_score_by_typing_and_the_osp_erratum(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "item-score")
+    field(root, "edition").select_option("OSP")
+    field(root, "item").select_option("2.1")
+    expect(root.locator('[data-note="erratum:osp-2.1-2.3-points"]')).to_have_count(1)
+    for path, value in (("met", "9"), ("applicable", "10"), ("deployed", "4"), ("total", "4")):
+        field(root, path).fill(value)
+    result = root.locator(".copc-calc__result")
+    # OSP 2.1 is worth 100 points (erratum): 90% approach limits it
+    expect(result).to_contain_text("90%", timeout=RESULT)
+    expect(result.locator(".copc-stat--limit")).to_contain_text(TEXT[lang]["approach"])
+    expect(result).to_contain_text("90 / 100" if lang == "ja" else "90 of 100 points")
+    field(root, "edition").select_option("CSP")
+    expect(root.locator('[data-note="erratum:osp-2.1-2.3-points"]')).to_have_count(0)
+
+
+def test_item_score_bad_input_is_shown_at_the_field(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "item-score")
+    load_example(root)
+    met = field(root, "met")
+    met.fill("abc")
+    expect(met).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    message_id = (met.get_attribute("aria-describedby") or "").split()[-1]
+    message = page.locator(f"#{message_id}")
+    expect(message).to_contain_text(TEXT[lang]["whole_number"])
+    # the message sits at the field, inside the field's own wrapper
+    expect(wrap(root, "met").locator(".copc-error")).to_have_count(1)
+    # no stale result: the result area says what to do and holds no figures
+    expect(root).to_have_attribute("data-state", "invalid")
+    expect(root.locator(".copc-calc__result-note")).to_contain_text(TEXT[lang]["fix"])
+    expect(root.locator(".copc-calc__result .copc-stat")).to_have_count(0)
+    expect(met).to_have_value("abc")  # what the user typed stays
+
+    met.fill("-1")
+    expect(page.locator(f"#{(met.get_attribute('aria-describedby') or '').split()[-1]}")).to_contain_text(
+        "0 以上" if lang == "ja" else "0 or more")
+    met.fill("")
+    expect(wrap(root, "met").locator(".copc-error")).to_contain_text(TEXT[lang]["enter"])
+    met.fill("2")
+    field(root, "deployed").fill("5")  # more deployed units than units
+    deployed = field(root, "deployed")
+    expect(deployed).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    expect(wrap(root, "deployed").locator(".copc-error")).to_contain_text(TEXT[lang]["exceed"])
+    expect(met).not_to_have_attribute("aria-invalid", "true")
+    deployed.fill("2")
+    wait_result(root)
+    expect(deployed).not_to_have_attribute("aria-invalid", "true")
+    expect(root.locator(".copc-calc__result")).to_contain_text(TEXT[lang]["points_20_40"])
+
+
+def test_performance_examples(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "performance")
+    result = root.locator(".copc-calc__result")
+    load_example(root, "1")
+    expect(result.locator(".copc-stat--big").first).to_contain_text("96%")
+    expect(result).to_contain_text(TEXT[lang]["points_480"])
+    expect(result).to_contain_text("2 × 48 + 0.5 × 0 = 96%")
+    load_example(root, "2")
+    expect(result.locator(".copc-stat--big").first).to_contain_text("60%")
+    expect(result).to_contain_text(TEXT[lang]["points_300"])
+    expect(result).to_contain_text("2 × 25 + 0.5 × 20 = 60%")
+    # counts that do not add up: improving counts only metrics not at target
+    field(root, "improving").fill("90")
+    improving = field(root, "improving")
+    expect(improving).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    expect(root).to_have_attribute("data-state", "invalid")
+
+
+def test_channel_performance_example(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "channel-performance")
+    load_example(root)
+    result = root.locator(".copc-calc__result")
+    for metric_type, percent in (("service", "80%"), ("quality", "100%"), ("sales", "100%"), ("efficiency", "55%")):
+        expect(result.locator(f'tr[data-type="{metric_type}"] td').nth(2)).to_have_text(percent)
+    expect(result).to_contain_text(TEXT[lang]["points_335"])
+    expect(root.locator('[data-note="interpretation:missing-metric-types"]')).to_have_count(1)
+    # a required type left out is an error at that type's row, not a silent re-weighting
+    for key in ("achieved", "improving", "total"):
+        field(root, f"quality.{key}").fill("")
+    row = root.locator('tr[data-group-path="quality"]')
+    expect(row).to_have_class(re.compile("is-invalid"), timeout=RESULT)
+    expect(root.locator(".copc-calc__result .copc-stat")).to_have_count(0)
+
+
+def test_rule_50_75_example_and_typing(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "rule-50-75")
+    load_example(root)
+    result = root.locator(".copc-calc__result")
+    expect(result.locator(".copc-stat--big").nth(0)).to_contain_text("96%")
+    expect(result.locator(".copc-stat--big").nth(1)).to_contain_text("92%")
+    expect(result).to_contain_text(TEXT[lang]["points_329"])
+    expect(result.locator(".copc-verdict--no")).to_have_count(1)
+    field(root, "at_target").fill("50")
+    field(root, "at_target_or_improving").fill("75")
+    expect(result.locator(".copc-verdict--ok")).to_have_count(1, timeout=RESULT)
+    expect(result).to_contain_text("350 / 350" if lang == "ja" else "350 of 350 points")
+
+
+def test_applicable_points_example(shared: tuple[Page, str]) -> None:
+    page, _ = shared
+    root = calc(page, "applicable-points")
+    load_example(root)
+    result = root.locator(".copc-calc__result")
+    expect(result.locator(".copc-stat--big").nth(0)).to_have_text(re.compile(r"3,570$"))
+    expect(result.locator(".copc-stat--required")).to_have_text(re.compile(r"3,391\.5$"))
+    expect(result.locator(".copc-excluded li")).to_have_count(2)
+    expect(root.locator('[data-note="erratum:applicable-example-2.6-points"]')).to_have_count(1)
+    expect(root.locator('[data-note="erratum:applicable-example-rounding"]')).to_have_count(1)
+    # keep 2.6 as applicable: 3,650 and 3,467.5
+    root.locator('input[data-exclude="2.6"]').uncheck()
+    expect(result.locator(".copc-stat--big").nth(0)).to_have_text(re.compile(r"3,650$"), timeout=RESULT)
+    expect(result.locator(".copc-stat--required")).to_have_text(re.compile(r"3,467\.5$"))
+    # no channel at all is an error at the channels
+    root.locator('input[data-channel="human"]').uncheck()
+    expect(root.locator('fieldset[data-group-path="channels"] .copc-error')).to_have_count(1, timeout=RESULT)
+    expect(root.locator(".copc-calc__result .copc-stat")).to_have_count(0)
+    root.locator('input[data-channel="human"]').check()
+    wait_result(root)
+
+
+def test_self_assessment_sample_and_the_decision_flips(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "self-assessment")
+    load_example(root, "sample")
+    result = root.locator(".copc-calc__result")
+    decision = result.locator(".copc-decision")
+    expect(decision).to_have_attribute("data-certified", "false")
+    expect(decision).to_contain_text(TEXT[lang]["pending"])
+    expect(result).to_contain_text(TEXT[lang]["points_3840"])
+    expect(result).to_contain_text("96%")
+    expect(result.locator('[data-condition="approach-100"]')).to_have_attribute("data-met", "false")
+    expect(result.locator('[data-condition="points-95"]')).to_have_attribute("data-met", "true")
+    expect(result.locator('[data-condition="rule-50-75"]')).to_have_attribute("data-met", "true")
+    expect(result.locator('[data-condition="all-items-scored"]')).to_have_attribute("data-met", "true")
+    expect(result.locator(".copc-losses li").first).to_have_attribute("data-item", "4.1")
+    expect(result.locator("svg.copc-chart .copc-chart__row")).to_have_count(4)
+    expect(root.locator('[data-result="2.8"]')).to_contain_text("90%")
+
+    # fix 2.8's missing sub-requirement: every condition holds
+    field(root, "items.2.8.met").fill("10")
+    expect(decision).to_have_attribute("data-certified", "true", timeout=RESULT)
+    expect(decision).to_contain_text(TEXT[lang]["certified"])
+    # one approach below 100% elsewhere: pending again, however many points
+    field(root, "items.1.1.met").fill("5")
+    field(root, "items.1.1.applicable").fill("6")
+    expect(decision).to_have_attribute("data-certified", "false", timeout=RESULT)
+    expect(result.locator('[data-condition="approach-100"]')).to_contain_text("1.1")
+
+    # a bad count in a row is shown in that row, and the row results go
+    field(root, "items.1.1.met").fill("7")
+    expect(field(root, "items.1.1.met")).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    expect(root.locator('tbody[data-item="1.1"] .copc-error')).to_contain_text(TEXT[lang]["exceed"])
+    expect(root.locator('[data-result="2.8"]')).to_have_text("")
+    field(root, "items.1.1.met").fill("6")
+    wait_result(root)
+
+    # without digital-assisted channels, 2.6 and 4.4 leave the form and the scope
+    root.locator('input[data-channel="digital"]').uncheck()
+    expect(root.locator('tbody[data-item="4.4"]')).to_have_count(0)
+    expect(result).to_contain_text("3,570", timeout=RESULT)
+    root.locator('input[data-channel="digital"]').check()
+    expect(root.locator('tbody[data-item="4.4"]')).to_have_count(1)
+    expect(field(root, "items.4.4.service.achieved")).to_have_value("6")  # the typed values came back
+
+
+def test_process_certification_sample(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "process-certification")
+    load_example(root, "sample")
+    result = root.locator(".copc-calc__result")
+    expect(result.locator(".copc-decision")).to_have_attribute("data-ready", "false")
+    expect(result.locator(".copc-decision")).to_contain_text(TEXT[lang]["not_ready"])
+    units = result.locator(".copc-unit")
+    expect(units).to_have_count(3)
+    expect(units.nth(0)).to_have_attribute("data-holds", "true")
+    expect(units.nth(1)).to_have_attribute("data-holds", "true")
+    expect(units.nth(2)).to_have_attribute("data-holds", "false")
+    expect(units.nth(2).locator('[data-meets="false"]')).to_have_count(3)
+    expect(result.locator(".copc-unmet li")).to_have_count(1)
+    expect(root.locator('[data-note="erratum:name-of-2.5"]')).to_have_count(1)
+    expect(root.locator('[data-note="interpretation:level-rule-measurement-period"]')).to_have_count(1)
+
+    # one more month at target for speed of answer at site B: 2 of 4 = 50%, and it is ready
+    site_b = root.locator("input[data-site-name]").nth(1).input_value()
+    field(root, f"sites.{site_b}.workforce.speed-of-answer.months_at_target").fill("9")
+    expect(result.locator(".copc-decision")).to_have_attribute("data-ready", "true", timeout=RESULT)
+
+    # rename a site: its months follow it; an empty or repeated name is an error at the name
+    name = root.locator("input[data-site-name]").nth(1)
+    name.fill(root.locator("input[data-site-name]").nth(0).input_value())
+    expect(name).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    name.fill("Naha")
+    wait_result(root)
+    expect(result.locator(".copc-unit").nth(2)).to_have_attribute("data-unit", "Naha")
+
+    # add and remove a site
+    root.locator(".copc-pc-add").click()
+    expect(root.locator("input[data-site-name]")).to_have_count(3)
+    root.locator("th[data-site='2'] .copc-remove").click()
+    expect(root.locator("input[data-site-name]")).to_have_count(2)
+
+    # the client-management block is offered only for OSP, with its erratum
+    block = field(root, "block")
+    assert block.locator('option[value="client-management"]').count() == 0
+    field(root, "edition").select_option("OSP")
+    block.select_option("client-management")
+    expect(root.locator('[data-note="erratum:client-management-item-range"]')).to_have_count(1)
+    field(root, "edition").select_option("CSP")
+    expect(block).not_to_have_value("client-management")
+
+    # the quality block: 3.5 as an optional item, and the note on its metrics
+    block.select_option("quality")
+    expect(root.locator('input[data-optional="3.5"]')).to_have_count(1)
+    expect(root.locator('[data-note="erratum:quality-block-metrics-note"]')).to_have_count(1)
+
+
+# --- state: reload, links ---------------------------------------------------------------------
+
+def test_reload_keeps_the_scenario(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto(PAGES["en"])
+        root = calc(page, "rule-50-75")
+        wait_ready(root)
+        load_example(root)
+        field(root, "at_target").fill("40")
+        expect(root.locator(".copc-calc__result")).to_contain_text("80%", timeout=RESULT)
+        process = calc(page, "process-certification")
+        load_example(process, "sample")
+        page.reload()
+        root = calc(page, "rule-50-75")
+        expect(field(root, "at_target")).to_have_value("40")
+        expect(field(root, "at_target_or_improving")).to_have_value("69")
+        expect(root.locator(".copc-calc__result")).to_contain_text("80%", timeout=BOOT)
+        process = calc(page, "process-certification")
+        expect(field(process, "block")).to_have_value("workforce")
+        expect(process.locator("input[data-site-name]")).to_have_count(2)
+        # the other language shares the inputs too (one origin, language-neutral state)
+        page.goto(PAGES["ja"])
+        expect(field(calc(page, "rule-50-75"), "at_target")).to_have_value("40")
+    finally:
+        context.close()
+
+
+def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+    links: dict[str, str] = {}
+    try:
+        page.goto(PAGES["en"])
+        channel = calc(page, "channel-performance")
+        wait_ready(channel)
+        load_example(channel)
+        field(channel, "efficiency.improving").fill("20")
+        expect(channel.locator(".copc-calc__result")).to_contain_text("60%", timeout=RESULT)
+        channel.locator(".copc-calc__copy").click()
+        link = channel.locator(".copc-calc__link-input")
+        expect(link).to_have_value(re.compile(r"channel-performance="))
+        links["channel-performance"] = link.input_value()
+
+        assessment = calc(page, "self-assessment")
+        load_example(assessment, "sample")
+        field(assessment, "items.2.8.met").fill("10")
+        expect(assessment.locator(".copc-decision")).to_have_attribute("data-certified", "true", timeout=RESULT)
+        assessment.locator(".copc-calc__copy").click()
+        links["self-assessment"] = assessment.locator(".copc-calc__link-input").input_value()
+
+        process = calc(page, "process-certification")
+        load_example(process, "sample")
+        process.locator("input[data-site-name]").nth(1).fill("Okinawa")
+        wait_result(process)
+        process.locator(".copc-calc__copy").click()
+        links["process-certification"] = process.locator(".copc-calc__link-input").input_value()
+    finally:
+        context.close()
+
+    for lang in ("ja", "en"):
+        # a fresh context (another browser: no localStorage), on the page in either language; the
+        # three links' query parameters together (one per calculator) open all three scenarios
+        context, page = new_page(browser, base_url)
+        try:
+            query = "&".join(url.split("?", 1)[1] for url in links.values())
+            page.goto(f"{PAGES[lang]}?{query}")
+            root = calc(page, "channel-performance")
+            expect(field(root, "efficiency.improving")).to_have_value("20")
+            expect(root.locator('.copc-calc__result tr[data-type="efficiency"] td').nth(2)).to_have_text(
+                "60%", timeout=BOOT)
+            root = calc(page, "self-assessment")
+            expect(field(root, "items.2.8.met")).to_have_value("10")
+            expect(root.locator(".copc-decision")).to_have_attribute("data-certified", "true", timeout=RESULT)
+            expect(root.locator(".copc-decision")).to_contain_text(TEXT[lang]["certified"])
+            root = calc(page, "process-certification")
+            expect(root.locator("input[data-site-name]").nth(1)).to_have_value("Okinawa")
+            expect(root.locator(".copc-unit").nth(2)).to_have_attribute("data-unit", "Okinawa", timeout=RESULT)
+            expect(root.locator(".copc-decision")).to_have_attribute("data-ready", "false")
+            # the links' state is now this browser's, and it has left the address bar
+            assert "?" not in page.url
+            page.reload()
+            expect(field(calc(page, "self-assessment"), "items.2.8.met")).to_have_value("10")
+        finally:
+            context.close()
+
+
+# --- the engine: booting, failing ------------------------------------------------------------
+
+def test_the_form_is_usable_while_the_engine_boots(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto("/scoring/items-1-3/")
+        root = calc(page, "item-score")
+        expect(root).to_have_attribute("data-copc-mounted", "yes", timeout=BOOT)
+        status = root.locator(".copc-calc__status")
+        stage = status.get_attribute("data-stage")
+        field(root, "item").select_option("2.15")
+        for path, value in (("met", "2"), ("applicable", "2"), ("deployed", "2"), ("total", "3")):
+            field(root, path).fill(value)
+        if stage != "ready":  # typed during the boot: progress was shown in Japanese
+            assert re.search(r"[ぁ-んァ-ン一-龥]", status.text_content() or "")
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"], timeout=BOOT)
+        expect(field(root, "met")).to_have_value("2")
+    finally:
+        context.close()
+
+
+def test_every_widget_fails_clearly_when_the_engine_cannot_load(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+
+    def block(route: Route) -> None:
+        route.abort()
+
+    try:
+        # WebAssembly that cannot be fetched, as behind a filter or on a broken install
+        context.route(re.compile(r".*/pyodide\.asm\.wasm$"), block)
+        page.goto(PAGES["en"])
+        roots = page.locator(".copc-calc")
+        expect(roots).to_have_count(7)
+        for index in range(7):
+            root = roots.nth(index)
+            expect(root).to_have_attribute("data-engine", "failed", timeout=BOOT)
+            expect(root.locator(".copc-calc__status")).to_contain_text(TEXT["en"]["failed"])
+            expect(root.locator(".copc-calc__status")).to_have_attribute("role", "alert")
+        item = calc(page, "item-score")
+        field(item, "met").fill("2")
+        expect(item).to_have_attribute("data-state", "failed", timeout=RESULT)
+        expect(field(item, "met")).to_have_value("2")
+    finally:
+        context.close()
+
+
+def test_the_engine_survives_exceptions_and_restarts_after_a_crash(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto(PAGES["en"])
+        root = calc(page, "rule-50-75")
+        wait_ready(root)
+        # a Python exception inside the core (absurdly nested input) is an answer, and the engine goes on
+        bad, good = page.evaluate("""async () => {
+            const client = await import("/assets/calculators/client.mjs");
+            let deep = "1";
+            for (let i = 0; i < 1500; i++) deep = [deep];
+            const bad = await client.compute("rule-50-75", {at_target: deep});
+            const good = await client.compute("rule-50-75", {at_target: "48", at_target_or_improving: "69",
+                                                              total: "100"});
+            return [bad, good];
+        }""")
+        assert bad["ok"] is False and bad["failure"] == "exception" and "RecursionError" in bad["detail"]
+        assert good["ok"] is True and good["result"]["points"] == 329
+        expect(root).to_have_attribute("data-engine", "ready")
+
+        # the worker dies (an uncaught error in it): the next input starts a new one
+        workers = [w for w in page.workers if w.url.endswith("/calculators/worker.mjs")]
+        assert len(workers) == 1
+        workers[0].evaluate("setTimeout(() => { throw new Error('simulated crash'); }, 0)")
+        expect(root).to_have_attribute("data-engine", "crashed", timeout=RESULT)
+        expect(root.locator(".copc-calc__status")).to_contain_text("stopped")
+        load_example(root)
+        expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_329"])
+        # Enter in a field calculates at once
+        field(root, "total").fill("96")
+        field(root, "total").press("Enter")
+        expect(root.locator(".copc-calc__result")).to_contain_text("50%", timeout=RESULT)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_guide_pages_mount_their_calculators(browser: Browser, base_url: str, lang: str) -> None:
+    prefix = "" if lang == "ja" else "/en"
+    expected = {
+        "/scoring/items-1-3/": ["item-score"],
+        "/scoring/performance/": ["performance", "channel-performance", "rule-50-75"],
+        "/scoring/applicable-points/": ["applicable-points"],
+        "/certification/outcomes/": ["self-assessment"],
+        "/process/blocks/": ["process-certification"],
+    }
+    context, page = new_page(browser, base_url)
+    try:
+        for path, names in expected.items():
+            page.goto(prefix + path)
+            for name in names:
+                root = calc(page, name)
+                expect(root).to_have_attribute("data-copc-mounted", "yes", timeout=BOOT)
+                expect(root.locator(".copc-calc__example").first).to_be_visible()
+            expect(page.locator("html")).to_have_attribute("lang", lang)
+        # the last page computes in its language once the engine is up
+        root = calc(page, "process-certification")
+        wait_ready(root)
+        load_example(root, "sample")
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT[lang]["not_ready"], timeout=BOOT)
+        expect(root.locator(".copc-calc__steps summary")).to_have_text(TEXT[lang]["steps"])
+    finally:
+        context.close()
