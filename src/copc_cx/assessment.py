@@ -240,10 +240,12 @@ def _conditions(
                  ("50/75 achieved" if rule.rule_50_75_met else "50/75 not achieved")),
         ),
     ]
-    if unscored:
-        results.append(ConditionResult(
-            "all-items-scored", Text("適用される全項目を採点している", "Every applicable item is scored"), False,
-            Text("未入力の項目（0点として計算）: " + "、".join(unscored),
-                 "Items without inputs (counted as 0 points): " + ", ".join(unscored)),
-        ))
+    # Not a condition the guide lists, but a decision on missing inputs would be a silent 0.
+    results.append(ConditionResult(
+        "all-items-scored", Text("適用される全項目を採点している", "Every applicable item is scored"), not unscored,
+        Text("未入力の項目（0点として計算）: " + "、".join(unscored), "Items without inputs (counted as 0 points): "
+             + ", ".join(unscored)) if unscored else
+        Text(f"適用される {len(scope.items)} 項目すべてに入力あり",
+             f"All {len(scope.items)} applicable items have inputs"),
+    ))
     return tuple(results)

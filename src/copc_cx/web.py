@@ -228,22 +228,6 @@ def _blank(raw: Any) -> bool:
     return raw in (None, "")
 
 
-# The decision names "every applicable item is scored" only when it fails; the form lists every
-# condition, met or not, so the answer carries it as met when nothing is left unscored.
-_ALL_SCORED = Text("適用される全項目を採点している", "Every applicable item is scored")
-
-
-def _conditions_json(result: assessment.Assessment) -> list[Json]:
-    conditions: list[Json] = [{"id": c.id, "text": c.text.as_dict(), "met": c.met, "detail": c.detail.as_dict()}
-                              for c in result.conditions]
-    if not result.unscored and not any(c["id"] == "all-items-scored" for c in conditions):
-        count = len(result.scope.items)
-        conditions.append({"id": "all-items-scored", "text": _ALL_SCORED.as_dict(), "met": True,
-                           "detail": Text(f"適用される {count} 項目すべてに入力あり",
-                                          f"All {count} applicable items have inputs").as_dict()})
-    return conditions
-
-
 def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     edition = catalog.edition(data.get("edition", ""))
     inputs: dict[str, assessment.ItemInput] = {}
@@ -253,9 +237,8 @@ def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
         item = catalog.item(number, f"items.{number}")
         inputs[number] = _item_input(item.scoring, raw)
     result = assessment.assess(edition, inputs, **_scope_args(data))
-    conditions = _conditions_json(result)
-    steps = [Text(f"{c['text']['ja']}: {'満たす' if c['met'] else '満たさない'}（{c['detail']['ja']}）",
-                  f"{c['text']['en']}: {'met' if c['met'] else 'not met'} ({c['detail']['en']})") for c in conditions]
+    steps = [Text(f"{c.text.ja}: {'満たす' if c.met else '満たさない'}（{c.detail.ja}）",
+                  f"{c.text.en}: {'met' if c.met else 'not met'} ({c.detail.en})") for c in result.conditions]
     return {
         "scope": _scope_json(result.scope),
         "items": [_item_json(s) for s in result.items],
@@ -267,7 +250,8 @@ def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
         "points_missing": float(result.points_missing),
         "biggest_losses": [{"item": s.number, "name": s.name.as_dict(), "lost": float(s.lost)}
                            for s in result.biggest_losses],
-        "conditions": conditions,
+        "conditions": [{"id": c.id, "text": c.text.as_dict(), "met": c.met, "detail": c.detail.as_dict()}
+                       for c in result.conditions],
         "certified": result.certified,
     }, steps
 

@@ -76,7 +76,8 @@ def test_a_perfect_self_assessment_is_certified(edition: str) -> None:
     result = cx.assess(edition, _perfect(edition))
     assert result.certified
     assert result.earned == cx.total_points(edition) and result.points_missing == 0
-    assert [c.id for c in result.conditions] == ["points-95", "approach-100", "rule-50-75"]
+    assert [c.id for c in result.conditions] == ["points-95", "approach-100", "rule-50-75", "all-items-scored"]
+    assert all(c.met for c in result.conditions)
 
 
 def test_one_approach_below_100_makes_it_pending_despite_the_points() -> None:
