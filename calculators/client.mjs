@@ -7,7 +7,7 @@
 // workers, a missing file), the status becomes "failed" and every request gets
 // {ok: false, failure: "unavailable"}.
 //
-// Status (subscribe(fn)): {stage, bootMs?, error?}, stage one of
+// Status (subscribe(fn)): {stage, bootMs?, restored?, snapshotSaved?, error?}, stage one of
 // "idle", "starting", "runtime", "package", "ready", "crashed", "restarting", "failed".
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
@@ -78,8 +78,11 @@ function onMessage(event) {
     case "ready":
       ready = true;
       clearTimeout(bootTimer);
-      setStatus({ stage: "ready", bootMs: message.ms });
+      setStatus({ stage: "ready", bootMs: message.ms, restored: Boolean(message.restored) });
       flush();
+      break;
+    case "snapshot-saved":
+      setStatus({ ...status, snapshotSaved: true });
       break;
     case "boot-failed":
       fail("boot", message.message);

@@ -361,6 +361,9 @@ export class Calculator {
     this.statusEl.dataset.stage = status.stage;
     this.root.dataset.engine = status.stage;
     if (status.bootMs !== undefined) this.root.dataset.bootMs = String(status.bootMs);
+    // how the engine started: from a memory snapshot of an earlier visit, or a full boot
+    if (status.restored !== undefined) this.root.dataset.engineStart = status.restored ? "snapshot" : "full";
+    if (status.snapshotSaved) this.root.dataset.snapshot = "saved";
     this.statusEl.setAttribute("role", status.stage === "failed" ? "alert" : "status");
     if (status.stage === "failed") {
       this.lastResponse = { ok: false, errors: [], failure: "unavailable" };

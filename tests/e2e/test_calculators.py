@@ -544,3 +544,39 @@ def test_guide_pages_mount_their_calculators(browser: Browser, base_url: str, la
         expect(root.locator(".copc-calc__steps summary")).to_have_text(TEXT[lang]["steps"])
     finally:
         context.close()
+
+
+def test_a_second_visit_starts_from_the_memory_snapshot_and_survives_a_broken_one(
+    browser: Browser, base_url: str,
+) -> None:
+    context, page = new_page(browser, base_url, service_workers="block")
+    try:
+        page.goto(PAGES["ja"])
+        root = calc(page, "item-score")
+        wait_ready(root)
+        expect(root).to_have_attribute("data-engine-start", "full")
+        load_example(root)
+        # taken once the page has been quiet for a moment, then kept in Cache Storage
+        expect(root).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+
+        page.reload()
+        root = calc(page, "item-score")
+        wait_ready(root)
+        expect(root).to_have_attribute("data-engine-start", "snapshot")
+        load_example(root)
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
+
+        # a snapshot that cannot be restored is forgotten, and the engine boots in full
+        page.evaluate("""async () => {
+            const cache = await caches.open("pyodide-snapshots");
+            for (const key of await cache.keys()) await cache.put(key, new Response(new Uint8Array(64)));
+        }""")
+        page.reload()
+        root = calc(page, "item-score")
+        wait_ready(root)
+        expect(root).to_have_attribute("data-engine-start", "full")
+        load_example(root)
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
+        expect(root).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+    finally:
+        context.close()
