@@ -1,4 +1,4 @@
-# make serve | make test | make build | make setup | make clean
+# make serve | make test | make build | make bench | make setup | make clean
 # Everything runs from the project's .venv (Python 3.12), node_modules and Debian's chromium,
 # all installed by scripts/setup.sh (about a second when already done).
 
@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 TYPED_DIRS  := src tests hooks scripts bench
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build setup lint clean
+.PHONY: serve test build bench setup lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,12 @@ test: build
 	echo "== mypy --strict" $$dirs; .venv/bin/mypy --strict $$dirs || status=1; \
 	echo "== pytest"; $(PY) -m pytest $(PYTEST_ARGS) || status=1; \
 	exit $$status
+
+# benchmarks (print numbers, not tests): the core in CPython, then the site in headless Chromium
+BENCH_ARGS  ?=
+bench: build
+	@$(PY) bench/bench_core.py
+	@$(PY) bench/bench_browser.py $(BENCH_ARGS)
 
 lint: setup
 	.venv/bin/ruff check

@@ -56,7 +56,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         self.send_header("X-Content-Type-Options", "nosniff")
-        # revalidate every time: a rebuilt site is seen at once (304s keep it cheap)
+        # revalidate every time: a rebuilt site is seen at once (304s keep it cheap); the service
+        # worker's sw.js must never be taken from the HTTP cache (tests/site/test_service_worker.py)
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 

@@ -1,8 +1,10 @@
 """The built site makes no outside request and works under its Content-Security-Policy.
 
 Static checks on the built HTML (the policy's meta element, nothing the policy would block,
-no resource from another origin) and a sweep of every page in Chromium with the server's
-CSP header (no CSP violation, no console error, no request leaving the local server).
+no resource from another origin) and a sweep of every page of both languages in Chromium with
+the server's CSP header (no CSP violation, no console error, no request leaving the local
+server). The sweep watches the whole browser context: pages, their workers (search, calculators)
+and the service worker, whose requests Playwright reports too (the test checks that it saw some).
 """
 
 from __future__ import annotations
@@ -99,13 +101,17 @@ def test_stylesheets_load_nothing_from_elsewhere(site_dir: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def watched_page(browser: Browser, base_url: str) -> Iterator[tuple[Page, list[str]]]:
-    """A page whose outside requests, failed responses, console errors and CSP reports are noted."""
-    context = browser.new_context(base_url=base_url)
+def watched_page(browser: Browser, base_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """A page whose outside requests, failed responses, console errors and CSP reports are noted
+    (with the URLs the service worker requested: proof that its requests are watched too)."""
+    context = browser.new_context(base_url=base_url, service_workers="allow")
     seen: list[str] = []
+    from_service_worker: list[str] = []
     origin = urlsplit(base_url).netloc
 
     def on_request(request: Request) -> None:
+        if request.service_worker is not None:
+            from_service_worker.append(request.url)
         url = urlsplit(request.url)
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != origin:
             seen.append(f"request to another origin: {request.url}")
@@ -125,18 +131,19 @@ def watched_page(browser: Browser, base_url: str) -> Iterator[tuple[Page, list[s
 
     context.on("request", on_request)
     context.on("response", on_response)
+    context.on("console", on_console)  # the pages' and the service worker's
     page = context.new_page()
-    page.on("console", on_console)
     page.on("pageerror", lambda error: seen.append(f"page error: {error}"))
     try:
-        yield page, seen
+        yield page, seen, from_service_worker
     finally:
         context.close()
 
 
 @pytest.mark.e2e
-def test_every_page_works_under_the_policy(site_dir: Path, watched_page: tuple[Page, list[str]]) -> None:
-    page, seen = watched_page
+def test_every_page_works_under_the_policy(
+        site_dir: Path, watched_page: tuple[Page, list[str], list[str]]) -> None:
+    page, seen, from_service_worker = watched_page
     paths = []
     for index in sorted(site_dir.rglob("index.html")):
         relative = index.parent.relative_to(site_dir).as_posix()
@@ -159,3 +166,5 @@ def test_every_page_works_under_the_policy(site_dir: Path, watched_page: tuple[P
     page.wait_for_load_state("networkidle")
     problems += [f"404 page: {s}" for s in seen if "HTTP 404: " + page.url not in s]
     assert problems == []
+    # the service worker precached the site: its requests went through on_request above
+    assert from_service_worker, "no request of the service worker was seen: its requests are not watched"

@@ -1,0 +1,517 @@
+"""How fast and how heavy the calculators are in the browser (prints one table; not a test).
+
+    make build && .venv/bin/python bench/bench_browser.py [--repeat 5] [--changes 100]
+    make bench
+
+Against the built site/, served by scripts/serve.py (a subprocess on a free loopback port) from
+a temporary folder that links to site/'s files and adds two bench-only files (never shipped),
+in headless Debian Chromium driven by Playwright. Every figure comes from the same run; times
+are medians of ``--repeat`` runs, each in a fresh browser context.
+
+  (a) bare Pyodide boot: a bench page whose module worker calls loadPyodide() alone from the
+      site's self-hosted Pyodide folder (the floor): navigation start -> the worker's answer;
+  (b) navigation start -> first calculator result (the first `.copc-calc[data-state="result"]`,
+      the marker calculators/kit.mjs sets when it renders a computed result), on
+      /scoring/items-1-3/ with the item-score calculator's state in the link: cold (fresh
+      profile, no service worker, empty HTTP cache), warm (same profile, second visit, HTTP
+      cache, no service worker; the first visit stays until the calculators have kept their
+      memory snapshot, as a reader would) and warm through the service worker (second and third visits
+      after the first one cached Pyodide: V8 keeps compiled code for the service worker's
+      copies only from the second visit on, so the third shows the steady state);
+  (c) recompute latency, in the page with performance.now(): from the input event to the new
+      result in the DOM, over ``--changes`` changes of the item select (computed at once) and
+      of a count field (computed after kit.mjs's 150 ms typing debounce);
+  (d) bytes transferred (response bodies as sent, plus headers; the server does not compress)
+      for a guide page without a calculator and for a calculator page, with and without the
+      service worker's precache, and how many of them are Pyodide's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import math
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS  # noqa: E402
+
+BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
+GUIDE_PAGE = "/glossary/"  # no calculator
+CALC_PAGE = "/scoring/items-1-3/"  # one calculator: item-score
+CALC = '.copc-calc[data-calc="item-score"]'
+RESULT = '.copc-calc[data-state="result"]'
+# the guide's example (certification guide, item 2.15): 20 of 40 points
+STATE = {"edition": "CSP", "item": "2.15", "met": "2", "applicable": "2", "deployed": "2", "total": "3"}
+TIMEOUT = 180_000  # ms
+MARKER_TIMEOUT = 60_000  # ms: how long the first look waits for a calculator result
+SNAPSHOT_TIMEOUT = 60_000  # ms: how long a first visit waits for the calculators' memory snapshot
+
+# notes the moment the first calculator result appears (runs before the page's own scripts)
+FIRST_RESULT_PROBE = """
+(() => {
+  const probe = { result: null };
+  window.__copcBench = probe;
+  const observer = new MutationObserver(() => {
+    if (probe.result === null && document.querySelector('.copc-calc[data-state="result"]')) {
+      probe.result = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+})();
+"""
+
+# n changes of one control; each timed from the dispatch of its event to the new result in the DOM
+RECOMPUTE = """
+async ({ selector, n, kind }) => {
+  const root = document.querySelector(selector);
+  const body = root.querySelector(".copc-calc__result-body");
+  const control = root.querySelector(kind === "select" ? 'select[data-path="item"]' : 'input[data-path="met"]');
+  const values = kind === "select" ? [...control.options].map((o) => o.value).slice(0, 6) : ["1", "2"];
+  const times = [];
+  let failures = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[(values.indexOf(control.value) + 1) % values.length];
+    const rendered = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(body, { childList: true });
+    });
+    const start = performance.now();
+    control.value = value;
+    control.dispatchEvent(new Event(kind === "select" ? "change" : "input", { bubbles: true }));
+    const end = await rendered;
+    if (root.dataset.state === "result") times.push(end - start);
+    else failures += 1;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { times, failures };
+}
+"""
+
+BOOT_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare Pyodide boot (bench only)</title>
+<script type="module" src="boot.mjs"></script></head><body><p>bare Pyodide boot</p></body></html>
+"""
+BOOT_PAGE = """const worker = new Worker(new URL("boot-worker.mjs", import.meta.url), { type: "module" });
+worker.addEventListener("message", (event) => {
+  document.documentElement.dataset.workerMs = String(event.data.ms);
+  document.documentElement.dataset.booted = String(performance.now());
+});
+worker.addEventListener("error", () => { document.documentElement.dataset.booted = "failed"; });
+"""
+BOOT_WORKER = """const started = performance.now();
+const base = new URL("../assets/pyodide/%s/", import.meta.url);
+const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
+await loadPyodide({ indexURL: base.href });
+self.postMessage({ ms: performance.now() - started });
+"""
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def bench_folder(site: Path, into: Path, pyodide_version: str) -> None:
+    """The site's top-level entries as symbolic links, plus the bench-only page."""
+    for entry in site.iterdir():
+        (into / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    bench = into / BENCH_DIR
+    bench.mkdir()
+    (bench / "index.html").write_text(BOOT_HTML, encoding="utf-8")
+    (bench / "boot.mjs").write_text(BOOT_PAGE, encoding="utf-8")
+    (bench / "boot-worker.mjs").write_text(BOOT_WORKER % pyodide_version, encoding="utf-8")
+
+
+@contextmanager
+def served(directory: Path) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dir", str(directory), "--port", str(port), "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # a tab closed mid-download is no news
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(base + "/", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            raise SystemExit("bench: scripts/serve.py did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+def link_state(state: dict[str, str]) -> str:
+    """kit.mjs's encodeState: compact JSON as base64url without padding."""
+    raw = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+CALC_URL = f"{CALC_PAGE}?item-score={link_state(STATE)}"
+
+
+@dataclass
+class Browsers:
+    """Fresh browser profiles (a persistent context on an empty user-data folder each): a real
+    disk HTTP cache, as a reader's browser has (an in-memory context keeps no 9.6 MB wasm)."""
+
+    playwright: Playwright
+    chromium: str
+    base: str
+    folder: Path
+    count: int = 0
+
+    @contextmanager
+    def fresh(self, service_worker: bool) -> Iterator[BrowserContext]:
+        self.count += 1
+        profile = self.folder / f"profile-{self.count}"
+        context = self.playwright.chromium.launch_persistent_context(
+            profile, executable_path=self.chromium, args=CHROMIUM_ARGS, base_url=self.base,
+            service_workers="allow" if service_worker else "block",
+        )
+        context.add_init_script(FIRST_RESULT_PROBE)
+        for page in context.pages:  # the start page of a persistent context
+            page.close()
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+def bare_boot(context: BrowserContext) -> float:
+    page = context.new_page()
+    page.goto(f"/{BENCH_DIR}/")
+    expect(page.locator("html[data-booted]")).to_have_count(1, timeout=TIMEOUT)
+    booted = page.locator("html").get_attribute("data-booted")
+    page.close()
+    if booted in (None, "failed"):
+        raise SystemExit("bench: the bare Pyodide boot failed")
+    return float(booted)
+
+
+@dataclass
+class Visit:
+    ms: float  # navigation start -> first calculator result
+    page: Page
+    start: str  # how the engine started: "snapshot", "full" or "" (calculators/kit.mjs's data-engine-start)
+
+
+def first_result(context: BrowserContext, keep: bool = False, settle: bool = False) -> Visit:
+    """One visit to the calculator page. ``settle``: stay until the calculators have kept their
+    memory snapshot for the next visit (as a reader who reads the result does)."""
+    page = context.new_page()
+    page.goto(CALC_URL)
+    expect(page.locator(RESULT)).to_have_count(1, timeout=TIMEOUT)
+    value = page.evaluate("() => window.__copcBench.result")
+    start = page.locator(CALC).get_attribute("data-engine-start") or ""
+    if settle and start == "full":
+        with suppress(AssertionError):  # calculators without snapshots: nothing to wait for
+            expect(page.locator(f'{CALC}[data-snapshot="saved"]')).to_have_count(1, timeout=SNAPSHOT_TIMEOUT)
+    if not keep:
+        page.close()
+    return Visit(float(value), page, start)
+
+
+def starts(visits: list[Visit]) -> str:
+    """"snapshot 5/5": how many of the visits started the engine from a memory snapshot."""
+    known = [v for v in visits if v.start]
+    return f"snapshot {sum(v.start == 'snapshot' for v in known)}/{len(known)}" if known else ""
+
+
+def has_result_marker(browsers: Browsers) -> bool:
+    """Whether the calculators exist and set the result marker (else (b) and (c) are n/a)."""
+    with browsers.fresh(service_worker=False) as context:
+        try:
+            page = context.new_page()
+            page.goto(CALC_URL)
+            if page.locator(".copc-calc").count() == 0:
+                return False
+            expect(page.locator(RESULT)).to_have_count(1, timeout=MARKER_TIMEOUT)
+            return True
+        except (AssertionError, Error):
+            return False
+
+
+def wait_offline_ready(page: Page, level: str) -> None:
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", level, timeout=TIMEOUT)
+
+
+@dataclass
+class Transfer:
+    total: int = 0
+    pyodide: int = 0
+    requests: int = 0
+    note: str = ""
+    seen: list[Request] = field(default_factory=list)
+
+    def add_sizes(self) -> None:
+        for request in self.seen:
+            response = request.response()
+            if response is None or response.from_service_worker:
+                continue  # what the service worker fetched for it is counted as its own request
+            sizes = request.sizes()
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            self.total += size
+            self.requests += 1
+            if "/assets/pyodide/" in request.url:
+                self.pyodide += size
+
+
+def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bool) -> Transfer:
+    """Bytes of one first visit (fresh profile) until the page, its calculators and (with the
+    service worker) its precache are done."""
+    measured = Transfer()
+    with browsers.fresh(service_worker) as context:
+        context.on("requestfinished", lambda request: measured.seen.append(request))
+        page = context.new_page()
+        page.goto(path, wait_until="load")
+        if calculator:
+            expect(page.locator(RESULT)).to_have_count(1, timeout=TIMEOUT)
+        if service_worker:
+            try:
+                wait_offline_ready(page, "calculators" if calculator else "pages")
+            except AssertionError:
+                measured.note = " (the service worker did not finish caching)"
+        page.wait_for_load_state("networkidle")
+        measured.add_sizes()
+    return measured
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+def times(visits: list[Visit]) -> list[float]:
+    return [visit.ms for visit in visits]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def ms(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.0f} ms" if value >= 100 else f"{value:,.1f} ms"
+
+
+def spread(values: list[float]) -> str:
+    return f"{ms(median(values))} ({min(values):,.0f}-{max(values):,.0f})" if values else "n/a"
+
+
+def size(value: int) -> str:
+    return f"{value / 1_000_000:,.2f} MB" if value >= 100_000 else f"{value / 1000:,.1f} kB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "" if ok is None else ("met" if ok else "NOT MET")
+
+
+def run(args: argparse.Namespace) -> int:
+    site: Path = args.site.resolve()
+    info_path = site / "assets" / "build-info.json"
+    if not (site / "index.html").is_file() or not info_path.is_file():
+        print(f"bench: {site} is not built: run `make build` first", file=sys.stderr)
+        return 1
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("bench: Debian's chromium is not installed: run `make setup`", file=sys.stderr)
+        return 1
+    n = args.repeat
+    rows: list[tuple[str, str, str, str]] = []
+    notes: list[str] = []
+    hard_failure = False
+
+    with tempfile.TemporaryDirectory(prefix="copc-bench-") as tmp, \
+            served(_prepared(site, Path(tmp) / "site", info)) as base, sync_playwright() as playwright:
+        browsers = Browsers(playwright, chromium, base, Path(tmp))
+
+        # a first boot, not counted: the browser's own start-up (processes, caches) is not measured
+        with browsers.fresh(service_worker=False) as context:
+            bare_boot(context)
+            headless = "Headless" in str(context.new_page().evaluate("() => navigator.userAgent"))
+
+        # (a) bare Pyodide boot
+        boot_cold: list[float] = []
+        boot_warm: list[float] = []
+        for _ in range(n):
+            with browsers.fresh(service_worker=False) as context:
+                boot_cold.append(bare_boot(context))
+                boot_warm.append(bare_boot(context))
+        progress(f"(a) done: cold {ms(median(boot_cold))}, warm {ms(median(boot_warm))}")
+
+        # (b) navigation -> first calculator result
+        marker = has_result_marker(browsers)
+        cold: list[Visit] = []
+        warm: list[Visit] = []
+        cold_sw: list[Visit] = []  # the first visit with the service worker allowed: not slowed by it
+        warm_sw: list[Visit] = []
+        warm_sw3: list[Visit] = []  # a third visit: V8's code cache for the service worker's copies
+        recompute: dict[str, dict[str, Any]] = {}
+        if marker:
+            for _ in range(n):
+                with browsers.fresh(service_worker=False) as context:
+                    cold.append(first_result(context, settle=True))
+                    warm.append(first_result(context))
+            progress(f"(b) cold and warm done: {ms(median(times(cold)))}, {ms(median(times(warm)))}")
+            for _ in range(n):
+                with browsers.fresh(service_worker=True) as context:
+                    visit = first_result(context, keep=True, settle=True)
+                    cold_sw.append(visit)
+                    wait_offline_ready(visit.page, "calculators")
+                    visit.page.close()
+                    warm_sw.append(first_result(context))
+                    warm_sw3.append(first_result(context))
+            progress(f"(b) through the service worker done: {ms(median(times(warm_sw)))}, "
+                     f"{ms(median(times(warm_sw3)))}")
+
+            # (c) recompute latency, on a warm page
+            with browsers.fresh(service_worker=False) as context:
+                page = first_result(context, keep=True).page
+                for kind in ("select", "field"):
+                    recompute[kind] = page.evaluate(RECOMPUTE, {"selector": CALC, "n": args.changes, "kind": kind})
+            progress("(c) done")
+        else:
+            notes.append("(b), (c): n/a (no calculator result marker: "
+                         f"no {RESULT} on {CALC_PAGE}; the calculators must set it when a result is rendered)")
+
+        # (d) bytes transferred
+        guide = transfer(browsers, GUIDE_PAGE, service_worker=False, calculator=False)
+        calc_page = transfer(browsers, CALC_URL, service_worker=False, calculator=marker)
+        guide_sw = transfer(browsers, GUIDE_PAGE, service_worker=True, calculator=False)
+        calc_sw = transfer(browsers, CALC_URL, service_worker=True, calculator=True) if marker else None
+        progress("(d) done")
+
+    bare = median(boot_cold)
+    rows.append(("(a) bare Pyodide boot, cold", spread(boot_cold), "the floor", ""))
+    rows.append(("(a) bare Pyodide boot, warm HTTP cache", spread(boot_warm), "", ""))
+    if marker:
+        limit = 1.15 * bare
+        cold_ms = median(times(cold))
+        rows.append(("(b) first result, cold", spread(times(cold)), f"<= 1.15 x bare cold = {ms(limit)}",
+                     verdict(cold_ms <= limit)))
+        rows.append(("    ratio to the bare boot, cold", f"{cold_ms / bare:.2f} x", "<= 1.15",
+                     verdict(cold_ms / bare <= 1.15)))
+        rows.append(("(b) first result, cold, service worker allowed", spread(times(cold_sw)),
+                     "~ cold (registers after)", ""))
+        for label, visits in (("(b) first result, warm HTTP cache", warm),
+                              ("(b) first result, warm service worker (2nd visit)", warm_sw),
+                              ("(b) first result, warm service worker (3rd visit)", warm_sw3)):
+            how = starts(visits)
+            rows.append((label + (f" [{how}]" if how else ""), spread(times(visits)), "< 1,200 ms",
+                         verdict(median(times(visits)) < 1200)))
+        for kind, label in (("select", "item select (computed at once)"),
+                            ("field", "count field (incl. the 150 ms debounce)")):
+            latencies: list[float] = recompute[kind]["times"]
+            failures = recompute[kind]["failures"]
+            if failures:
+                notes.append(f"(c) {label}: {failures} of {args.changes} changes gave no result")
+            goal = "< 30 ms" if kind == "select" else ""
+            rows.append((f"(c) recompute, {label}, median", ms(median(latencies)) if latencies else "n/a", "", ""))
+            rows.append((f"(c) recompute, {label}, p95", ms(p95(latencies)) if latencies else "n/a", goal,
+                         verdict(p95(latencies) < 30) if goal and latencies else ""))
+    else:
+        for label in ("(b) first result, cold", "(b) first result, warm HTTP cache",
+                      "(b) first result, warm service worker", "(c) recompute p95"):
+            rows.append((label, "n/a (no calculator result marker)", "", ""))
+    for label, measured, pyodide_goal in (
+        (f"(d) bytes, guide page {GUIDE_PAGE} (no service worker)", guide, True),
+        (f"(d) bytes, calculator page {CALC_PAGE} (no service worker)", calc_page, False),
+        (f"(d) bytes, guide page {GUIDE_PAGE} + service worker precache", guide_sw, True),
+        (f"(d) bytes, calculator page {CALC_PAGE} + service worker caches", calc_sw, False),
+    ):
+        if measured is None:
+            rows.append((label, "n/a (no calculator result marker)", "", ""))
+            continue
+        figure = f"{size(measured.total)} in {measured.requests} responses, Pyodide {size(measured.pyodide)}"
+        figure += measured.note
+        if pyodide_goal:
+            hard_failure |= measured.pyodide != 0
+            rows.append((label, figure, "0 Pyodide bytes", verdict(measured.pyodide == 0)))
+        else:
+            rows.append((label, figure, "", ""))
+
+    print()
+    browser_name = ("headless " if headless else "") + _browser_name(chromium)
+    print(f"Browser benchmark: {browser_name}, {_cores()} cores, loopback, build {info['build_id']}, "
+          f"Pyodide {info['pyodide_version']}; times: median (min-max) of {n} runs, from navigation start")
+    widths = [max(len(r[i]) for r in [*rows, HEADER]) for i in range(4)]
+    for row in [HEADER, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    for note in notes:
+        print(f"note: {note}")
+    return 1 if hard_failure else 0
+
+
+HEADER = ("measure", "figure", "goal", "")
+
+
+def _prepared(site: Path, folder: Path, info: dict[str, str]) -> Path:
+    folder.mkdir()
+    bench_folder(site, folder, info["pyodide_version"])
+    return folder
+
+
+def _browser_name(chromium: str) -> str:
+    """"Chromium 156.0.8078.108" from ``chromium --version`` (the user agent hides the build)."""
+    output = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False).stdout
+    match = re.search(r"Chromium [\d.]+", output)
+    return match.group(0) if match else "Chromium"
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 0)
+
+
+def progress(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Browser benchmark of the calculators (prints one table).")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
+    parser.add_argument("--changes", type=int, default=100, help="input changes for the recompute latency")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    return run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

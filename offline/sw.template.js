@@ -1,0 +1,193 @@
+/* The site's service worker: every page and the calculators work offline after one visit.
+ *
+ * scripts/build_site.py writes this file into site/sw.js (the site root, so its scope covers
+ * / and /en/) and puts the build's manifest in place of the MANIFEST placeholder:
+ *   {build: build id of site/assets/build-info.json,
+ *    site: [every page and asset of the site except Pyodide, as URLs relative to sw.js],
+ *    pyodide: {URL relative to sw.js: revision (sha256 of the file, 16 hex digits)}}
+ *
+ * Caches
+ *   copc-site-<build>  the pages and assets of one build, precached on install: any page works
+ *                      offline after one visit to any page. A rebuild makes a new sw.js (its
+ *                      build id changes), hence a new cache; activate deletes the old ones.
+ *   copc-pyodide       the Pyodide runtime, stdlib, lock and core wheel (~13 MB), keyed by
+ *                      URL + revision and checked against the revision's hash before they are
+ *                      stored. Not precached on install (readers who never open a calculator
+ *                      never download them): cached when a calculator's worker fetches them
+ *                      through this worker, and on the first visit (when the worker started
+ *                      before this service worker was in control) on the page's request
+ *                      ({type: "cache-pyodide"}, sent by copc-offline.js once the calculators'
+ *                      engine has booted). A new build keeps unchanged files; when the reader
+ *                      already had Pyodide offline, install fetches the changed ones.
+ *
+ * Strategy: cache first for everything of the build (one consistent snapshot: pages never mix
+ * with assets of another build); network on a miss (cached if it belongs to the site). A rebuild
+ * is picked up by the browser's update check on the next navigation: the new worker installs,
+ * skips waiting, claims the pages, and copc-offline.js reloads them once. `.wasm` responses are
+ * served as application/wasm (streaming compilation). Only same-origin GET requests are handled.
+ */
+"use strict";
+
+const MANIFEST = __COPC_MANIFEST__;
+
+const PREFIX = "copc-";
+const SITE_CACHE = `${PREFIX}site-${MANIFEST.build}`;
+const PYODIDE_CACHE = `${PREFIX}pyodide`;
+
+const url = (path) => new URL(path, self.location.href).href;
+const SITE_URLS = MANIFEST.site.map(url);
+const SITE_SET = new Set(SITE_URLS);
+const PYODIDE = new Map(Object.entries(MANIFEST.pyodide).map(([path, rev]) => [url(path), rev]));
+const NOT_FOUND_PAGE = url("404.html");
+
+const pyodideKey = (href) => `${href}?rev=${PYODIDE.get(href)}`;
+
+// --- install and activate -------------------------------------------------------------------
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(SITE_CACHE);
+    // no-cache: revalidate with the server, never take an HTTP-cached copy of another build
+    await cache.addAll(SITE_URLS.map((href) => new Request(href, { cache: "no-cache" })));
+    if (await hasPyodide()) {
+      // the reader uses the calculators offline: keep them working across the update
+      await cachePyodide().catch(() => {});
+    }
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== SITE_CACHE && name !== PYODIDE_CACHE) await caches.delete(name);
+    }
+    const cache = await caches.open(PYODIDE_CACHE);
+    const wanted = new Set([...PYODIDE.keys()].map(pyodideKey));
+    for (const request of await cache.keys()) {
+      if (!wanted.has(request.url)) await cache.delete(request);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// --- Pyodide ----------------------------------------------------------------------------------
+
+async function hasPyodide() {
+  const cache = await caches.open(PYODIDE_CACHE);
+  return (await cache.keys()).length > 0;
+}
+
+async function sha256(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Store a Pyodide file if it is the one this build lists (a newer deploy's is not). */
+async function storePyodide(cache, href, response) {
+  if (response.status !== 200 || response.type !== "basic") return false;
+  const rev = PYODIDE.get(href);
+  if (!(await sha256(response.clone())).startsWith(rev)) return false;
+  await cache.put(pyodideKey(href), response);
+  return true;
+}
+
+let caching = null;
+
+/** Fetch the Pyodide files not cached yet, one at a time and at low priority. */
+function cachePyodide() {
+  caching ||= (async () => {
+    const cache = await caches.open(PYODIDE_CACHE);
+    let complete = true;
+    for (const href of PYODIDE.keys()) {
+      if (await cache.match(pyodideKey(href))) continue;
+      const response = await fetch(href, { priority: "low" });
+      if (!(await storePyodide(cache, href, response))) complete = false;
+    }
+    return complete;
+  })().finally(() => {
+    caching = null;
+  });
+  return caching;
+}
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type !== "cache-pyodide") return;
+  event.waitUntil((async () => {
+    let complete = false;
+    try {
+      complete = await cachePyodide();
+    } catch {
+      complete = false;
+    }
+    if (event.source) event.source.postMessage({ type: "pyodide-cached", complete });
+  })());
+});
+
+// --- fetch ------------------------------------------------------------------------------------
+
+function asWasm(href, response) {
+  const type = response.headers.get("content-type") || "";
+  if (!href.endsWith(".wasm") || type.split(";")[0].trim() === "application/wasm") return response;
+  const headers = new Headers(response.headers);
+  headers.set("content-type", "application/wasm");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+async function pyodideFile(event, href) {
+  const cache = await caches.open(PYODIDE_CACHE);
+  const cached = await cache.match(pyodideKey(href));
+  if (cached) return asWasm(href, cached);
+  const response = await fetch(event.request);
+  event.waitUntil(storePyodide(cache, href, response.clone()).catch(() => false));
+  return asWasm(href, response);
+}
+
+/** The cache key of a page: the URL without query, `x/index.html` as `x/`. */
+function pageKey(href) {
+  const key = new URL(href);
+  key.search = "";
+  key.hash = "";
+  if (key.pathname.endsWith("/index.html")) key.pathname = key.pathname.slice(0, -"index.html".length);
+  return key.href;
+}
+
+async function page(event) {
+  const cache = await caches.open(SITE_CACHE);
+  const key = pageKey(event.request.url);
+  const cached = await cache.match(key);
+  if (cached) return cached;
+  if (SITE_SET.has(`${key}/`)) return Response.redirect(`${key}/${new URL(event.request.url).search}`, 301);
+  try {
+    return await fetch(event.request);
+  } catch (error) {
+    const missing = await cache.match(NOT_FOUND_PAGE);
+    if (!missing) throw error;
+    return new Response(missing.body, { status: 404, statusText: "Not Found", headers: missing.headers });
+  }
+}
+
+async function asset(event, href) {
+  const cache = await caches.open(SITE_CACHE);
+  const cached = await cache.match(event.request);
+  if (cached) return asWasm(href, cached);
+  const response = await fetch(event.request);
+  if (response.status === 200 && response.type === "basic" && !response.redirected) {
+    event.waitUntil(cache.put(event.request, response.clone()).catch(() => {}));
+  }
+  return asWasm(href, response);
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || request.headers.has("range")) return;
+  const target = new URL(request.url);
+  // the CSP allows only this origin; anything else is left to the browser
+  if (target.origin !== self.location.origin) return;
+  target.hash = "";
+  const href = target.href;
+  if (PYODIDE.has(href)) event.respondWith(pyodideFile(event, href));
+  else if (request.mode === "navigate") event.respondWith(page(event));
+  else event.respondWith(asset(event, href));
+});

@@ -1,0 +1,188 @@
+"""Offline: after one visit, every page of both languages works with the network off, and after
+one visit to a calculator page, the calculators too (Pyodide from the service worker's cache).
+
+"Network off" is both ``context.set_offline(True)`` (which Playwright also applies to the service
+worker) and the site's server shut down. Each test serves its own server (or copy of the site),
+so it can stop it. Waits are locator assertions on the markers of copc-offline.js
+(``<html data-copc-offline="pages" | "calculators">``) and of the calculators.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, expect
+from scripts.build_site import write_service_worker
+from scripts.serve import make_server
+
+pytestmark = pytest.mark.e2e
+
+BOOT = 120_000  # ms: a cold Pyodide boot plus caching it, on a busy two-core machine
+CACHED = 180_000  # ms: the service worker installed and (calculator pages) Pyodide cached
+
+
+class Server:
+    """scripts/serve.py's server for one folder, in a thread, that a test can stop."""
+
+    def __init__(self, directory: Path) -> None:
+        self.http = make_server(directory, host="127.0.0.1", port=0)
+        self.thread = threading.Thread(target=self.http.serve_forever, name="offline-server", daemon=True)
+        self.thread.start()
+        host, port = self.http.server_address[:2]
+        self.url = f"http://{host!s}:{port}/"
+        self.running = True
+
+    def stop(self) -> None:
+        if self.running:
+            self.running = False
+            self.http.shutdown()
+            self.http.server_close()
+            self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Path], Server]]:
+    servers: list[Server] = []
+
+    def start(directory: Path) -> Server:
+        servers.append(Server(directory))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def open_context(browser: Browser) -> Iterator[Callable[[str], BrowserContext]]:
+    contexts: list[BrowserContext] = []
+
+    def new(base_url: str) -> BrowserContext:
+        contexts.append(browser.new_context(base_url=base_url, service_workers="allow"))
+        return contexts[-1]
+
+    yield new
+    for context in contexts:
+        context.close()
+
+
+def page_paths(site: Path) -> list[str]:
+    """URL paths of every page of both languages (``/``, ``/en/``, ``/scoring/system/`` ...)."""
+    paths = []
+    for index in site.rglob("index.html"):
+        relative = index.parent.relative_to(site).as_posix()
+        if relative.split("/")[0] in ("assets", "search"):
+            continue
+        paths.append("/" if relative == "." else f"/{relative}/")
+    return sorted(paths)
+
+
+def go_offline(context: BrowserContext, server: Server) -> None:
+    context.set_offline(True)
+    server.stop()
+
+
+def test_every_page_works_offline_after_one_visit(site_dir: Path, serve: Callable[[Path], Server],
+                                                  open_context: Callable[[str], BrowserContext]) -> None:
+    server = serve(site_dir)
+    context = open_context(server.url)
+    page = context.new_page()
+    page.goto("/glossary/")  # a page without a calculator
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", "pages", timeout=CACHED)
+    go_offline(context, server)
+
+    paths = page_paths(site_dir)
+    assert "/en/" in paths and len(paths) > 20
+    problems = []
+    for path in paths:
+        response = page.goto(path)
+        if response is None or response.status != 200 or not response.from_service_worker:
+            problems.append(f"{path}: {response and response.status} (from the service worker: "
+                            f"{response and response.from_service_worker})")
+            continue
+        lang = "en" if path.startswith("/en/") else "ja"
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator(".md-content h1").first).to_be_visible()
+        # the stylesheet came from the cache too: Material's header is laid out
+        expect(page.locator(".md-header")).to_have_css("position", "sticky")
+    assert problems == []
+
+    # the search (its worker, the lunr scripts for Japanese, the index) works from the cache
+    page.goto("/en/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("deployment")
+    expect(page.locator(".md-search-result__item > a.md-search-result__link").first).to_be_visible(timeout=30_000)
+
+    # a page that does not exist: the site's 404 page, from the cache
+    response = page.goto("/no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator(".md-content a[href='/en/']")).to_have_count(1)
+
+
+def test_calculators_work_offline_after_one_visit_to_a_calculator_page(
+        site_dir: Path, serve: Callable[[Path], Server], open_context: Callable[[str], BrowserContext]) -> None:
+    server = serve(site_dir)
+    context = open_context(server.url)
+    page = context.new_page()
+    page.goto("/scoring/items-1-3/")
+    expect(page.locator('.copc-calc[data-calc="item-score"]')).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", "calculators", timeout=CACHED)
+    go_offline(context, server)
+
+    # a calculator page never visited, in the other language
+    response = page.goto("/en/calculators/")
+    assert response is not None and response.ok and response.from_service_worker
+    root = page.locator('.copc-calc[data-calc="item-score"]')
+    expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    root.locator(".copc-calc__example").first.click()
+    expect(root).to_have_attribute("data-state", "result", timeout=BOOT)
+    expect(root.locator(".copc-calc__result-inner")).to_have_attribute("data-points", "20")
+    expect(root.locator(".copc-calc__result")).to_contain_text("20 of 40 points")
+
+    # the runtime comes from the cache with the type streaming compilation needs
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    wasm = f"/assets/pyodide/{info['pyodide_version']}/pyodide.asm.wasm"
+    content_type = page.evaluate("async (url) => (await fetch(url)).headers.get('content-type')", wasm)
+    assert content_type == "application/wasm"
+
+
+def test_a_rebuild_replaces_the_cached_site(site_dir: Path, tmp_path: Path, serve: Callable[[Path], Server],
+                                            open_context: Callable[[str], BrowserContext]) -> None:
+    """A new build id: the page shown from the old cache reloads itself with the new build, and
+    the old cache is deleted."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server = serve(copy)
+    context = open_context(server.url)
+    page = context.new_page()
+    page.goto("/en/glossary/")
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", "pages", timeout=CACHED)
+    old_caches = page.evaluate("async () => await caches.keys()")
+    assert any(name.startswith("copc-site-") for name in old_caches)
+
+    # "rebuild": change the page, write a service worker with a new build id
+    glossary = copy / "en" / "glossary" / "index.html"
+    html = glossary.read_text(encoding="utf-8")
+    marker = "Rebuilt glossary for the offline test"
+    html, count = re.subn(r"(<h1[^>]*>)", rf"\1{marker} ", html, count=1)
+    assert count == 1
+    glossary.write_text(html, encoding="utf-8")
+    write_service_worker("rebuild-for-test", site=copy)
+
+    page.reload()  # served by the old worker; the browser finds the new one and it takes over
+    expect(page.locator(".md-content h1").first).to_contain_text(marker, timeout=CACHED)
+    names = page.evaluate("async () => await caches.keys()")
+    assert "copc-site-rebuild-for-test" in names
+    assert not set(names) & {name for name in old_caches if name.startswith("copc-site-")}
+
+    # and the new build is what works offline
+    go_offline(context, server)
+    page.goto("/en/glossary/")
+    expect(page.locator(".md-content h1").first).to_contain_text(marker)

@@ -1,0 +1,110 @@
+"""The service worker the build writes (site/sw.js from offline/sw.template.js): what it
+precaches, that every page registers it, and how the local server serves it. Its behaviour in
+the browser is in tests/e2e/test_offline.py."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+
+
+def manifest(site: Path) -> dict[str, Any]:
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    match = re.search(r"^const MANIFEST = (\{.*?^\});$", text, re.MULTILINE | re.DOTALL)
+    assert match, "site/sw.js holds no manifest"
+    data = json.loads(match.group(1))
+    assert isinstance(data, dict)
+    return data
+
+
+def file_of(site: Path, url: str) -> Path:
+    """The file a URL relative to the site root is served from."""
+    return site / (url + "index.html" if url.endswith("/") or url == "./" else url).removeprefix("./")
+
+
+def pages(site: Path) -> list[Path]:
+    skip = ("assets/", "search/")
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(skip))
+
+
+def test_the_service_worker_belongs_to_this_build(site_dir: Path) -> None:
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    data = manifest(site_dir)
+    assert data["build"] == info["build_id"]
+    template = (site_dir.parent / "offline" / "sw.template.js").read_text(encoding="utf-8")
+    assert "`${PREFIX}site-${MANIFEST.build}`" in template, "the cache is not named after the build id"
+
+
+def test_every_page_of_both_languages_and_every_asset_is_precached(site_dir: Path) -> None:
+    data = manifest(site_dir)
+    precached = {file_of(site_dir, url) for url in data["site"]}
+    missing = [url for url in data["site"] if not file_of(site_dir, url).is_file()]
+    assert missing == []
+    html = set(pages(site_dir))
+    assert any(p.relative_to(site_dir).parts[0] == "en" for p in html)
+    assert html - precached == set()
+    # what a page loads: styles, scripts, the calculators, the search index and its workers
+    assets = site_dir / "assets"
+    for path in [*assets.glob("stylesheets/*.css"), *assets.glob("javascripts/*.js"),
+                 *assets.glob("javascripts/workers/*.js"), *assets.rglob("calculators/**/*.*"),
+                 site_dir / "search" / "search_index.json", site_dir / "404.html"]:
+        assert path in precached, path.relative_to(site_dir)
+    for url in ("assets/javascripts/lunr/min/lunr.ja.min.js", "assets/javascripts/lunr/tinyseg.js"):
+        assert url in data["site"]
+    # never precached: Pyodide (cached on the calculators' use), source maps
+    assert not [url for url in data["site"] if url.startswith("assets/pyodide/") or url.endswith(".map")]
+
+
+def test_pyodide_files_are_listed_with_their_revisions(site_dir: Path) -> None:
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    folder = site_dir / "assets" / "pyodide" / info["pyodide_version"]
+    listed = manifest(site_dir)["pyodide"]
+    expected = {
+        path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        for path in folder.iterdir() if path.is_file()
+    }
+    assert listed == expected
+    names = {url.rsplit("/", 1)[-1] for url in listed}
+    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+            info["wheel"]} <= names
+
+
+class Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append({name: value or "" for name, value in attrs})
+
+
+def test_every_page_registers_the_service_worker_at_the_site_root(site_dir: Path) -> None:
+    base = "http://site.test/"
+    wrong = []
+    for path in pages(site_dir):
+        relative = path.relative_to(site_dir).as_posix()
+        page_url = urljoin(base, relative)
+        scan = Scripts()
+        scan.feed(path.read_text(encoding="utf-8"))
+        found = [s for s in scan.scripts if s.get("src", "").endswith("assets/javascripts/copc-offline.js")]
+        if len(found) != 1 or urljoin(page_url, found[0].get("data-sw", "")) != base + "sw.js":
+            wrong.append(relative)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("path", ["sw.js", "assets/javascripts/copc-offline.js"])
+def test_the_server_serves_it_as_javascript_always_revalidated(site_server: str, path: str) -> None:
+    with urllib.request.urlopen(site_server + path, timeout=30) as response:
+        assert response.status == 200
+        assert response.headers.get_content_type() == "text/javascript"
+        # the browser's update check must see a rebuilt sw.js at once
+        assert response.headers["Cache-Control"] == "no-cache"
