@@ -132,6 +132,16 @@ export function start() {
     fail("unsupported");
     return;
   }
+  const early = typeof window === "object" ? window.__copcEarlyWorker : undefined;
+  if (early && !everStarted) {
+    // started by boot.js while the page loaded: take it over, with what it said meanwhile
+    window.__copcEarlyWorker = undefined;
+    adopt(early.worker);
+    const events = early.events;
+    early.events = null;
+    for (const event of events) (event.type === "message" ? onMessage : onError)(event);
+    return;
+  }
   let moduleType = false;
   try {
     // a browser without module workers never reads `type` (and would run the module as a classic script)
@@ -151,6 +161,11 @@ export function start() {
     fail("unsupported");
     return;
   }
+  adopt(worker);
+}
+
+function adopt(started) {
+  worker = started;
   worker.addEventListener("message", onMessage);
   worker.addEventListener("error", onError);
   worker.addEventListener("messageerror", onError);

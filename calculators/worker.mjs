@@ -13,7 +13,7 @@
 // ({ok: false, errors: [], failure: "exception"}); the worker stays usable. Any other exception
 // answers {failure: "crashed"} and asks for a new worker.
 
-import { PYODIDE_PATH } from "./generated/config.mjs";
+import { CORE_PACKAGE, PYODIDE_PATH } from "./generated/config.mjs";
 
 const started = performance.now();
 const base = new URL(PYODIDE_PATH, import.meta.url);
@@ -62,14 +62,6 @@ const CHECK_REQUEST = JSON.stringify({ op: "rule-50-75", input: { at_target: 48,
 
 const lockURL = new URL("pyodide-lock.json", base);
 
-async function corePackage() {
-  // the copc-cx entry of the site-local lock (written by `pyodide lockfile add-wheels`)
-  const lock = await (await fetch(lockURL)).json();
-  const entry = lock.packages && lock.packages["copc-cx"];
-  if (!entry) throw new Error("copc-cx is not in the site-local pyodide-lock.json");
-  return entry;
-}
-
 function snapshotKey(entry) {
   return new URL(`snapshot/${entry.sha256}.bin`, base).href;
 }
@@ -87,8 +79,11 @@ async function sha256(buffer) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// fetched at once, while the worker looks for a snapshot
+const pyodideModule = import(new URL("pyodide.mjs", base).href);
+
 async function loadRuntime(options) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
+  const { loadPyodide } = await pyodideModule;
   const logs = watchBootLogs();
   try {
     return await Promise.race([
@@ -156,11 +151,13 @@ let afterRequest = () => {};
 
 async function boot() {
   post({ type: "progress", stage: "runtime" });
-  const [entry, snapshots] = await Promise.all([corePackage(), openSnapshots()]);
-  const key = snapshotKey(entry);
+  // CORE_PACKAGE: the copc-cx entry of the site-local lock (`pyodide lockfile add-wheels`), copied
+  // into the generated config at build time so that the boot need not wait for the lock
+  const snapshots = await openSnapshots();
+  const key = snapshotKey(CORE_PACKAGE);
   const restored = await restore(snapshots, key);
   if (!restored) {
-    await fullBoot(entry);
+    await fullBoot(CORE_PACKAGE);
     afterRequest = () => scheduleSnapshot(snapshots, key);
     afterRequest();
   }
