@@ -651,3 +651,57 @@ export function verdict(ok, text) {
 export function editionOptions() {
   return EDITIONS.map((e) => ({ value: e, label: e }));
 }
+
+/**
+ * A calculator for one item of the edition's items scored one way (item-score, performance):
+ * edition and item pickers plus the count fields named in `fields`.
+ */
+export class ItemCalculator extends Calculator {
+  constructor(root, { scoring, fields, ...options }) {
+    super(root, options);
+    this.scoring = scoring;
+    this.fields = fields;
+  }
+
+  defaults() {
+    const state = { edition: EDITIONS[0], item: itemsOf(EDITIONS[0], this.scoring)[0].number };
+    for (const key of this.fields) state[key] = "";
+    return state;
+  }
+
+  sanitize(raw) {
+    const state = this.defaults();
+    if (EDITIONS.includes(raw.edition)) state.edition = raw.edition;
+    const items = itemsOf(state.edition, this.scoring);
+    state.item = items.some((i) => i.number === raw.item) ? raw.item : items[0].number;
+    for (const key of this.fields) state[key] = str(raw[key]);
+    return state;
+  }
+
+  /** The edition and item pickers (this.edition, this.item); the widget adds its fields. */
+  buildPickers() {
+    const { t } = this;
+    this.edition = this.select({ path: "edition", label: t("field.edition"), hint: t("field.edition.hint"),
+                                 options: editionOptions(), value: EDITIONS[0] });
+    this.item = this.select({ path: "item", label: t("field.item"), options: [], value: "", structural: true });
+  }
+
+  apply(state) {
+    this.edition.input.value = state.edition;
+    const options = itemsOf(state.edition, this.scoring).map((i) => ({ value: i.number, label: itemLabel(i, this.lang) }));
+    this.setOptions(this.item.input, options, state.item);
+    for (const key of this.fields) {
+      if (this.inputs[key].input.value !== state[key]) this.inputs[key].input.value = state[key];
+    }
+  }
+
+  collect() {
+    const state = { edition: this.edition.input.value, item: this.item.input.value };
+    for (const key of this.fields) state[key] = this.inputs[key].input.value;
+    return state;
+  }
+
+  input(state) {
+    return { ...state };
+  }
+}

@@ -1,30 +1,16 @@
 // Item score, categories 1.0-3.0: approach (sub-requirements) x deployment (units).
 
 import { pick } from "../i18n.mjs";
-import { Calculator, editionOptions, EDITIONS, fmt, h, itemLabel, itemsOf, pct, stat, stats, str } from "../kit.mjs";
+import { fmt, h, ItemCalculator, pct, stat, stats } from "../kit.mjs";
 
 const SCORING = "approach-deployment";
 const FIELDS = ["met", "applicable", "deployed", "total"];
 // the erratum on OSP points concerns these items
 const OSP_ERRATUM_ITEMS = ["2.1", "2.2", "2.3"];
 
-export default class ItemScore extends Calculator {
+export default class ItemScore extends ItemCalculator {
   constructor(root, lang) {
-    super(root, { name: "item-score", op: "item-score", lang });
-  }
-
-  defaults() {
-    return { edition: EDITIONS[0], item: itemsOf(EDITIONS[0], SCORING)[0].number,
-             met: "", applicable: "", deployed: "", total: "" };
-  }
-
-  sanitize(raw) {
-    const state = this.defaults();
-    if (EDITIONS.includes(raw.edition)) state.edition = raw.edition;
-    const items = itemsOf(state.edition, SCORING);
-    state.item = items.some((i) => i.number === raw.item) ? raw.item : items[0].number;
-    for (const key of FIELDS) state[key] = str(raw[key]);
-    return state;
+    super(root, { name: "item-score", op: "item-score", lang, scoring: SCORING, fields: FIELDS });
   }
 
   examples() {
@@ -34,9 +20,7 @@ export default class ItemScore extends Calculator {
 
   build(form) {
     const { t } = this;
-    this.edition = this.select({ path: "edition", label: t("field.edition"), hint: t("field.edition.hint"),
-                                 options: editionOptions(), value: EDITIONS[0] });
-    this.item = this.select({ path: "item", label: t("field.item"), options: [], value: "", structural: true });
+    this.buildPickers();
     this.inputs = {
       met: this.field({ path: "met", label: t("is.met"), hint: t("is.met.hint") }),
       applicable: this.field({ path: "applicable", label: t("is.applicable"), hint: t("is.applicable.hint") }),
@@ -50,25 +34,6 @@ export default class ItemScore extends Calculator {
           h("div", { class: "copc-row copc-row--tight" }, this.inputs.met.wrap, this.inputs.applicable.wrap)),
         h("fieldset", { class: "copc-group" }, h("legend", { text: t("is.deployment") }),
           h("div", { class: "copc-row copc-row--tight" }, this.inputs.deployed.wrap, this.inputs.total.wrap))));
-  }
-
-  apply(state) {
-    this.edition.input.value = state.edition;
-    const options = itemsOf(state.edition, SCORING).map((i) => ({ value: i.number, label: itemLabel(i, this.lang) }));
-    this.setOptions(this.item.input, options, state.item);
-    for (const key of FIELDS) {
-      if (this.inputs[key].input.value !== state[key]) this.inputs[key].input.value = state[key];
-    }
-  }
-
-  collect() {
-    const state = { edition: this.edition.input.value, item: this.item.input.value };
-    for (const key of FIELDS) state[key] = this.inputs[key].input.value;
-    return state;
-  }
-
-  input(state) {
-    return { ...state };
   }
 
   notes(state) {

@@ -67,11 +67,6 @@ def _steps(steps: tuple[Text, ...] | list[Text]) -> list[dict[str, str]]:
     return [s.as_dict() for s in steps]
 
 
-def _raw(data: Mapping[str, Any], key: str) -> Any:
-    """A form value as typed; the rules check it and say what is wrong at the field."""
-    return data.get(key)
-
-
 def _item_json(score: assessment.ItemScore) -> Json:
     return {
         "item": score.number, "name": score.name.as_dict(), "available": score.available,
@@ -119,15 +114,28 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     return result, []
 
 
-def _item_score(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
-    number = str(data.get("item", ""))
+# What each single-item calculation accepts, for the message when another item is asked for.
+_KIND_OF_ITEM: dict[Scoring, Text] = {
+    Scoring.APPROACH_DEPLOYMENT: Text("カテゴリ1.0〜3.0の項目", "an item of categories 1.0-3.0"),
+    Scoring.PERFORMANCE: Text("4.1・4.2a・4.2b・4.5 のいずれか", "one of 4.1, 4.2a, 4.2b, 4.5"),
+    Scoring.CHANNEL_PERFORMANCE: Text("4.3・4.4 のいずれか", "4.3 or 4.4"),
+    Scoring.RULE_50_75: Text("4.6", "4.6"),
+}
+
+
+def _score_one(data: Mapping[str, Any], scoring: Scoring, default_item: str) -> assessment.ItemScore:
+    """One item scored from form data, if it is an item of that kind in that edition."""
+    number = str(data.get("item", default_item))
     item, _ = catalog.item_in(number, data.get("edition", ""))
-    if item.scoring is not Scoring.APPROACH_DEPLOYMENT:
-        raise InputError([Problem("item", f"項目 {number} はカテゴリ1.0〜3.0の項目ではありません。",
-                                  f"Item {number} is not in categories 1.0-3.0.")])
-    score = assessment.score_item(number, data["edition"], assessment.ApproachDeployment(
-        met=_raw(data, "met"), applicable=_raw(data, "applicable"),
-        deployed=_raw(data, "deployed"), total=_raw(data, "total")))
+    if item.scoring is not scoring:
+        kind = _KIND_OF_ITEM[scoring]
+        raise InputError([Problem("item", f"項目 {number} は{kind.ja}ではありません。",
+                                  f"Item {number} is not {kind.en}.")])
+    return assessment.score_item(number, data["edition"], _item_input(scoring, data))
+
+
+def _item_score(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    score = _score_one(data, Scoring.APPROACH_DEPLOYMENT, "")
     detail = score.detail
     assert isinstance(detail, rules.ApproachDeploymentScore)
     return {**_item_json(score), "deployed_share": _pct(detail.deployed_share),
@@ -135,13 +143,7 @@ def _item_score(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
 
 
 def _performance(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
-    number = str(data.get("item", "4.1"))
-    item, _ = catalog.item_in(number, data.get("edition", ""))
-    if item.scoring is not Scoring.PERFORMANCE:
-        raise InputError([Problem("item", f"項目 {number} は 4.1・4.2a・4.2b・4.5 のいずれでもありません。",
-                                  f"Item {number} is not one of 4.1, 4.2a, 4.2b, 4.5.")])
-    score = assessment.score_item(number, data["edition"], assessment.Performance(
-        achieved=_raw(data, "achieved"), improving=_raw(data, "improving"), total=_raw(data, "total")))
+    score = _score_one(data, Scoring.PERFORMANCE, "4.1")
     detail = score.detail
     assert isinstance(detail, rules.PerformanceScore)
     return {**_item_json(score), "achieved_share": _pct(detail.achieved),
@@ -163,12 +165,7 @@ def _types(data: Mapping[str, Any]) -> dict[str, rules.Counts]:
 
 
 def _channel_performance(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
-    number = str(data.get("item", "4.3"))
-    item, _ = catalog.item_in(number, data.get("edition", ""))
-    if item.scoring is not Scoring.CHANNEL_PERFORMANCE:
-        raise InputError([Problem("item", f"項目 {number} は 4.3・4.4 のいずれでもありません。",
-                                  f"Item {number} is not 4.3 or 4.4.")])
-    score = assessment.score_item(number, data["edition"], assessment.ChannelPerformance(_types(data)))
+    score = _score_one(data, Scoring.CHANNEL_PERFORMANCE, "4.3")
     detail = score.detail
     assert isinstance(detail, rules.ChannelPerformanceScore)
     by_type = {t.value: {"percent": _pct(s.percent), "achieved_share": _pct(s.achieved),
@@ -179,9 +176,7 @@ def _channel_performance(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
 
 
 def _rule_50_75(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
-    score = assessment.score_item("4.6", data.get("edition", "CSP"), assessment.Rule5075(
-        at_target=_raw(data, "at_target"), at_target_or_improving=_raw(data, "at_target_or_improving"),
-        total=_raw(data, "total")))
+    score = _score_one({"edition": "CSP", **data, "item": "4.6"}, Scoring.RULE_50_75, "4.6")
     detail = score.detail
     assert isinstance(detail, rules.Rule5075Score)
     return {**_item_json(score), "level": _pct(detail.level), "trend": _pct(detail.trend),
