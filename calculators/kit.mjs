@@ -704,4 +704,17 @@ export class ItemCalculator extends Calculator {
   input(state) {
     return { ...state };
   }
+
+  /** The item's name, its percent (labelled by `percentKey`) and its points, large. */
+  headline(result, percentKey) {
+    const { t, lang } = this;
+    return [
+      h("p", { class: "copc-calc__result-title", text: `${result.item} ${pick(result.name, lang)}` }),
+      stats(
+        stat(t(percentKey), pct(lang, result.percent), { big: true }),
+        stat(t("cp.points"), t("pointsOf", { n: fmt(lang, result.points), of: fmt(lang, result.available) }),
+             { big: true }),
+      ),
+    ];
+  }
 }

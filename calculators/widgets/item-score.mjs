@@ -1,7 +1,6 @@
 // Item score, categories 1.0-3.0: approach (sub-requirements) x deployment (units).
 
-import { pick } from "../i18n.mjs";
-import { fmt, h, ItemCalculator, pct, stat, stats } from "../kit.mjs";
+import { h, ItemCalculator, pct, stat, stats } from "../kit.mjs";
 
 const SCORING = "approach-deployment";
 const FIELDS = ["met", "applicable", "deployed", "total"];
@@ -46,11 +45,7 @@ export default class ItemScore extends ItemCalculator {
     const { t, lang } = this;
     const r = response.result;
     body.append(
-      h("p", { class: "copc-calc__result-title", text: `${r.item} ${pick(r.name, lang)}` }),
-      stats(
-        stat(t("is.itemPercent"), pct(lang, r.percent), { big: true }),
-        stat(t("cp.points"), t("pointsOf", { n: fmt(lang, r.points), of: fmt(lang, r.available) }), { big: true }),
-      ),
+      ...this.headline(r, "is.itemPercent"),
       stats(
         stat(t("is.approachPercent"), pct(lang, r.approach)),
         stat(t("is.deployedShare"), pct(lang, r.deployed_share)),

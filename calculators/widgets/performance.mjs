@@ -1,7 +1,6 @@
 // Performance items 4.1, 4.2a (CSP), 4.2b (OSP), 4.5: A (at target) and I (improving).
 
-import { pick } from "../i18n.mjs";
-import { fmt, h, ItemCalculator, pct, stat, stats } from "../kit.mjs";
+import { h, ItemCalculator, pct, stat, stats } from "../kit.mjs";
 
 const SCORING = "performance";
 const FIELDS = ["achieved", "improving", "total"];
@@ -41,11 +40,7 @@ export default class Performance extends ItemCalculator {
     const { t, lang } = this;
     const r = response.result;
     body.append(
-      h("p", { class: "copc-calc__result-title", text: `${r.item} ${pick(r.name, lang)}` }),
-      stats(
-        stat(t("pf.itemPercent"), pct(lang, r.percent), { big: true }),
-        stat(t("cp.points"), t("pointsOf", { n: fmt(lang, r.points), of: fmt(lang, r.available) }), { big: true }),
-      ),
+      ...this.headline(r, "pf.itemPercent"),
       stats(stat(t("pf.A"), pct(lang, r.achieved_share)), stat(t("pf.I"), pct(lang, r.improving_share))),
       this.steps(response.steps),
     );

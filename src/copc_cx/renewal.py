@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Checker
-from .rules import share
+from .rules import nested_counts, share
 from .standard import RENEWAL_CONDITIONS, Condition
 from .text import Text, fmt_percent
 
@@ -27,14 +26,9 @@ def renewal_interval(
     category_4_level_met: bool,
 ) -> RenewalCheck:
     """Whether renewal audits may move to every two years (all five conditions, strict '>')."""
-    checker = Checker()
-    at_target = checker.count("pst_at_target", pst_at_target)
-    either = checker.count("pst_at_target_or_improving", pst_at_target_or_improving)
-    total = checker.positive("pst_total", pst_total)
-    checker.at_most("pst_at_target", at_target, "pst_at_target_or_improving", either)
-    checker.at_most("pst_at_target_or_improving", either, "pst_total", total)
-    checker.raise_if_any()
-    assert at_target is not None and either is not None and total is not None
+    at_target, either, total = nested_counts(
+        ("pst_at_target", pst_at_target), ("pst_at_target_or_improving", pst_at_target_or_improving),
+        ("pst_total", pst_total))
 
     target_share, either_share = share(at_target, total), share(either, total)
     held = {

@@ -231,19 +231,28 @@ class Rule5075Score(Explained):
     met: bool  # 50/75 achieved (a certification condition)
 
 
+def nested_counts(
+    at_target: tuple[str, object], either: tuple[str, object], total: tuple[str, object]
+) -> tuple[int, int, int]:
+    """(field, value) counts of metrics at target <= at target or improving <= all, each checked."""
+    checker = Checker()
+    at_target_ = checker.count(*at_target)
+    either_ = checker.count(*either)
+    total_ = checker.positive(*total)
+    checker.at_most(at_target[0], at_target_, either[0], either_)
+    checker.at_most(either[0], either_, total[0], total_)
+    checker.raise_if_any()
+    assert at_target_ is not None and either_ is not None and total_ is not None
+    return at_target_, either_, total_
+
+
 def _rule(actual: Fraction, threshold: int, penalty: Fraction) -> Fraction:
     return HUNDRED if actual >= threshold else max(Fraction(0), HUNDRED - penalty * (threshold - actual))
 
 
 def score_rule_50_75(*, at_target: int, at_target_or_improving: int, total: int) -> Rule5075Score:
-    checker = Checker()
-    at_target_ = checker.count("at_target", at_target)
-    either_ = checker.count("at_target_or_improving", at_target_or_improving)
-    total_ = checker.positive("total", total)
-    checker.at_most("at_target", at_target_, "at_target_or_improving", either_)
-    checker.at_most("at_target_or_improving", either_, "total", total_)
-    checker.raise_if_any()
-    assert at_target_ is not None and either_ is not None and total_ is not None
+    at_target_, either_, total_ = nested_counts(
+        ("at_target", at_target), ("at_target_or_improving", at_target_or_improving), ("total", total))
 
     level_actual, trend_actual = share(at_target_, total_), share(either_, total_)
     level = _rule(level_actual, LEVEL_THRESHOLD, LEVEL_PENALTY)
