@@ -197,26 +197,31 @@ def _conditions_table(conditions: Iterable[Condition], page: Page) -> str:
     return _table(["#", _w("condition", page.lang)], rows)
 
 
+# The fields of an erratum / an interpretation, in the order readers see them (WORDS labels them).
+ERRATUM_FIELDS = ("guide_prints", "contradiction", "decision")
+INTERPRETATION_FIELDS = ("question", "default")
+
+
+def _fields(page: Page, entry: Erratum | Interpretation, fields: tuple[str, ...]) -> list[str]:
+    return [f"**{_w(name, page.lang)}:** {_t(getattr(entry, name), page.lang)}" for name in fields]
+
+
+def _anchored_entries(page: Page, prefix: str, entries: Iterable[Erratum | Interpretation],
+                      fields: tuple[str, ...]) -> str:
+    """Each entry under a numbered heading with a fixed anchor, so notes elsewhere can link to it."""
+    return "\n\n".join(
+        f"### {prefix}{number}. {_t(entry.title, page.lang)} {{#{entry.id}}}\n\n"
+        + "\n".join(f"- {line}" for line in _fields(page, entry, fields))
+        for number, entry in enumerate(entries, start=1)
+    )
+
+
 def errata_section(page: Page) -> str:
-    """Each erratum under a heading with a fixed anchor, so notes elsewhere can link to it."""
-    lang = page.lang
-    parts = []
-    for number, erratum in enumerate(ERRATA, start=1):
-        parts.append(f"### E{number}. {_t(erratum.title, lang)} {{#{erratum.id}}}\n\n"
-                     f"- **{_w('guide_prints', lang)}:** {_t(erratum.guide_prints, lang)}\n"
-                     f"- **{_w('contradiction', lang)}:** {_t(erratum.contradiction, lang)}\n"
-                     f"- **{_w('decision', lang)}:** {_t(erratum.decision, lang)}")
-    return "\n\n".join(parts)
+    return _anchored_entries(page, "E", ERRATA, ERRATUM_FIELDS)
 
 
 def interpretations_section(page: Page) -> str:
-    lang = page.lang
-    parts = []
-    for number, entry in enumerate(INTERPRETATIONS, start=1):
-        parts.append(f"### I{number}. {_t(entry.title, lang)} {{#{entry.id}}}\n\n"
-                     f"- **{_w('question', lang)}:** {_t(entry.question, lang)}\n"
-                     f"- **{_w('default', lang)}:** {_t(entry.default, lang)}")
-    return "\n\n".join(parts)
+    return _anchored_entries(page, "I", INTERPRETATIONS, INTERPRETATION_FIELDS)
 
 
 TABLES: dict[str, Callable[[Page], str]] = {
@@ -237,25 +242,21 @@ def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.split("\n"))
 
 
-def erratum_note(page: Page, erratum: Erratum) -> str:
+def _note(page: Page, kind: str, entry: Erratum | Interpretation, fields: tuple[str, ...]) -> str:
+    """An admonition for one erratum or interpretation, linking to its entry on the errata page."""
     lang = page.lang
-    body = "\n\n".join([
-        f"**{_w('guide_prints', lang)}:** {_t(erratum.guide_prints, lang)}",
-        f"**{_w('contradiction', lang)}:** {_t(erratum.contradiction, lang)}",
-        f"**{_w('decision', lang)}:** {_t(erratum.decision, lang)}",
-        f"[{_w('see_errata', lang)}]({page.link('errata.md', erratum.id)})",
-    ])
-    return f'!!! warning "{_w("erratum", lang)}: {_t(erratum.title, lang)}"\n\n{_indent(body)}'
+    body = "\n\n".join([*_fields(page, entry, fields),
+                         f"[{_w('see_errata', lang)}]({page.link('errata.md', entry.id)})"])
+    admonition = "warning" if kind == "erratum" else "info"
+    return f'!!! {admonition} "{_w(kind, lang)}: {_t(entry.title, lang)}"\n\n{_indent(body)}'
+
+
+def erratum_note(page: Page, erratum: Erratum) -> str:
+    return _note(page, "erratum", erratum, ERRATUM_FIELDS)
 
 
 def interpretation_note(page: Page, entry: Interpretation) -> str:
-    lang = page.lang
-    body = "\n\n".join([
-        f"**{_w('question', lang)}:** {_t(entry.question, lang)}",
-        f"**{_w('default', lang)}:** {_t(entry.default, lang)}",
-        f"[{_w('see_errata', lang)}]({page.link('errata.md', entry.id)})",
-    ])
-    return f'!!! info "{_w("interpretation", lang)}: {_t(entry.title, lang)}"\n\n{_indent(body)}'
+    return _note(page, "interpretation", entry, INTERPRETATION_FIELDS)
 
 
 class MarkerError(ValueError):
