@@ -6,7 +6,8 @@ Run with the project's venv (``make build`` does):
     .venv/bin/python scripts/build_site.py --assets-only # only the steps after `mkdocs build`
 
 Steps:
-  1. the core wheel into build/wheel/ (flit_core, no isolation, reproducible timestamps);
+  1. the core wheel into build/wheel/ (flit_core, no isolation, reproducible timestamps), with its
+     modules' bytecode for Pyodide's Python added (scripts/compile_core.mjs, run by Node);
   2. ``mkdocs build --strict`` into site/;
   3. Pyodide's runtime files from node_modules/pyodide into site/assets/pyodide/<version>/,
      with the wheel beside them and a site-local pyodide-lock.json that lists it;
@@ -21,6 +22,7 @@ Steps:
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -28,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +76,44 @@ def build_wheel() -> Path:
         sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", WHEEL_DIR, ".",
         env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}, quiet=True,
     )
-    return the_wheel()
+    wheel = the_wheel()
+    add_bytecode(wheel)
+    return wheel
+
+
+def add_bytecode(wheel: Path) -> None:
+    """Put the core's bytecode for Pyodide's Python into the wheel, with a RECORD that lists it.
+
+    The browser would otherwise compile every module at each full boot of the calculators.
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("build: node is missing: it compiles the core for Pyodide (see README.md)")
+    done = subprocess.run([node, str(ROOT / "scripts" / "compile_core.mjs"), str(PYODIDE_NPM), str(wheel)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(done.stderr, end="", file=sys.stderr)
+        raise SystemExit("build: scripts/compile_core.mjs failed")
+    bytecode = {path: base64.b64decode(data) for path, data in json.loads(done.stdout).items()}
+    with zipfile.ZipFile(wheel) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    record = next(info.filename for info, _ in entries if info.filename.endswith(".dist-info/RECORD"))
+    stamp = time.gmtime(int(SOURCE_DATE_EPOCH))[:6]
+    files = [(info.filename, data) for info, data in entries if info.filename != record]
+    files += sorted(bytecode.items())
+    lines = [f"{name},sha256={_record_digest(data)},{len(data)}" for name, data in files]
+    files.append((record, ("\n".join([*lines, f"{record},,"]) + "\n").encode()))
+    with zipfile.ZipFile(wheel, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+
+
+def _record_digest(data: bytes) -> str:
+    """A wheel RECORD's hash: urlsafe base64 of the sha256, without padding."""
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).decode().rstrip("=")
 
 
 def the_wheel() -> Path:

@@ -3,8 +3,10 @@
 Node loads the self-hosted Pyodide runtime of node_modules/pyodide with the built site's own
 lock file, which registers the core wheel (so this also checks the wheel and the lock the
 calculators use), and answers every request through copc_cx.web.handle; each answer must equal
-CPython's copc_cx.web.call exactly. It also checks that the catalog the build generated for the
-calculators (assets/calculators/generated/catalog.mjs) is the core's catalog.
+CPython's copc_cx.web.call exactly. Importing the core must compile nothing: the wheel carries
+its bytecode for Pyodide's Python (scripts/compile_core.mjs). It also checks that the catalog the
+build generated for the calculators (assets/calculators/generated/catalog.mjs) is the core's
+catalog.
 """
 
 from __future__ import annotations
@@ -77,13 +79,25 @@ const pyodide = await loadPyodide({
   indexURL: %(index)s, lockFileURL: %(lock)s, packages: ["copc-cx"],
   stdout: () => {}, stderr: (m) => process.stderr.write(m + "\\n"),
 });
+// count what importing the core compiles: the wheel carries its bytecode (scripts/compile_core.mjs)
+pyodide.runPython(`
+import builtins
+compiled = []
+_compile = builtins.compile
+def counting_compile(source, filename, *args, **kwargs):
+    compiled.append(str(filename))
+    return _compile(source, filename, *args, **kwargs)
+builtins.compile = counting_compile
+`);
 const handle = pyodide.pyimport("copc_cx.web").handle;
-process.stdout.write(JSON.stringify(requests.map((r) => JSON.parse(handle(JSON.stringify(r))))));
+const compiled = pyodide.runPython("builtins.compile = _compile; [m for m in compiled if 'copc_cx' in m]").toJs();
+const answers = requests.map((r) => JSON.parse(handle(JSON.stringify(r))));
+process.stdout.write(JSON.stringify({ answers, compiled }));
 """
 
 
 @pytest.fixture(scope="module")
-def pyodide_answers(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Any]:
+def pyodide_run(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed (scripts/setup.sh needs it for Pyodide)", pytrace=False)
@@ -98,7 +112,14 @@ def pyodide_answers(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.Te
     }, encoding="utf-8")
     done = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=180, check=False)
     assert done.returncode == 0, done.stderr
-    answers = json.loads(done.stdout)
+    run = json.loads(done.stdout)
+    assert isinstance(run, dict)
+    return run
+
+
+@pytest.fixture(scope="module")
+def pyodide_answers(pyodide_run: dict[str, Any]) -> list[Any]:
+    answers = pyodide_run["answers"]
     assert isinstance(answers, list)
     return answers
 
@@ -113,6 +134,10 @@ def test_every_op_answers_the_same_in_pyodide_and_cpython(pyodide_answers: list[
     # errors as well as results were compared
     assert sum(not a["ok"] for a in pyodide_answers) >= 5
     assert sum(a["ok"] for a in pyodide_answers) >= 10
+
+
+def test_pyodide_imports_the_core_from_its_bytecode_without_compiling(pyodide_run: dict[str, Any]) -> None:
+    assert pyodide_run["compiled"] == []
 
 
 def test_the_generated_catalog_module_is_the_cores_catalog(site_dir: Path) -> None:
