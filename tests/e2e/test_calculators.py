@@ -556,7 +556,7 @@ def test_a_second_visit_starts_from_the_memory_snapshot_and_survives_a_broken_on
         wait_ready(root)
         expect(root).to_have_attribute("data-engine-start", "full")
         load_example(root)
-        # taken once the page has been quiet for a moment, then kept in Cache Storage
+        # taken once the page has been quiet for a moment, then kept in the origin private file system
         expect(root).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
 
         page.reload()
@@ -567,10 +567,19 @@ def test_a_second_visit_starts_from_the_memory_snapshot_and_survives_a_broken_on
         expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
 
         # a snapshot that cannot be restored is forgotten, and the engine boots in full
-        page.evaluate("""async () => {
-            const cache = await caches.open("pyodide-snapshots");
-            for (const key of await cache.keys()) await cache.put(key, new Response(new Uint8Array(64)));
+        broken = page.evaluate("""async () => {
+            const root = await navigator.storage.getDirectory();
+            const folder = await root.getDirectoryHandle("copc-snapshots");
+            const names = [];
+            for await (const name of folder.keys()) {
+                const writable = await (await folder.getFileHandle(name)).createWritable();
+                await writable.write(new Uint8Array(64));
+                await writable.close();
+                names.push(name);
+            }
+            return names;
         }""")
+        assert len(broken) == 1 and broken[0].endswith(".bin")
         page.reload()
         root = calc(page, "item-score")
         wait_ready(root)
