@@ -6,7 +6,10 @@
 Against the built site/, served by scripts/serve.py (a subprocess on a free loopback port) from
 a temporary folder that links to site/'s files and adds two bench-only files (never shipped),
 in headless Debian Chromium driven by Playwright. Every figure comes from the same run; times
-are medians of ``--repeat`` runs, each in a fresh browser context.
+are medians of ``--repeat`` runs, each in a fresh browser context, taken in rounds that measure
+(a) and (b) once each, so that a machine whose speed drifts during the run (a shared 2-core VM
+does, by a quarter and more) moves the floor and the first results alike. The cold ratio is
+also shown round by round.
 
   (a) bare Pyodide boot: a bench page whose module worker calls loadPyodide() alone from the
       site's self-hosted Pyodide folder (the floor): navigation start -> the worker's answer;
@@ -369,30 +372,28 @@ def run(args: argparse.Namespace) -> int:
             bare_boot(context)
             headless = "Headless" in str(context.new_page().evaluate("() => navigator.userAgent"))
 
-        # (a) bare Pyodide boot
+        # (a) and (b) interleaved: each round measures every figure once, so a machine that gets
+        # faster or slower during the run (a shared 2-core VM does) shifts them all alike
+        marker = has_result_marker(browsers)
+        if not marker:
+            notes.append("(b), (c): n/a (no calculator result marker: "
+                         f"no {RESULT} on {CALC_PAGE}; the calculators must set it when a result is rendered)")
         boot_cold: list[float] = []
         boot_warm: list[float] = []
-        for _ in range(n):
-            with browsers.fresh(service_worker=False) as context:
-                boot_cold.append(bare_boot(context))
-                boot_warm.append(bare_boot(context))
-        progress(f"(a) done: cold {ms(median(boot_cold))}, warm {ms(median(boot_warm))}")
-
-        # (b) navigation -> first calculator result
-        marker = has_result_marker(browsers)
         cold: list[Visit] = []
         warm: list[Visit] = []
         cold_sw: list[Visit] = []  # the first visit with the service worker allowed: not slowed by it
         warm_sw: list[Visit] = []
         warm_sw3: list[Visit] = []  # a third visit: V8's code cache for the service worker's copies
         recompute: dict[str, dict[str, Any]] = {}
-        if marker:
-            for _ in range(n):
+        for round_number in range(1, n + 1):
+            with browsers.fresh(service_worker=False) as context:
+                boot_cold.append(bare_boot(context))
+                boot_warm.append(bare_boot(context))
+            if marker:
                 with browsers.fresh(service_worker=False) as context:
                     cold.append(first_result(context, settle=True))
                     warm.append(first_result(context))
-            progress(f"(b) cold and warm done: {ms(median(times(cold)))}, {ms(median(times(warm)))}")
-            for _ in range(n):
                 with browsers.fresh(service_worker=True) as context:
                     visit = first_result(context, keep=True, settle=True)
                     cold_sw.append(visit)
@@ -400,18 +401,16 @@ def run(args: argparse.Namespace) -> int:
                     visit.page.close()
                     warm_sw.append(first_result(context))
                     warm_sw3.append(first_result(context))
-            progress(f"(b) through the service worker done: {ms(median(times(warm_sw)))}, "
-                     f"{ms(median(times(warm_sw3)))}")
-
+            progress(f"round {round_number}/{n}: bare cold {ms(boot_cold[-1])}"
+                     + (f", first result cold {ms(cold[-1].ms)}, warm {ms(warm[-1].ms)}, "
+                        f"service worker {ms(warm_sw[-1].ms)}, {ms(warm_sw3[-1].ms)}" if marker else ""))
+        if marker:
             # (c) recompute latency, on a warm page
             with browsers.fresh(service_worker=False) as context:
                 page = first_result(context, keep=True).page
                 for kind in ("select", "field"):
                     recompute[kind] = page.evaluate(RECOMPUTE, {"selector": CALC, "n": args.changes, "kind": kind})
             progress("(c) done")
-        else:
-            notes.append("(b), (c): n/a (no calculator result marker: "
-                         f"no {RESULT} on {CALC_PAGE}; the calculators must set it when a result is rendered)")
 
         # (d) bytes transferred
         guide = transfer(browsers, GUIDE_PAGE, service_worker=False, calculator=False)
@@ -430,6 +429,9 @@ def run(args: argparse.Namespace) -> int:
                      verdict(cold_ms <= limit)))
         rows.append(("    ratio to the bare boot, cold", f"{cold_ms / bare:.2f} x", "<= 1.15",
                      verdict(cold_ms / bare <= 1.15)))
+        paired = [visit.ms / boot for visit, boot in zip(cold, boot_cold, strict=True)]
+        rows.append(("    ratio within each round, median (min-max)",
+                     f"{median(paired):.2f} x ({min(paired):.2f}-{max(paired):.2f})", "", ""))
         rows.append(("(b) first result, cold, service worker allowed", spread(times(cold_sw)),
                      "~ cold (registers after)", ""))
         for label, visits in (("(b) first result, warm HTTP cache", warm),
