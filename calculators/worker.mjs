@@ -89,7 +89,9 @@ async function readSnapshot(snapshots, name) {
   try {
     const file = await snapshots.getFileHandle(name);
     access = await file.createSyncAccessHandle();
-    const bytes = new Uint8Array(access.getSize());
+    const size = access.getSize();
+    if (!size) return null; // a write that never finished
+    const bytes = new Uint8Array(size);
     access.read(bytes, { at: 0 });
     return bytes;
   } catch {
