@@ -46,6 +46,8 @@
     if (event.data && event.data.type === "release") release();
   };
   // the page may have released search before this worker started: it answers this with "release"
+  // (so may a calculator page in another tab of the site: then search is built at once, as it
+  // would be without this file)
   channel.postMessage({ type: "waiting" });
   setTimeout(release, LONGEST_HOLD_MS);
 })();
