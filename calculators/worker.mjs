@@ -151,10 +151,11 @@ async function restore(snapshots, name) {
   }
 }
 
-async function fullBoot(entry) {
+/** A full boot; `keepable`: the runtime must be able to make a snapshot later (it records what that needs). */
+async function fullBoot(entry, keepable) {
   const wheelURL = new URL(entry.file_name, base);
   const [runtime, wheel] = await Promise.all([
-    loadRuntime({ _makeSnapshot: true }),
+    loadRuntime({ _makeSnapshot: keepable }),
     fetch(wheelURL).then((response) => {
       if (!response.ok) throw new Error(`${wheelURL.pathname}: HTTP ${response.status}`);
       return response.arrayBuffer();
@@ -195,7 +196,7 @@ async function boot() {
   const name = snapshotName(CORE_PACKAGE);
   const restored = await restore(snapshots, name);
   if (!restored) {
-    await fullBoot(CORE_PACKAGE);
+    await fullBoot(CORE_PACKAGE, snapshots !== null);
     afterRequest = () => scheduleSnapshot(snapshots, name);
     afterRequest();
   }
