@@ -194,10 +194,8 @@ export class Calculator {
     const state = fromLink ?? this.fromStorage() ?? this.defaults();
     this.apply(state);
     this.renderNotes(state);
-    if (fromLink) {
-      this.save(state);
-      requestAnimationFrame(() => this.root.scrollIntoView({ block: "start" }));
-    }
+    // a link's state is kept in storage by the computeNow() below
+    if (fromLink) requestAnimationFrame(() => this.root.scrollIntoView({ block: "start" }));
 
     this.form.addEventListener("input", (event) => this.onInput(event));
     this.form.addEventListener("change", (event) => this.onInput(event));
@@ -261,8 +259,7 @@ export class Calculator {
     const clean = this.sanitize(structuredClone(state));
     this.apply(clean);
     this.renderNotes(clean);
-    this.save(clean);
-    this.computeNow();
+    this.computeNow(); // keeps the form's state too
   }
 
   /** A link to this page that reproduces `state` (in either language: the state is language-neutral). */
@@ -305,7 +302,6 @@ export class Calculator {
       this.apply(state);
       this.renderNotes(state);
     }
-    this.save(this.collect());
     this.schedule(event.type === "change" && target.tagName !== "INPUT" ? 0 : this.delay);
   }
 
@@ -317,14 +313,16 @@ export class Calculator {
     }
   }
 
+  /** Compute after `delay` ms (at once for 0); the form's state is kept in storage now either way. */
   schedule(delay = this.delay) {
     clearTimeout(this.timer);
     if (delay <= 0) {
       // at once, in this task: a timer would let the browser draw a frame (about 8 ms of layout and
       // paint on two cores after a form change) before the request even leaves for the worker
-      this.computeNow();
+      this.computeNow(); // keeps the state itself
       return;
     }
+    this.save(this.collect());
     this.markPending();
     this.timer = setTimeout(() => this.computeNow(), delay);
   }

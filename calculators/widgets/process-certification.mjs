@@ -193,7 +193,6 @@ export default class ProcessCertification extends Calculator {
     while (names.has(this.t("pc.siteDefault", { n }))) n += 1;
     state.sites.push({ name: this.t("pc.siteDefault", { n }), m: {} });
     this.apply(state);
-    this.save(state);
     const inputs = this.table.querySelectorAll("input[data-site-name]");
     if (inputs.length) inputs[inputs.length - 1].focus();
     this.schedule(0);
@@ -203,7 +202,6 @@ export default class ProcessCertification extends Calculator {
     const state = this.collect();
     state.sites.splice(index, 1);
     this.apply(state);
-    this.save(state);
     const first = this.table.querySelector("input[data-site-name]");
     if (first) first.focus();
     this.schedule(0);
