@@ -1,14 +1,18 @@
 // What every calculator shares: DOM helpers, the field/error machinery, state in localStorage
-// and in links, the status line, the toolbar and the notes from the catalog.
+// and in links, the result kept from the last visit, the status line, the toolbar and the notes
+// from the catalog.
 // No rule lives here: widgets send what the user typed to the core and show what it answers.
 
 import { compute, subscribe } from "./client.mjs";
 import { pick, translator } from "./i18n.mjs";
 import { CATALOG } from "./generated/catalog.mjs";
+import { CORE_PACKAGE, PYODIDE_PATH } from "./generated/config.mjs";
 
 export { CATALOG };
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+// the core that computed a kept result: its wheel's sha256 and the Pyodide it ran on
+const CORE_ID = `${PYODIDE_PATH}${CORE_PACKAGE.sha256}`;
 let instances = 0;
 
 // --- DOM ---------------------------------------------------------------------------------
@@ -139,6 +143,7 @@ export class Calculator {
     this.lastResponse = null;
     this.lastState = null;
     this.timer = null;
+    this.keepTimer = null;
     this.status = { stage: "idle" };
   }
 
@@ -346,13 +351,68 @@ export class Calculator {
     if (local.length) {
       response = { ok: false, errors: local.map((e) => ({ field: e.field, ja: e.message, en: e.message })) };
     } else {
-      if (this.status.stage !== "ready" && this.status.stage !== "failed") this.showWaiting();
-      response = await compute(this.op, this.input(state));
+      const input = this.input(state);
+      const request = JSON.stringify(input);
+      const kept = this.status.stage === "ready" ? null : this.keptResult(request);
+      if (kept) this.showResponse(kept, state, "kept");
+      else if (this.status.stage !== "ready" && this.status.stage !== "failed") this.showWaiting();
+      response = await compute(this.op, input);
+      if (seq !== this.seq) return; // a newer request is under way
+      if (response.ok) this.keepResult(request, response);
+      if (kept && JSON.stringify(response) === JSON.stringify(kept)) {
+        this.root.dataset.resultSource = "engine"; // the engine agrees: nothing to redraw
+        return;
+      }
     }
     if (seq !== this.seq) return; // a newer request is under way
+    this.showResponse(response, state, "engine");
+  }
+
+  showResponse(response, state, source) {
     this.lastResponse = response;
     this.lastState = state;
     this.show();
+    this.root.dataset.resultSource = source;
+  }
+
+  // --- the result kept from the last visit ---
+  // The engine's last answer is kept in localStorage next to the form's state (this browser only,
+  // like the state). While the engine starts, a later visit shows it at once if the request and
+  // the core are the same: the core is a pure function of the request, so that is the answer the
+  // engine is about to give. The engine still computes it, and its answer replaces the kept one if
+  // it ever differs. (On 2 cores the engine takes over a second to start even from its snapshot.)
+
+  resultKey() {
+    return `${this.storageKey()}:result`;
+  }
+
+  keptResult(request) {
+    try {
+      const kept = JSON.parse(localStorage.getItem(this.resultKey()) || "null");
+      const same = kept && kept.core === CORE_ID && kept.op === this.op && kept.request === request;
+      return same && kept.response && kept.response.ok ? kept.response : null;
+    } catch {
+      return null;
+    }
+  }
+
+  keepResult(request, response) {
+    // when the page is idle: never in the way of the next answer while the reader types
+    const keep = () => {
+      this.keepTimer = null;
+      try {
+        localStorage.setItem(this.resultKey(), JSON.stringify({ core: CORE_ID, op: this.op, request, response }));
+      } catch {
+        // storage may be disabled or full: the next visit computes instead
+      }
+    };
+    if (typeof requestIdleCallback === "function") {
+      if (this.keepTimer !== null) cancelIdleCallback(this.keepTimer);
+      this.keepTimer = requestIdleCallback(keep, { timeout: 2000 });
+    } else {
+      clearTimeout(this.keepTimer);
+      this.keepTimer = setTimeout(keep, 200);
+    }
   }
 
   onStatus(status) {

@@ -455,6 +455,65 @@ def test_the_form_is_usable_while_the_engine_boots(browser: Browser, base_url: s
         context.close()
 
 
+def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, base_url: str) -> None:
+    """The engine's last answer is kept with the form's state: the next visit shows it before the
+    engine is up, for the same request and the same core only, and the engine still answers."""
+    context, page = new_page(browser, base_url, service_workers="block")
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    try:
+        page.goto("/en/scoring/items-1-3/")
+        root = calc(page, "item-score")
+        wait_ready(root)
+        load_example(root)
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root).to_have_attribute("data-result-source", "engine")
+        page.wait_for_function("() => localStorage.getItem('copc-calc:v1:item-score:result') !== null")
+
+        # from now on the engine cannot start (its WebAssembly never arrives)
+        context.route(re.compile(r".*/pyodide\.asm\.wasm$"), hold)
+        page.reload()
+        root = calc(page, "item-score")
+        expect(root).to_have_attribute("data-result-source", "kept", timeout=BOOT)
+        expect(root).to_have_attribute("data-state", "result")
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root.locator(".copc-calc__steps li")).to_have_count(4)
+        assert root.get_attribute("data-engine") != "ready"
+
+        # another request has no kept answer: it waits for the engine, with what was typed kept
+        field(root, "met").fill("1")
+        expect(root.locator(".copc-calc__result-note")).to_have_attribute("data-kind", "waiting", timeout=RESULT)
+        expect(root).to_have_attribute("data-state", "pending")
+        # back to the kept request: its answer again, at once
+        field(root, "met").fill("2")
+        expect(root).to_have_attribute("data-result-source", "kept", timeout=RESULT)
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+
+        # a result kept from another build of the core is never shown
+        page.evaluate("""() => {
+            const key = 'copc-calc:v1:item-score:result';
+            const kept = JSON.parse(localStorage.getItem(key));
+            localStorage.setItem(key, JSON.stringify({ ...kept, core: 'another-core' }));
+        }""")
+        page.reload()
+        root = calc(page, "item-score")
+        expect(root.locator(".copc-calc__result-note")).to_have_attribute("data-kind", "waiting", timeout=BOOT)
+        assert root.get_attribute("data-result-source") is None
+
+        # the engine arrives: it computes the request itself
+        while held:
+            held.pop().continue_()
+        context.unroute(re.compile(r".*/pyodide\.asm\.wasm$"))
+        wait_ready(root)
+        expect(root).to_have_attribute("data-result-source", "engine", timeout=RESULT)
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+    finally:
+        context.close()
+
+
 def test_every_widget_fails_clearly_when_the_engine_cannot_load(browser: Browser, base_url: str) -> None:
     context, page = new_page(browser, base_url)
 
