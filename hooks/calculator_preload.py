@@ -3,11 +3,8 @@
 The calculators' modules form a chain (mount.mjs, the widgets, kit.mjs, the catalog): fetched
 one after another as each import is found, they are ready only late; preloaded from <head>, they
 load in parallel while the page is still being read, and mount.mjs can mount the calculators as
-soon as the page is parsed. They are fetched at low priority: the engine's own files, requested by
-calculators/boot.js's worker, come first (on the local server's six HTTP/1.1 connections, 14
-preloads at normal priority started the worker about 0.1 s later; the page needs the modules only
-once it is parsed, about 0.8 s in on 2 cores). The list comes from the modules' own static
-imports, so it follows the code without being kept by hand.
+soon as the page is parsed. The list comes from the modules' own static imports, so it follows
+the code without being kept by hand.
 """
 
 from __future__ import annotations
@@ -54,7 +51,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if not PLACEHOLDER.search(output) or not boot:
         return output
     links = "".join(
-        f'\n  <link rel="modulepreload" fetchpriority="low" href="{boot["prefix"]}assets/calculators/{module}">'
+        f'\n  <link rel="modulepreload" href="{boot["prefix"]}assets/calculators/{module}">'
         for module in modules_for()
     )
     return output[: boot.end()] + links + output[boot.end():]

@@ -25,7 +25,7 @@ def test_the_early_start_comes_right_after_the_security_policy(site_dir: Path) -
     assert head.index("Content-Security-Policy") < head.index(BOOT) < head.index("stylesheet")
 
 
-PRELOAD = re.compile(r'<link rel="modulepreload" fetchpriority="low" href="(?P<href>[^"]+)">')
+PRELOAD = re.compile(r'<link rel="modulepreload" href="(?P<href>[^"]+)">')
 WIDGET = re.compile(r'<div class="copc-calc"[^>]*\bdata-calc="(?P<name>[\w-]+)"')
 STATIC_IMPORT = re.compile(r'^\s*(?:import|export)\b[^;]*?\bfrom\s*"(?P<path>\.{1,2}/[^"]+\.mjs)"', re.M | re.S)
 
