@@ -128,6 +128,23 @@ const INTERPRETATIONS = new Map(CATALOG.interpretations.map((i) => [i.id, i]));
  *   examples() -> [{label, state}]; optionally localErrors(state) -> [{field, message}].
  * State is language-neutral JSON of strings and booleans: the same link works on /en/ and /.
  */
+/** Whether calculator `name` has a result kept from an earlier visit (for any request). */
+export function hasKeptResult(name) {
+  try {
+    return localStorage.getItem(keptResultKey(name)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function keptResultKey(name) {
+  return `${stateKey(name)}:result`;
+}
+
+function stateKey(name) {
+  return `copc-calc:v1:${name}`;
+}
+
 export class Calculator {
   constructor(root, { name, op, lang, delay = 150 }) {
     this.root = root;
@@ -224,7 +241,7 @@ export class Calculator {
   // --- state ---
 
   storageKey() {
-    return `copc-calc:v1:${this.name}`;
+    return stateKey(this.name);
   }
 
   fromUrl() {
@@ -383,7 +400,7 @@ export class Calculator {
   // it ever differs. (On 2 cores the engine takes over a second to start even from its snapshot.)
 
   resultKey() {
-    return `${this.storageKey()}:result`;
+    return keptResultKey(this.name);
   }
 
   keptResult(request) {
