@@ -121,13 +121,6 @@ const INTERPRETATIONS = new Map(CATALOG.interpretations.map((i) => [i.id, i]));
 
 // --- the calculator base ---------------------------------------------------------------------
 
-/**
- * A calculator mounted into a `.copc-calc[data-calc]` placeholder. Subclasses implement:
- *   defaults() -> state; sanitize(raw) -> state; build(form); apply(state); collect() -> state;
- *   input(state) -> the op's input; render(response, state, body); notes(state) -> ["erratum:id", ...];
- *   examples() -> [{label, state}]; optionally localErrors(state) -> [{field, message}].
- * State is language-neutral JSON of strings and booleans: the same link works on /en/ and /.
- */
 /** Whether calculator `name` has a result kept from an earlier visit (for any request). */
 export function hasKeptResult(name) {
   try {
@@ -145,6 +138,13 @@ function stateKey(name) {
   return `copc-calc:v1:${name}`;
 }
 
+/**
+ * A calculator mounted into a `.copc-calc[data-calc]` placeholder. Subclasses implement:
+ *   defaults() -> state; sanitize(raw) -> state; build(form); apply(state); collect() -> state;
+ *   input(state) -> the op's input; render(response, state, body); notes(state) -> ["erratum:id", ...];
+ *   examples() -> [{label, state}]; optionally localErrors(state) -> [{field, message}].
+ * State is language-neutral JSON of strings and booleans: the same link works on /en/ and /.
+ */
 export class Calculator {
   constructor(root, { name, op, lang, delay = 150 }) {
     this.root = root;
@@ -381,7 +381,6 @@ export class Calculator {
         return;
       }
     }
-    if (seq !== this.seq) return; // a newer request is under way
     this.showResponse(response, state, "engine");
   }
 
