@@ -375,11 +375,12 @@ export class Calculator {
       else if (this.status.stage !== "ready" && this.status.stage !== "failed") this.showWaiting();
       response = await compute(this.op, input);
       if (seq !== this.seq) return; // a newer request is under way
-      if (response.ok) this.keepResult(request, response);
       if (kept && JSON.stringify(response) === JSON.stringify(kept)) {
-        this.root.dataset.resultSource = "engine"; // the engine agrees: nothing to redraw
+        // the engine agrees: nothing to redraw, and storage holds this answer already
+        this.root.dataset.resultSource = "engine";
         return;
       }
+      if (response.ok) this.keepResult(request, response);
     }
     this.showResponse(response, state, "engine");
   }
