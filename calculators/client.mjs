@@ -1,7 +1,9 @@
 // The one API widgets use: compute(op, input) -> Promise<response>.
 //
-// One worker per tab, started when this module loads on a page with a calculator. Requests made
-// before the worker is ready wait in a queue and run the moment it is. If the worker crashes
+// One worker per tab, started when this module loads on a page with a calculator. Requests go to
+// the worker at once, even while it boots: it keeps them until its engine is ready and answers
+// them then, without a round trip through this page (whose main thread is busiest exactly then:
+// the ready message could wait there for a tenth of a second). If the worker crashes
 // after it was ready, the requests in flight get {ok: false, failure: "crashed"} and the next
 // request starts a new worker. If the engine cannot load at all (no WebAssembly, no module
 // workers, a missing file), the status becomes "failed" and every request gets
@@ -21,7 +23,7 @@ let bootTimer = null;
 let nextId = 1;
 let status = { stage: "idle" };
 const listeners = new Set();
-const queue = []; // requests waiting for the worker: {id, op, input}
+const queue = []; // requests waiting for a worker (one is being replaced): {id, op, input, resolve}
 const inFlight = new Map(); // id -> {resolve, message}
 
 function setStatus(next) {
@@ -178,7 +180,7 @@ function adopt(started) {
 }
 
 function flush() {
-  while (ready && worker && queue.length) {
+  while (worker && queue.length) {
     const { id, op, input, resolve } = queue.shift();
     inFlight.set(id, { resolve });
     try {

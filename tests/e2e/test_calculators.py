@@ -437,20 +437,38 @@ def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(brows
 # --- the engine: booting, failing ------------------------------------------------------------
 
 def test_the_form_is_usable_while_the_engine_boots(browser: Browser, base_url: str) -> None:
+    """What is typed while Pyodide loads is kept, and computed the moment the engine is ready."""
     context, page = new_page(browser, base_url)
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    # the engine cannot finish its boot until the test lets its WebAssembly through
+    context.route(re.compile(r".*/pyodide\.asm\.wasm$"), hold)
     try:
         page.goto("/scoring/items-1-3/")
         root = calc(page, "item-score")
         expect(root).to_have_attribute("data-copc-mounted", "yes", timeout=BOOT)
         status = root.locator(".copc-calc__status")
-        stage = status.get_attribute("data-stage")
         field(root, "item").select_option("2.15")
         for path, value in (("met", "2"), ("applicable", "2"), ("deployed", "2"), ("total", "3")):
             field(root, path).fill(value)
-        if stage != "ready":  # typed during the boot: progress was shown in Japanese
-            assert re.search(r"[ぁ-んァ-ン一-龥]", status.text_content() or "")
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"], timeout=BOOT)
+        # still booting: progress in Japanese, the request waits, nothing typed is lost
+        assert root.get_attribute("data-engine") != "ready"
+        assert re.search(r"[ぁ-んァ-ン一-龥]", status.text_content() or "")
+        expect(root.locator(".copc-calc__result-note")).to_have_attribute("data-kind", "waiting", timeout=RESULT)
         expect(field(root, "met")).to_have_value("2")
+
+        while not held:  # the worker asks for the module once its runtime script is in
+            page.wait_for_timeout(50)
+        while held:
+            held.pop().continue_()
+        context.unroute(re.compile(r".*/pyodide\.asm\.wasm$"))
+        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"], timeout=BOOT)
+        expect(root).to_have_attribute("data-engine", "ready")
+        for path, value in (("met", "2"), ("applicable", "2"), ("deployed", "2"), ("total", "3")):
+            expect(field(root, path)).to_have_value(value)
     finally:
         context.close()
 
