@@ -8,6 +8,9 @@ import {
 
 const BLOCKS = new Map(CATALOG.blocks.map((b) => [b.id, b]));
 const MAX_SITES = 50;
+const MAX_CLIENT_METRICS = 20; // per client-set metric
+// the client-set metrics of every block: a client may require several of each kind
+const CLIENT_SET = new Set(CATALOG.blocks.flatMap((b) => b.metrics.filter((m) => m.client_set).map((m) => m.id)));
 // the erratum that concerns each block
 const BLOCK_ERRATA = {
   "client-management": "erratum:client-management-item-range",
@@ -28,6 +31,19 @@ function months(raw) {
   return out;
 }
 
+/** The labels of the further client metrics, per client-set metric: {metric id: [label, ...]}. */
+function clientLabels(raw) {
+  const out = {};
+  if (!raw || typeof raw !== "object") return out;
+  for (const [metric, labels] of Object.entries(raw)) {
+    if (CLIENT_SET.has(metric) && Array.isArray(labels)) out[metric] = labels.slice(0, MAX_CLIENT_METRICS).map(str);
+  }
+  return out;
+}
+
+// a further client metric's key: "<client-set metric id>:<label>", as the core names it
+const clientKey = (metric, label) => `${metric}:${label}`;
+
 export default class ProcessCertification extends Calculator {
   constructor(root, lang) {
     super(root, { name: "process-certification", op: "process-certification", lang });
@@ -35,7 +51,7 @@ export default class ProcessCertification extends Calculator {
 
   defaults() {
     return { edition: EDITIONS[0], block: blocksFor(EDITIONS[0])[0].id, optional: false, reqs: [], entity: {},
-             sites: [{ name: this.t("pc.siteDefault", { n: 1 }), m: {} }] };
+             sites: [{ name: this.t("pc.siteDefault", { n: 1 }), m: {} }], clients: {} };
   }
 
   sanitize(raw) {
@@ -46,6 +62,7 @@ export default class ProcessCertification extends Calculator {
     state.optional = bool(raw.optional, false);
     state.reqs = strList(raw.reqs);
     state.entity = months(raw.entity);
+    state.clients = clientLabels(raw.clients);
     if (Array.isArray(raw.sites)) {
       state.sites = raw.sites.slice(0, MAX_SITES).filter((s) => s && typeof s === "object")
         .map((s) => ({ name: str(s.name), m: months(s.m) }));
@@ -158,29 +175,61 @@ export default class ProcessCertification extends Calculator {
                                                                            slot: slot.id, covers: `sites.${unit.label}.` } },
         h("div", { class: "copc-unit-name" }, name.wrap, state.sites.length > 1 ? remove : null), slot);
     }));
-    const bodies = block.metrics.map((metric) => {
+    // one row of month cells; `key`: the metric's name in the request ("<id>:<label>" for a
+    // further client metric), `client`: that row's index among the metric's further ones
+    const row = (metric, key, header, label, client) => {
       const slot = this.errorSlot();
-      const name = pick(metric.name, lang);
       const cells = units.map((unit) => {
-        const value = unit.values[metric.id] || ["", ""];
-        const base = unit.site === undefined ? `entity.${metric.id}` : `sites.${unit.label}.${metric.id}`;
+        const value = unit.values[key] || ["", ""];
+        const base = unit.site === undefined ? `entity.${key}` : `sites.${unit.label}.${key}`;
         const unitLabel = unit.label || t("pc.site");
         return h("td", { class: "copc-months", dataset: { unit: unit.key } },
           this.cellInput({ path: `${base}.months_at_target`, value: value[0], slot: slot.id, prefix: unitLabel, size: "month",
-                           label: t("pc.cellLabel", { unit: unitLabel, metric: name, what: t("pc.monthsAt") }) }),
+                           label: t("pc.cellLabel", { unit: unitLabel, metric: label, what: t("pc.monthsAt") }) }),
           h("span", { class: "copc-months__sep", "aria-hidden": "true", text: "/" }),
           this.cellInput({ path: `${base}.months_measured`, value: value[1], slot: slot.id, prefix: unitLabel, size: "month",
-                           label: t("pc.cellLabel", { unit: unitLabel, metric: name, what: t("pc.monthsMeasured") }) }));
+                           label: t("pc.cellLabel", { unit: unitLabel, metric: label, what: t("pc.monthsMeasured") }) }));
       });
-      cells.forEach((cell, index) => { cell.dataset.metric = metric.id; cell.dataset.unitIndex = String(index); });
-      return h("tbody", { dataset: { metric: metric.id } },
-        h("tr", {},
-          h("th", { scope: "row", class: "copc-metric-head" },
-            h("span", { class: "copc-metric-name", text: name }),
-            h("span", { class: "copc-muted copc-metric-unit", text: `${t("pc.unit")}: ${pick(metric.unit_name, lang)}` }),
-            metric.client_set ? h("span", { class: "copc-optional", text: t("pc.clientSet") }) : null),
-          ...cells),
+      cells.forEach((cell, index) => {
+        cell.dataset.metric = metric.id;
+        cell.dataset.unitIndex = String(index);
+        if (client !== undefined) cell.dataset.client = String(client);
+      });
+      return h("tbody", { dataset: { metric: key } },
+        h("tr", {}, header, ...cells),
         h("tr", { class: "copc-error-row" }, h("td", { colspan: String(units.length + 1) }, slot)));
+    };
+    const bodies = block.metrics.flatMap((metric) => {
+      const name = pick(metric.name, lang);
+      const labels = metric.client_set ? ((state.clients || {})[metric.id] || []) : [];
+      const add = metric.client_set
+        ? h("button", { type: "button", class: "copc-pc-add-client", text: t("pc.addClient"),
+                        dataset: { addClient: metric.id }, disabled: labels.length >= MAX_CLIENT_METRICS,
+                        "aria-label": t("pc.addClientFor", { metric: name }),
+                        on: { click: () => this.addClientMetric(metric.id) } })
+        : null;
+      const main = row(metric, metric.id,
+        h("th", { scope: "row", class: "copc-metric-head" },
+          h("span", { class: "copc-metric-name", text: name }),
+          h("span", { class: "copc-muted copc-metric-unit", text: `${t("pc.unit")}: ${pick(metric.unit_name, lang)}` }),
+          metric.client_set ? h("span", { class: "copc-optional", text: t("pc.clientSet") }) : null, add),
+        name);
+      const further = labels.map((label, index) => {
+        const field = this.field({ path: `clients.${metric.id}.${index}`, label: t("pc.clientLabel", { metric: name }),
+                                   value: label, inputmode: "text", size: "name", hiddenLabel: true });
+        field.input.dataset.clientLabel = metric.id;
+        field.input.dataset.index = String(index);
+        const shown = label || t("pc.clientMetric");
+        const remove = h("button", { type: "button", class: "copc-remove", text: "×",
+                                     "aria-label": t("pc.removeClient", { name: shown }), title: t("pc.removeClient", { name: shown }),
+                                     on: { click: () => this.removeClientMetric(metric.id, index) } });
+        return row(metric, clientKey(metric.id, label),
+          h("th", { scope: "row", class: "copc-metric-head copc-metric-head--client" },
+            h("span", { class: "copc-muted copc-metric-unit", text: name }),
+            h("div", { class: "copc-unit-name" }, field.wrap, remove)),
+          `${name} ${shown}`, index);
+      });
+      return [main, ...further];
     });
     this.table.replaceChildren(h("thead", {}, head), ...bodies);
     this.addButton.disabled = state.sites.length >= MAX_SITES;
@@ -195,6 +244,32 @@ export default class ProcessCertification extends Calculator {
     this.apply(state);
     const inputs = this.table.querySelectorAll("input[data-site-name]");
     if (inputs.length) inputs[inputs.length - 1].focus();
+    this.schedule(0);
+  }
+
+  addClientMetric(metric) {
+    const state = this.collect();
+    const labels = (state.clients[metric] ||= []);
+    if (labels.length >= MAX_CLIENT_METRICS) return;
+    let n = labels.length + 2; // the metric's own row is the first one
+    while (labels.includes(this.t("pc.clientDefault", { n }))) n += 1;
+    labels.push(this.t("pc.clientDefault", { n }));
+    this.apply(state);
+    const inputs = this.table.querySelectorAll(`input[data-client-label="${CSS.escape(metric)}"]`);
+    if (inputs.length) inputs[inputs.length - 1].focus();
+    this.schedule(0);
+  }
+
+  removeClientMetric(metric, index) {
+    const state = this.collect();
+    const labels = state.clients[metric] || [];
+    const [label] = labels.splice(index, 1);
+    const key = clientKey(metric, label);
+    delete state.entity[key];
+    for (const site of state.sites) delete site.m[key];
+    this.apply(state);
+    const add = this.table.querySelector(`button[data-add-client="${CSS.escape(metric)}"]`);
+    if (add) add.focus();
     this.schedule(0);
   }
 
@@ -215,13 +290,22 @@ export default class ProcessCertification extends Calculator {
       reqs: [...this.reqList.querySelectorAll("input[data-requirement]:checked")].map((el) => el.dataset.requirement),
       entity: {},
       sites: [],
+      // further client metrics of other blocks stay, like their months
+      clients: Object.fromEntries(Object.entries(this.state ? this.state.clients || {} : {})
+        .filter(([metric]) => !this.table.querySelector(`td[data-metric="${CSS.escape(metric)}"]`))),
     };
+    for (const input of this.table.querySelectorAll("input[data-client-label]")) {
+      (state.clients[input.dataset.clientLabel] ||= [])[Number(input.dataset.index)] = input.value;
+      input.closest("tbody").dataset.metric = clientKey(input.dataset.clientLabel, input.value);
+    }
     const names = [...this.table.querySelectorAll("input[data-site-name]")].map((el) => el.value);
     state.sites = names.map((name) => ({ name, m: {} }));
     // the months, by column; the paths of site columns follow the names as they are typed
     for (const cell of this.table.querySelectorAll("td.copc-months")) {
       const index = Number(cell.dataset.unitIndex);
-      const metric = cell.dataset.metric;
+      // a further client metric's key follows its label as it is typed
+      const metric = cell.dataset.client === undefined ? cell.dataset.metric
+        : clientKey(cell.dataset.metric, state.clients[cell.dataset.metric][Number(cell.dataset.client)]);
       const [at, measured] = cell.querySelectorAll("input");
       const site = index > 0 ? names[index - 1] : null;
       const base = site === null ? `entity.${metric}` : `sites.${site}.${metric}`;
@@ -253,13 +337,24 @@ export default class ProcessCertification extends Calculator {
       else if (seen.has(name)) errors.push({ field: `sitename.${index}`, message: this.t("pc.siteNameDuplicate") });
       seen.set(name, index);
     });
+    const block = BLOCKS.get(state.block);
+    for (const metric of block ? block.metrics : []) {
+      const labels = new Set();
+      ((state.clients || {})[metric.id] || []).forEach((raw, index) => {
+        const label = raw.trim();
+        const field = `clients.${metric.id}.${index}`;
+        if (!label) errors.push({ field, message: this.t("pc.clientLabelEmpty") });
+        else if (labels.has(label)) errors.push({ field, message: this.t("pc.clientLabelDuplicate") });
+        labels.add(label);
+      });
+    }
     return errors;
   }
 
   input(state) {
     // only the chosen block's metrics (months typed for another block stay in the state)
     const ids = new Set((BLOCKS.get(state.block) || { metrics: [] }).metrics.map((m) => m.id));
-    const toMonths = (m) => Object.fromEntries(Object.entries(m).filter(([metric]) => ids.has(metric))
+    const toMonths = (m) => Object.fromEntries(Object.entries(m).filter(([metric]) => ids.has(metric.split(":")[0]))
       .map(([metric, [at, measured]]) => [metric, { months_at_target: at, months_measured: measured }]));
     return {
       edition: state.edition, block: state.block, include_optional: state.optional,
@@ -289,8 +384,10 @@ export default class ProcessCertification extends Calculator {
     const block = BLOCKS.get(r.block);
     const metricNames = new Map(block.metrics.map((m) => [m.id, pick(m.name, lang)]));
     const nameOf = (id) => {
-      const base = id.split(":")[0];
-      return (metricNames.get(base) || base) + id.slice(base.length);
+      const [base, ...label] = id.split(":");
+      const name = metricNames.get(base) || base;
+      if (!label.length) return name;
+      return lang === "ja" ? `${name}（${label.join(":")}）` : `${name} (${label.join(":")})`;
     };
     const unitName = (unit) => (unit === "entity" ? t("pc.entity") : unit);
 

@@ -145,6 +145,24 @@ def test_process_certification_checks_the_entity_and_every_site() -> None:
     assert fixed.ready
 
 
+def test_several_client_metrics_of_one_kind_are_named_by_their_labels() -> None:
+    """Clients may require several metrics of one kind; a failing one is named with its label."""
+    months = {"people.hiring-timeliness": (10, 12), "people.client-hiring:Bank A": (11, 12),
+              "people.client-hiring:Bank B": (5, 12), "people.client-training:Bank B": (4, 12)}
+    result = cx.check_process_certification("people", "CSP", entity=months, sites={"Osaka": months})
+    entity = result.units[0]
+    assert [m.metric for m in entity.level.metrics if not m.meets] == [
+        "people.client-hiring:Bank B", "people.client-training:Bank B"]
+    assert entity.level.holds  # 2 of 4 metrics meet their target: 50%
+    step = next(s for s in result.steps if s.en.startswith("Entity"))
+    assert "holds" in step.en
+    failing = cx.check_process_certification("people", "CSP", entity={**months, "people.hiring-timeliness": (8, 12)},
+                                             sites={"Osaka": months})
+    step = next(s for s in failing.steps if s.en.startswith("Entity"))
+    assert "Hiring metrics the client requires (Bank B)" in step.en
+    assert "クライアントが要求する採用の指標（Bank B）" in step.ja
+
+
 def test_quality_block_may_include_3_5() -> None:
     result = cx.check_process_certification("quality", "OSP", entity={"quality.defect-rate": (9, 12)},
                                             sites={"A": {"quality.defect-rate": (9, 12)}}, include_optional=True)

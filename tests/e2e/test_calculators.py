@@ -348,6 +348,61 @@ def test_process_certification_sample(shared: tuple[Page, str]) -> None:
     expect(root.locator('[data-note="erratum:quality-block-metrics-note"]')).to_have_count(1)
 
 
+def test_process_certification_several_client_metrics(shared: tuple[Page, str]) -> None:
+    """A client may require several metrics of one kind: each gets a named row of its own."""
+    page, lang = shared
+    root = calc(page, "process-certification")
+    load_example(root, "sample")  # workforce block: the entity meets 3 of its 4 metrics
+    add = root.locator('button[data-add-client="workforce.client"]')
+    add.click()
+    add.click()
+    labels = root.locator('input[data-client-label="workforce.client"]')
+    expect(labels).to_have_count(2)
+    expect(labels.nth(1)).to_be_focused()
+
+    # an empty or repeated name is an error at the name, in the page's language
+    labels.nth(1).fill(labels.nth(0).input_value())
+    expect(labels.nth(1)).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    expect(wrap(root, "clients.workforce.client.1")).to_contain_text(
+        "同じ名前の指標" if lang == "ja" else "Another metric of this kind")
+    labels.nth(0).fill("")
+    expect(labels.nth(0)).to_have_attribute("aria-invalid", "true", timeout=RESULT)
+    labels.nth(0).fill("Bank A NPS")
+    labels.nth(1).fill("Bank B FCR")
+
+    # the months follow the names as typed; the result names each metric by its label
+    field(root, "entity.workforce.client:Bank A NPS.months_at_target").fill("11")
+    field(root, "entity.workforce.client:Bank A NPS.months_measured").fill("12")
+    field(root, "entity.workforce.client:Bank B FCR.months_at_target").fill("4")
+    field(root, "entity.workforce.client:Bank B FCR.months_measured").fill("12")
+    entity = root.locator(".copc-calc__result .copc-unit").nth(0)
+    expect(entity.locator('[data-metric="workforce.client:Bank B FCR"]')).to_have_attribute(
+        "data-meets", "false", timeout=RESULT)
+    expect(entity.locator('[data-metric="workforce.client:Bank A NPS"]')).to_have_attribute("data-meets", "true")
+    expect(entity.locator('[data-metric="workforce.client:Bank B FCR"]')).to_contain_text(
+        "（Bank B FCR）" if lang == "ja" else "(Bank B FCR)")
+    expect(entity).to_have_attribute("data-holds", "true")  # 4 of 6 metrics at target
+
+    # a removed metric leaves the form, the result and the saved state
+    root.locator("tbody[data-metric='workforce.client:Bank A NPS'] .copc-remove").click()
+    expect(labels).to_have_count(1)
+    expect(labels.nth(0)).to_have_value("Bank B FCR")
+    expect(entity.locator('[data-metric="workforce.client:Bank A NPS"]')).to_have_count(0, timeout=RESULT)
+    expect(entity.locator('[data-metric="workforce.client:Bank B FCR"]')).to_have_count(1)
+    saved = page.evaluate("() => JSON.parse(localStorage.getItem('copc-calc:v1:process-certification'))")
+    assert saved["clients"] == {"workforce.client": ["Bank B FCR"]}
+    assert saved["entity"]["workforce.client:Bank B FCR"] == ["4", "12"]
+    assert "workforce.client:Bank A NPS" not in saved["entity"]
+
+    # another block has its own client metrics; coming back finds these again
+    field(root, "block").select_option("quality")
+    expect(root.locator('input[data-client-label="workforce.client"]')).to_have_count(0)
+    expect(root.locator('button[data-add-client="quality.client"]')).to_have_count(1)
+    field(root, "block").select_option("workforce")
+    expect(labels).to_have_count(1)
+    expect(labels.nth(0)).to_have_value("Bank B FCR")
+
+
 # --- state: reload, links ---------------------------------------------------------------------
 
 def test_reload_keeps_the_scenario(browser: Browser, base_url: str) -> None:
