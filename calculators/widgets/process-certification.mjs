@@ -283,23 +283,27 @@ export default class ProcessCertification extends Calculator {
   }
 
   collect() {
+    // what was typed for the metrics of other blocks stays: switching blocks loses nothing
+    const shown = new Set([...this.table.querySelectorAll("td[data-metric]")].map((cell) => cell.dataset.metric));
+    const others = (entries) => Object.fromEntries(Object.entries(entries || {})
+      .filter(([key]) => !shown.has(key.split(":")[0])));
+    const previous = this.state || { entity: {}, sites: [], clients: {} };
     const state = {
       edition: this.edition.input.value,
       block: this.block.input.value,
       optional: Boolean(this.itemsEl.querySelector("input[data-optional]:checked")),
       reqs: [...this.reqList.querySelectorAll("input[data-requirement]:checked")].map((el) => el.dataset.requirement),
-      entity: {},
+      entity: others(previous.entity),
       sites: [],
-      // further client metrics of other blocks stay, like their months
-      clients: Object.fromEntries(Object.entries(this.state ? this.state.clients || {} : {})
-        .filter(([metric]) => !this.table.querySelector(`td[data-metric="${CSS.escape(metric)}"]`))),
+      clients: others(previous.clients),
     };
     for (const input of this.table.querySelectorAll("input[data-client-label]")) {
       (state.clients[input.dataset.clientLabel] ||= [])[Number(input.dataset.index)] = input.value;
       input.closest("tbody").dataset.metric = clientKey(input.dataset.clientLabel, input.value);
     }
     const names = [...this.table.querySelectorAll("input[data-site-name]")].map((el) => el.value);
-    state.sites = names.map((name) => ({ name, m: {} }));
+    // sites by position: a renamed site keeps its months of other blocks
+    state.sites = names.map((name, index) => ({ name, m: others(((previous.sites || [])[index] || {}).m) }));
     // the months, by column; the paths of site columns follow the names as they are typed
     for (const cell of this.table.querySelectorAll("td.copc-months")) {
       const index = Number(cell.dataset.unitIndex);
@@ -352,7 +356,7 @@ export default class ProcessCertification extends Calculator {
   }
 
   input(state) {
-    // only the chosen block's metrics (months typed for another block stay in the state)
+    // only the chosen block's metrics (what was typed for other blocks stays in the state)
     const ids = new Set((BLOCKS.get(state.block) || { metrics: [] }).metrics.map((m) => m.id));
     const toMonths = (m) => Object.fromEntries(Object.entries(m).filter(([metric]) => ids.has(metric.split(":")[0]))
       .map(([metric, [at, measured]]) => [metric, { months_at_target: at, months_measured: measured }]));

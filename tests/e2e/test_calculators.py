@@ -394,13 +394,23 @@ def test_process_certification_several_client_metrics(shared: tuple[Page, str]) 
     assert saved["entity"]["workforce.client:Bank B FCR"] == ["4", "12"]
     assert "workforce.client:Bank A NPS" not in saved["entity"]
 
-    # another block has its own client metrics; coming back finds these again
+    # another block has its own client metrics; switching blocks loses nothing typed for either
     field(root, "block").select_option("quality")
     expect(root.locator('input[data-client-label="workforce.client"]')).to_have_count(0)
     expect(root.locator('button[data-add-client="quality.client"]')).to_have_count(1)
+    field(root, "entity.quality.defect-rate.months_at_target").fill("7")
+    field(root, "entity.quality.defect-rate.months_measured").fill("12")
+    expect(root).not_to_have_attribute("data-state", "pending", timeout=RESULT)
     field(root, "block").select_option("workforce")
     expect(labels).to_have_count(1)
     expect(labels.nth(0)).to_have_value("Bank B FCR")
+    expect(field(root, "entity.workforce.client:Bank B FCR.months_at_target")).to_have_value("4")
+    expect(field(root, "entity.workforce.speed-of-answer.months_at_target")).to_have_value("10")
+    field(root, "entity.workforce.speed-of-answer.months_at_target").fill("11")
+    wait_result(root)
+    field(root, "block").select_option("quality")
+    expect(field(root, "entity.quality.defect-rate.months_at_target")).to_have_value("7")
+    expect(field(root, "entity.quality.defect-rate.months_measured")).to_have_value("12")
 
 
 # --- state: reload, links ---------------------------------------------------------------------
