@@ -23,7 +23,7 @@ let bootTimer = null;
 let nextId = 1;
 let status = { stage: "idle" };
 const listeners = new Set();
-const queue = []; // requests waiting for a worker (one is being replaced): {id, op, input, resolve}
+const queue = []; // requests not yet posted (a worker is being started): {id, op, input, resolve}
 const inFlight = new Map(); // id -> {resolve, message}
 
 function setStatus(next) {
@@ -124,7 +124,6 @@ function crashed(detail) {
   for (const { resolve } of inFlight.values()) resolve({ ok: false, errors: [], failure: "crashed" });
   inFlight.clear();
   setStatus({ stage: "crashed" });
-  if (queue.length) start();
 }
 
 /** Start the worker (idempotent). Called on module load when the page has a calculator. */
