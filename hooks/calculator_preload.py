@@ -7,7 +7,9 @@ soon as the page is parsed. They are fetched at low priority: the engine's own f
 calculators/boot.js's worker, come first (on the local server's six HTTP/1.1 connections, 14
 preloads at normal priority started the worker about 0.1 s later; the page needs the modules only
 once it is parsed, about 0.8 s in on 2 cores). The list comes from the modules' own static
-imports, so it follows the code without being kept by hand.
+imports, so it follows the code without being kept by hand. Which pages hold a calculator is
+decided once, by overrides/main.html's has_calculator(): the preloads go after the boot script it
+adds to exactly those pages.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 CALCULATORS = Path(__file__).resolve().parent.parent / "calculators"
-PLACEHOLDER = re.compile(r'<div class="copc-calc"[^>]*\bdata-calc="[\w-]+"')
 STATIC_IMPORT = re.compile(r'^\s*(?:import|export)\b[^;]*?\bfrom\s*"(?P<path>\.{1,2}/[^"]+\.mjs)"', re.M | re.S)
 BOOT_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/calculators/boot\.js" async></script>')
 # the module overrides/main.html loads on calculator pages; everything else is its imports
@@ -51,7 +52,7 @@ def modules_for(entry: str = ENTRY) -> list[str]:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     boot = BOOT_SCRIPT.search(output)
-    if not PLACEHOLDER.search(output) or not boot:
+    if not boot:
         return output
     links = "".join(
         f'\n  <link rel="modulepreload" fetchpriority="low" href="{boot["prefix"]}assets/calculators/{module}">'
