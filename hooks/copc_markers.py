@@ -36,7 +36,7 @@ from copc_cx.standard import (
 )
 from copc_cx.text import Text
 
-MARKER = re.compile(r"^<!--\s*copc:(?P<kind>table|erratum|interpretation)\s+(?P<args>[^>]*?)\s*-->\s*$", re.M)
+MARKER = re.compile(r"^<!--\s*copc:(?P<kind>table|erratum|interpretation)\s+(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
 
 # Which erratum a figure or name in a generated table depends on.
 ERRATUM_OF_CELL = {("2.1", "OSP"): "osp-2.1-2.3-points", ("2.2", "OSP"): "osp-2.1-2.3-points",
@@ -185,7 +185,8 @@ def metrics_by_level_table(page: Page) -> str:
         cells = []
         for level in Level:
             metrics = group.metrics[level]
-            cells.append("<br>".join(f"・{_t(m, lang)}" for m in metrics) if metrics else _w("none", lang))
+            bullet = "・" if lang == "ja" else "• "
+            cells.append("<br>".join(f"{bullet}{_t(m, lang)}" for m in metrics) if metrics else _w("none", lang))
         rows.append([" / ".join(group.items), _t(group.topic, lang), *cells])
     notes = "\n".join(f"- {_t(n, lang)}" for n in SCORED_METRICS_NOTES)
     header = [_w("item", lang), _w("topic", lang), *(_t(LEVEL_NAMES[lv], lang) for lv in Level)]

@@ -28,6 +28,27 @@ def test_every_marker_of_every_page_expands(lang: str, path: str) -> None:
     assert "copc:" not in expanded
 
 
+@pytest.mark.parametrize(("lang", "path"), _pages())
+def test_what_follows_a_marker_stays_a_block_of_its_own(lang: str, path: str) -> None:
+    # a marker must not take the blank line after it: the next heading or paragraph would be
+    # glued onto the generated table or list (a "### …" shown as a table row)
+    source = (DOCS / lang / path).read_text(encoding="utf-8")
+    expanded = copc_markers.expand(source, lang, path)
+    for marker in copc_markers.MARKER.finditer(source):
+        line_end = source.find("\n", marker.start())
+        rest = source[line_end:] if line_end >= 0 else ""
+        if rest.startswith("\n\n") and rest.strip():
+            following = rest.lstrip("\n").splitlines()[0]
+            if copc_markers.MARKER.match(following):
+                continue  # expanded in its turn
+            assert f"\n\n{following}" in expanded, f"{marker.group(0)} swallows the blank line before {following!r}"
+
+
+def test_a_heading_after_a_table_stays_a_heading() -> None:
+    expanded = copc_markers.expand("<!-- copc:table points -->\n\n### Next\n", "en", "scoring/system.md")
+    assert expanded.endswith("| **4,360** |\n\n### Next\n")
+
+
 def test_points_table_shows_both_editions_totals_and_the_erratum_mark() -> None:
     table = copc_markers.expand("<!-- copc:table points -->", "en", "scoring/system.md")
     assert "| **4,000** | **4,360** |" in table
