@@ -5,11 +5,33 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ABBREVIATIONS = Path(__file__).resolve().parents[2] / "includes" / "abbreviations.md"
+INCLUDES = Path(__file__).resolve().parents[2] / "includes"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _definitions(lang: str) -> dict[str, str]:
+    text = (INCLUDES / f"abbreviations.{lang}.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\*\[([^\]]+)\]:\s*(.+)$", text, re.M))
 
 
 def _defined() -> list[str]:
-    return re.findall(r"^\*\[([^\]]+)\]:", ABBREVIATIONS.read_text(encoding="utf-8"), re.M)
+    return list(_definitions("ja"))
+
+
+def test_both_languages_define_the_same_abbreviations() -> None:
+    assert list(_definitions("ja")) == list(_definitions("en"))
+
+
+def test_the_hover_text_speaks_the_page_language(site_dir: Path) -> None:
+    ja = (site_dir / "scoring" / "performance" / "index.html").read_text(encoding="utf-8")
+    en = (site_dir / "en" / "scoring" / "performance" / "index.html").read_text(encoding="utf-8")
+    ja_titles = re.findall(r'<abbr title="([^"]+)">', ja)
+    en_titles = re.findall(r'<abbr title="([^"]+)">', en)
+    assert ja_titles and en_titles
+    assert all(JAPANESE.search(title) for title in ja_titles)
+    assert not any(JAPANESE.search(title) for title in en_titles)
+    # the expansion nobody could verify says so in either language
+    assert "（未確認）" in _definitions("ja")["CUIKA"] and "(unverified)" in _definitions("en")["CUIKA"]
 
 
 def test_an_abbreviation_touching_japanese_text_gets_its_expansion(site_dir: Path) -> None:

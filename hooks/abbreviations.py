@@ -1,4 +1,8 @@
-"""MkDocs hook: abbreviations show their expansion next to Japanese text too.
+"""MkDocs hook: abbreviations get their expansion on hover, in the page's language, next to
+Japanese text too.
+
+Each page gets the abbreviations of its language appended (includes/abbreviations.<lang>.md; the
+snippets extension's auto_append would give every page the same file, one language for both).
 
 Python-Markdown's abbr extension matches on word boundaries (\\b), and there is none between
 "CSP" and "の" (both count as word characters), so "CSPの" or a table cell "KSPのパフォーマンス"
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -38,3 +43,19 @@ def on_config(config: Any) -> Any:
     # after `abbr` in the list, so this extension finds its processor and replaces it
     config.markdown_extensions.append(AbbrNextToJapanese())
     return config
+
+
+INCLUDES = Path(__file__).resolve().parent.parent / "includes"
+LANGUAGES = ("ja", "en")
+
+
+def definitions(lang: str) -> str:
+    return (INCLUDES / f"abbreviations.{lang}.md").read_text(encoding="utf-8")
+
+
+def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
+    # with the i18n folder layout every source path starts with its language folder
+    lang = page.file.src_uri.partition("/")[0]
+    if lang not in LANGUAGES:
+        raise ValueError(f"page outside docs/ja or docs/en: {page.file.src_uri}")
+    return f"{markdown.rstrip()}\n\n{definitions(lang)}"
