@@ -260,7 +260,8 @@ export default class SelfAssessment extends Calculator {
   notes(state) {
     const notes = ["interpretation:deployment-bands", "interpretation:percent-from-counts",
                    "interpretation:missing-metric-types", "interpretation:rule-50-75-points-split",
-                   "erratum:applicable-example-rounding"];
+                   "erratum:applicable-example-rounding", "erratum:certification-conditions-figure",
+                   "erratum:full-marks-for-results"];
     if (state.edition === "OSP") notes.unshift("erratum:osp-2.1-2.3-points");
     return notes;
   }

@@ -353,11 +353,16 @@ def _req(block: str, key: str, ja: str, en: str) -> Condition:
     return Condition(f"{block}.{key}", Text(ja, en), PROCESS_SECTION)
 
 
-def _common(block: str, applies_to: Text | None) -> tuple[Condition, ...]:
-    """The additional requirements most blocks share."""
+def _common(block: str, applies_to: Text | None, *, cuika_with_cx: bool = False) -> tuple[Condition, ...]:
+    """The additional requirements most blocks share; cuika_with_cx: the quality block's CUIKA
+    requirement covers the customer-experience measurement too."""
+    cuika = (_req(block, "cuika", "要求指標と顧客体験測定がCUIKAの要件を満たしている",
+                  "The required metrics and the customer-experience measurement meet the CUIKA requirements")
+             if cuika_with_cx else
+             _req(block, "cuika", "要求指標がCUIKAの要件を満たしている",
+                  "The required metrics meet the CUIKA requirements"))
     reqs = [
-        _req(block, "cuika", "要求指標がCUIKAの要件を満たしている",
-             "The required metrics meet the CUIKA requirements"),
+        cuika,
         _req(block, "targets", "目標値はハイパフォーマンスベンチマークとクライアント要件のうち厳しい方"
              "（またはそこまで引き上げる計画がある）",
              "Targets are the stricter of the high-performance benchmark and the client's requirement "
@@ -383,7 +388,8 @@ _P_TX = Unit.PROGRAM_BY_SITE_AND_TRANSACTION
 BLOCKS: tuple[Block, ...] = (
     Block(
         "quality", Text("クオリティ管理", "Quality management"), ("2.7",), ("3.5",), _BOTH,
-        _common("quality", Text("取引業務のモニタリング担当者", "the staff who monitor transactions")),
+        _common("quality", Text("取引業務のモニタリング担当者", "the staff who monitor transactions"),
+                cuika_with_cx=True),
         (
             RequiredMetric("quality.customer-critical", Text("顧客観点の重大なミスの精度",
                            "Customer-critical error accuracy"), _P_CH),
@@ -401,13 +407,17 @@ BLOCKS: tuple[Block, ...] = (
         _common("workforce", Text("要員計画とスケジューリングの担当者", "the staff who plan and schedule")),
         (
             RequiredMetric("workforce.speed-of-answer", Text(
-                "応答速度（リアルタイム型）: サービスレベル、平均応答速度（ASA）、スケジュール達成率のいずれか",
-                "Speed of answer (real-time): service level, ASA or schedule achievement"), _P_TX),
+                "応答速度（リアルタイム型）: サービスレベル、平均応答速度（ASA）、"
+                "スケジュール達成率（クライアントが人員配置を決めるプログラム）のいずれか",
+                "Speed of answer (real-time): service level, ASA, or schedule achievement "
+                "(in programs where the client sets staffing)"), _P_TX),
             RequiredMetric("workforce.abandonment", Text("放棄呼率（リアルタイム型）",
                            "Abandonment rate (real-time)"), _P_TX),
             RequiredMetric("workforce.timeliness", Text(
-                "納期（非リアルタイム型）: 納期率またはスケジュール達成率",
-                "Timeliness (non-real-time): on-time rate or schedule achievement"), _P_TX),
+                "納期（非リアルタイム型）: 納期率、"
+                "またはスケジュール達成率（クライアントが人員配置を決めるプログラム）",
+                "Timeliness (non-real-time): on-time rate, or schedule achievement "
+                "(in programs where the client sets staffing)"), _P_TX),
             RequiredMetric("workforce.backlog", Text("未処理（非リアルタイム型）",
                            "Backlog (non-real-time)"), _P_TX),
             RequiredMetric("workforce.schedule-adherence", Text("スケジュール遵守率",
@@ -524,12 +534,12 @@ ERRATA: tuple[Erratum, ...] = (
     Erratum(
         "applicable-example-2.6-points",
         Text("持ち点の例での2.6の点数", "Points of 2.6 in the applicable-points example"),
-        Text("例ではデジタルアシステッドチャネルのないCSPから「2.6の100点」と4.4の350点を除き、3,550点としています。",
-             "The example removes \u201c100 points of 2.6\u201d and 350 points of 4.4 from a CSP without "
-             "digital-assisted channels, leaving 3,550."),
+        Text("例ではデジタルアシステッドチャネルのないCSPから「2.6の100点」と4.4の350点、計450点を除き、3,550点としています。",
+             "The example removes \u201c100 points of 2.6\u201d and 350 points of 4.4, 450 in all, from a CSP "
+             "without digital-assisted channels, leaving 3,550."),
         Text("配点表では2.6は80点です。", "The point table gives 2.6 80 points."),
-        Text("配点表を優先し、4,000 − 80 − 350 = 3,570点とします。",
-             "The table wins: 4,000 − 80 − 350 = 3,570 applicable points."),
+        Text("配点表を優先し、除くのは80 + 350 = 430点、持ち点は4,000 − 430 = 3,570点とします。",
+             "The table wins: 80 + 350 = 430 points are removed, leaving 4,000 − 430 = 3,570 applicable points."),
     ),
     Erratum(
         "applicable-example-rounding",
@@ -569,6 +579,34 @@ ERRATA: tuple[Erratum, ...] = (
              "The table belongs to the quality block (2.7, optionally with 3.5); 2.4 is in the workforce block."),
         Text("2.7（と3.5）のブロックの指標として扱います。",
              "The site treats it as the metrics of the 2.7 (and 3.5) block."),
+    ),
+    Erratum(
+        "certification-conditions-figure",
+        Text("審査結果の図にある認証条件", "Certification conditions in the figure of audit outcomes"),
+        Text("審査結果を示す図は、認証の条件を「すべての合計ポイントの95%以上」と「4カテゴリのアプローチの評価が100%」の"
+             "二つとしています。",
+             "The figure of audit outcomes gives two conditions for certification: at least 95% of \u201call the "
+             "total points\u201d and 100% on the approach of \u201cthe 4 categories\u201d."),
+        Text("認証の条件を定める本文は三つを挙げます: 評価対象の持ち点の95%以上、"
+             "カテゴリ1.0〜3.0のアプローチの評価が100%、4.6で50/75を達成すること。図には50/75がなく、95%の母数も持ち点ではなく総点になっています。",
+             "The text that sets the conditions lists three: at least 95% of the applicable points, 100% on the "
+             "approach of categories 1.0-3.0, and meeting 50/75 in 4.6. The figure leaves out 50/75 and takes the 95% "
+             "of the total points instead of the applicable ones."),
+        Text("本文の三つの条件で判定します。", "The site decides with the text's three conditions."),
+    ),
+    Erratum(
+        "full-marks-for-results",
+        Text("「結果」にも100%が必要という説明", "\u201c100% on results\u201d in the scoring overview"),
+        Text("採点方式の紹介は、CSPが認証を取得するには「アプローチ」と「結果」で100%が必要で、"
+             "100%未満でもよいのは「運用」だけだとしています。",
+             "The introduction to the scoring system says a CSP needs 100% on \u201capproach\u201d and on "
+             "\u201cresults\u201d to be certified, and that only \u201cdeployment\u201d may stay below 100%."),
+        Text("カテゴリ4.0の項目には部分点があり（4.1で96%など）、認証の条件を定める本文が結果に求めるのは4.6の50/75の達成だけです。",
+             "Category 4.0's items earn partial scores (4.1 at 96%, for example), and the text that sets the "
+             "conditions asks of results only that 4.6's 50/75 rule is met."),
+        Text("結果については50/75の達成を条件とし、100%未満の結果の項目も持ち点の95%以上に収まれば認証を妨げないものとします。",
+             "For results the site requires 50/75; result items below 100% do not block certification as long as "
+             "the points reach 95% of the applicable ones."),
     ),
 )
 

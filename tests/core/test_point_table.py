@@ -43,9 +43,12 @@ def test_blocks_name_existing_items_and_client_management_is_osp_only() -> None:
 
 
 def test_errata_and_interpretations_are_listed_as_the_reference_readme_says() -> None:
+    # the reference README's six errata first, then two more contradictions found in the guide
+    # (the figure of audit outcomes, lines 536-544; the scoring overview, lines 631-633)
     assert [e.id for e in ERRATA] == [
         "osp-2.1-2.3-points", "applicable-example-2.6-points", "applicable-example-rounding",
-        "client-management-item-range", "name-of-2.5", "quality-block-metrics-note"]
+        "client-management-item-range", "name-of-2.5", "quality-block-metrics-note",
+        "certification-conditions-figure", "full-marks-for-results"]
     assert {i.id for i in INTERPRETATIONS} == {
         "deployment-bands", "rule-50-75-points-split", "missing-metric-types",
         "level-rule-measurement-period", "percent-from-counts", "cuika-expansion"}

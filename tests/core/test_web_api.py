@@ -74,7 +74,7 @@ def test_process_certification() -> None:
 def test_catalog_has_everything_a_form_needs() -> None:
     result = _ok("catalog", {})["result"]
     assert result["editions"]["CSP"]["total"] == 4000 and result["editions"]["OSP"]["total"] == 4360
-    assert len(result["blocks"]) == 5 and len(result["errata"]) == 6
+    assert len(result["blocks"]) == 5 and len(result["errata"]) == 8
 
 
 def test_handle_speaks_json_text_and_rejects_garbage() -> None:

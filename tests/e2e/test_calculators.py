@@ -269,6 +269,9 @@ def test_self_assessment_sample_and_the_decision_flips(shared: tuple[Page, str])
     expect(result.locator(".copc-losses li").first).to_have_attribute("data-item", "4.1")
     expect(result.locator("svg.copc-chart .copc-chart__row")).to_have_count(4)
     expect(root.locator('[data-result="2.8"]')).to_contain_text("90%")
+    # the decision follows the text's three conditions, not the guide's figure or overview
+    for erratum in ("certification-conditions-figure", "full-marks-for-results"):
+        expect(root.locator(f'[data-note="erratum:{erratum}"]')).to_have_count(1)
 
     # fix 2.8's missing sub-requirement: every condition holds
     field(root, "items.2.8.met").fill("10")
