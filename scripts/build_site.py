@@ -128,6 +128,26 @@ def build_mkdocs() -> None:
     run(BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir", SITE, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
+SEARCH_WORKERS = SITE / "assets" / "javascripts" / "workers"
+SEARCH_PLACEHOLDER = "@material-search-worker@"
+
+
+def name_material_search_worker() -> str:
+    """Write Material's search worker (search.<hash>.min.js) into copc-search.js, which loads it.
+
+    The URL's fragment names it too, but a worker served by the service worker loses it.
+    """
+    workers = sorted(p.name for p in SEARCH_WORKERS.glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise SystemExit(f"build: expected one Material search worker in {SEARCH_WORKERS}, found {workers}")
+    wrapper = SEARCH_WORKERS / "copc-search.js"
+    text = wrapper.read_text(encoding="utf-8")
+    if text.count(SEARCH_PLACEHOLDER) != 1:
+        raise SystemExit(f"build: {wrapper} has no {SEARCH_PLACEHOLDER} to replace")
+    wrapper.write_text(text.replace(SEARCH_PLACEHOLDER, workers[0]), encoding="utf-8")
+    return workers[0]
+
+
 def pyodide_version() -> str:
     package = json.loads((PYODIDE_NPM / "package.json").read_text(encoding="utf-8"))
     version = package["version"]
@@ -282,6 +302,7 @@ def main() -> int:
         wheel = build_wheel()
         log("mkdocs build --strict")
         build_mkdocs()
+        log(f"search worker {name_material_search_worker()} -> copc-search.js")
     target = add_pyodide(wheel)
     log(f"Pyodide runtime and {wheel.name} -> {target.relative_to(ROOT)}/")
     if add_calculators():

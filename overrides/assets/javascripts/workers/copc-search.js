@@ -5,7 +5,9 @@
 // exactly while Pyodide boots for the calculators. On calculator pages overrides/main.html points
 // Material at this file instead, with Material's own worker in the URL's fragment
 // (copc-search.js#search.<hash>.min.js: a fragment is never sent, so the service worker's cache
-// and the HTTP cache see one URL). This file loads Material's worker unchanged and holds the
+// and the HTTP cache see one URL). scripts/build_site.py also writes that name into this file:
+// a worker script that the service worker serves gets the cached response's URL as its location,
+// without the fragment. This file loads Material's worker unchanged and holds the
 // messages the page sends it until calculators/boot.js releases them — when the calculators'
 // engine is ready or has failed, or when the reader turns to the search box — then hands them on
 // in order. Material's own relative paths (../lunr/…) resolve from here as from its worker, since
@@ -35,7 +37,9 @@
     held.push(event.data);
   });
 
-  importScripts(decodeURIComponent(self.location.hash.slice(1)));
+  // search.<hash>.min.js, or the placeholder in a site not built by scripts/build_site.py
+  var MATERIAL_WORKER = "@material-search-worker@";
+  importScripts(MATERIAL_WORKER.charAt(0) === "@" ? decodeURIComponent(self.location.hash.slice(1)) : MATERIAL_WORKER);
 
   if (typeof BroadcastChannel !== "function") {
     release();
