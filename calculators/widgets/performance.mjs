@@ -10,12 +10,17 @@ export default class Performance extends ItemCalculator {
     super(root, { name: "performance", op: "performance", lang, scoring: SCORING, fields: FIELDS });
   }
 
+  // the guide's examples for 4.1, 4.2a, 4.2b and 4.5, numbered as the guide numbers them
   examples() {
     return [
-      { id: "1", label: this.t("btn.example1"),
+      { id: "1", label: this.t("btn.performance.example1"),
         state: { edition: "CSP", item: "4.1", achieved: "48", improving: "0", total: "100" } },
-      { id: "2", label: this.t("btn.example2"),
+      { id: "1-improving", label: this.t("btn.performance.example1Improving"),
         state: { edition: "CSP", item: "4.1", achieved: "25", improving: "20", total: "100" } },
+      { id: "2", label: this.t("btn.performance.example2"),
+        state: { edition: "CSP", item: "4.1", achieved: "50", improving: "30", total: "100" } },
+      { id: "3", label: this.t("btn.performance.example3"),
+        state: { edition: "CSP", item: "4.1", achieved: "0", improving: "40", total: "100" } },
     ];
   }
 
