@@ -211,12 +211,26 @@ def assess(
                       conditions, all(c.met for c in conditions))
 
 
+def _approach_detail(below: list[str], blank: list[str]) -> Text:
+    """Names every item that keeps the approach condition from being met."""
+    parts_ja = [f"アプローチが100%未満の項目: {'、'.join(below)}"] if below else []
+    parts_en = [f"Items with approach below 100%: {', '.join(below)}"] if below else []
+    if blank:
+        parts_ja.append(f"未入力の項目: {'、'.join(blank)}")
+        parts_en.append(f"Items without inputs: {', '.join(blank)}")
+    if not parts_ja:
+        return Text("すべての項目でアプローチ100%", "Approach is 100% on every item")
+    return Text("。".join(parts_ja), "; ".join(parts_en))
+
+
 def _conditions(
     scope: ApplicablePoints, scores: list[ItemScore], unscored: tuple[str, ...], earned: Fraction,
     percent: Fraction,
 ) -> tuple[ConditionResult, ...]:
     texts = {c.id: c.text for c in CERTIFICATION_CONDITIONS}
     below = [s.number for s in scores if s.approach is not None and s.approach < 100]
+    # an item of 1.0-3.0 without inputs has no approach to speak of: it fails the condition too
+    blank = [n for n in unscored if n.split(".")[0] in {"1", "2", "3"}]
     rule = next((s for s in scores if s.rule_50_75_met is not None), None)
     results = [
         ConditionResult(
@@ -226,13 +240,7 @@ def _conditions(
                  f"{fmt_number(earned)} of {scope.applicable:,} points ({fmt_percent(percent)}); "
                  f"needs {fmt_number(scope.required)}"),
         ),
-        ConditionResult(
-            "approach-100", texts["approach-100"], not below and not any(
-                n.split(".")[0] in {"1", "2", "3"} for n in unscored),
-            Text("アプローチが100%未満の項目: " + "、".join(below) if below else "すべての採点済み項目でアプローチ100%",
-                 "Items with approach below 100%: " + ", ".join(below) if below
-                 else "Approach is 100% on every scored item"),
-        ),
+        ConditionResult("approach-100", texts["approach-100"], not below and not blank, _approach_detail(below, blank)),
         ConditionResult(
             "rule-50-75", texts["rule-50-75"], rule is not None and bool(rule.rule_50_75_met),
             Text("4.6が未入力" if rule is None else ("50/75を達成" if rule.rule_50_75_met else "50/75が未達成"),

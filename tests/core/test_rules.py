@@ -118,6 +118,21 @@ def test_unscored_items_are_named_and_block_certification() -> None:
     assert result.unscored == ("3.7",)
     assert not result.certified
     assert "all-items-scored" in [c.id for c in result.conditions if not c.met]
+    # an item of 1.0-3.0 without inputs fails the approach condition too, and its detail says why
+    approach = next(c for c in result.conditions if c.id == "approach-100")
+    assert not approach.met
+    assert approach.detail.en == "Items without inputs: 3.7" and "3.7" in approach.detail.ja
+
+
+def test_the_approach_condition_names_both_weak_and_blank_items() -> None:
+    inputs = _perfect("CSP")
+    del inputs["1.1"]
+    inputs["2.8"] = cx.ApproachDeployment(9, 10, 3, 3)
+    approach = next(c for c in cx.assess("CSP", inputs).conditions if c.id == "approach-100")
+    assert not approach.met
+    assert approach.detail.en == "Items with approach below 100%: 2.8; Items without inputs: 1.1"
+    perfect = next(c for c in cx.assess("CSP", _perfect("CSP")).conditions if c.id == "approach-100")
+    assert perfect.met and perfect.detail.en == "Approach is 100% on every item"
 
 
 def test_category_totals_add_up() -> None:
