@@ -160,7 +160,8 @@ export default class ProcessCertification extends Calculator {
     const head = h("tr", {}, h("th", { scope: "col", text: t("pc.metric") }), ...units.map((unit) => {
       if (unit.site === undefined) {
         const slot = this.errorSlot();
-        return h("th", { scope: "col", class: "copc-unit-head", dataset: { groupPath: "entity", slot: slot.id, covers: "entity." } },
+        return h("th", { scope: "col", class: "copc-unit-head", dataset: { groupPath: "entity", slot: slot.id, covers: "entity.",
+                                                                        errorPrefix: unit.label } },
           h("span", { text: unit.label }), slot);
       }
       const slot = this.errorSlot();
@@ -172,7 +173,8 @@ export default class ProcessCertification extends Calculator {
                                    title: t("pc.removeSite", { name: unit.label || t("pc.site") }),
                                    on: { click: () => this.removeSite(unit.site) } });
       return h("th", { scope: "col", class: "copc-unit-head", dataset: { site: String(unit.site), groupPath: `sites.${unit.label}`,
-                                                                           slot: slot.id, covers: `sites.${unit.label}.` } },
+                                                                           slot: slot.id, covers: `sites.${unit.label}.`,
+                                                                           errorPrefix: unit.label || t("pc.site") } },
         h("div", { class: "copc-unit-name" }, name.wrap, state.sites.length > 1 ? remove : null), slot);
     }));
     // one row of month cells; `key`: the metric's name in the request ("<id>:<label>" for a
@@ -327,6 +329,7 @@ export default class ProcessCertification extends Calculator {
       const name = names[Number(head.dataset.site)];
       head.dataset.groupPath = `sites.${name}`;
       head.dataset.covers = `sites.${name}.`;
+      head.dataset.errorPrefix = name || this.t("pc.site");
     }
     this.state = state;
     return state;
