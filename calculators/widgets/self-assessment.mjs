@@ -15,7 +15,7 @@ const FIELDS = {
 const COUNTS = ["achieved", "improving", "total"];
 
 function sampleScenario() {
-  // A CSP with three programs, every item applicable (the guide page's "pending at 96%" case):
+  // A CSP with three programs, every item applicable (the "pending at 96%" case of the Audit outcomes page):
   // 2.8 meets 9 of 10 sub-requirements, 2.9 and 2.10 are deployed in 2 of 3 programs,
   // 4.1 has 20 of 50 metrics at target, 4.5 49 of 100 plus 2 improving; 4.6 meets 50/75.
   const items = {};

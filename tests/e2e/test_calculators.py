@@ -187,11 +187,19 @@ def test_performance_examples(shared: tuple[Page, str]) -> None:
     expect(result.locator(".copc-stat--big").first).to_contain_text("96%")
     expect(result).to_contain_text(TEXT[lang]["points_480"])
     expect(result).to_contain_text("2 × 48 + 0.5 × 0 = 96%")
-    load_example(root, "2")
+    load_example(root, "1-improving")
     expect(result.locator(".copc-stat--big").first).to_contain_text("60%")
     expect(result).to_contain_text(TEXT[lang]["points_300"])
     expect(result).to_contain_text("2 × 25 + 0.5 × 20 = 60%")
+    # the guide's example 2: half the metrics at target earn the whole item, whatever improves
+    load_example(root, "2")
+    expect(result.locator(".copc-stat--big").first).to_contain_text("100%")
+    # example 3: nothing at target, each improving point adds half a point
+    load_example(root, "3")
+    expect(result.locator(".copc-stat--big").first).to_contain_text("20%")
+    expect(result).to_contain_text("2 × 0 + 0.5 × 40 = 20%")
     # counts that do not add up: improving counts only metrics not at target
+    field(root, "achieved").fill("25")
     field(root, "improving").fill("90")
     improving = field(root, "improving")
     expect(improving).to_have_attribute("aria-invalid", "true", timeout=RESULT)
@@ -266,7 +274,10 @@ def test_self_assessment_sample_and_the_decision_flips(shared: tuple[Page, str])
     expect(result.locator('[data-condition="points-95"]')).to_have_attribute("data-met", "true")
     expect(result.locator('[data-condition="rule-50-75"]')).to_have_attribute("data-met", "true")
     expect(result.locator('[data-condition="all-items-scored"]')).to_have_attribute("data-met", "true")
-    expect(result.locator(".copc-losses li").first).to_have_attribute("data-item", "4.1")
+    # the 160 points lost, as the Audit outcomes page tells them: 4.1 100, 2.9 30, 2.10 20, 2.8 8, 4.5 2
+    losses = result.locator(".copc-losses li")
+    expect(losses).to_have_count(5)
+    assert [losses.nth(i).get_attribute("data-item") for i in range(5)] == ["4.1", "2.9", "2.10", "2.8", "4.5"]
     expect(result.locator("svg.copc-chart .copc-chart__row")).to_have_count(4)
     expect(root.locator('[data-result="2.8"]')).to_contain_text("90%")
     # the decision follows the text's three conditions, not the guide's figure or overview
@@ -349,6 +360,18 @@ def test_process_certification_sample(shared: tuple[Page, str]) -> None:
     block.select_option("quality")
     expect(root.locator('input[data-optional="3.5"]')).to_have_count(1)
     expect(root.locator('[data-note="erratum:quality-block-metrics-note"]')).to_have_count(1)
+
+
+def test_process_certification_hints_say_which_column_they_are_about(shared: tuple[Page, str]) -> None:
+    page, lang = shared
+    root = calc(page, "process-certification")
+    root.locator(".copc-calc__clear").click()
+    hints = root.locator(".copc-calc__hints li")
+    expect(hints.first).to_be_visible(timeout=RESULT)
+    texts = hints.all_inner_texts()
+    entity, site = {"ja": ("主体組織: ", "サイト1: "), "en": ("Entity: ", "Site 1: ")}[lang]
+    assert any(text.startswith(entity) for text in texts), texts
+    assert any(text.startswith(site) for text in texts), texts
 
 
 def test_process_certification_several_client_metrics(shared: tuple[Page, str]) -> None:
