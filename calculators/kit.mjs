@@ -138,6 +138,14 @@ function stateKey(name) {
   return `copc-calc:v1:${name}`;
 }
 
+// Inputs that an example, "clear" or a shared link replaced, kept until the reader restores or
+// dismisses them: nothing typed is lost to one click or to a colleague's link.
+function replacedKey(name) {
+  return `${stateKey(name)}:replaced`;
+}
+
+const REPLACED_REASONS = ["example", "clear", "link"];
+
 /**
  * A calculator mounted into a `.copc-calc[data-calc]` placeholder. Subclasses implement:
  *   defaults() -> state; sanitize(raw) -> state; build(form); apply(state); collect() -> state;
@@ -162,6 +170,9 @@ export class Calculator {
     this.timer = null;
     this.keepTimer = null;
     this.status = { stage: "idle" };
+    this.replaced = null; // {reason, state}: inputs an example, "clear" or a link replaced
+    this.untouchedSinceReplace = false; // the form still shows what replaced them
+    this.brokenLink = false;
   }
 
   id(suffix = "") {
@@ -183,14 +194,14 @@ export class Calculator {
       this.toolbar.append(h("button", {
         type: "button", class: "md-button copc-calc__example", text: example.label,
         dataset: { example: example.id || "1" },
-        on: { click: () => this.load(example.state) },
+        on: { click: () => this.load(example.state, "example") },
       }));
     }
     this.toolbar.append(
       h("button", { type: "button", class: "md-button copc-calc__copy", text: t("btn.copyLink"),
                     on: { click: () => this.copyLink() } }),
       h("button", { type: "button", class: "md-button copc-calc__clear", text: t("btn.clear"),
-                    on: { click: () => this.load(this.defaults()) } }),
+                    on: { click: () => this.load(this.defaults(), "clear") } }),
     );
     const linkId = this.id("link");
     this.linkInput = h("input", { id: linkId, type: "text", readonly: true, class: "copc-calc__link-input",
@@ -210,11 +221,16 @@ export class Calculator {
       this.resultNote, this.resultBody);
     this.notesEl = h("div", { class: "copc-calc__notes" });
 
-    this.root.append(this.statusEl, this.toolbar, this.linkBox, this.form, this.result, this.notesEl);
+    this.replacedBar = h("div", { class: "copc-calc__replaced", role: "status", hidden: true });
+    this.root.append(this.statusEl, this.toolbar, this.replacedBar, this.linkBox, this.form, this.result, this.notesEl);
 
     const fromLink = this.fromUrl();
-    const state = fromLink ?? this.fromStorage() ?? this.defaults();
+    const stored = this.fromStorage();
+    if (fromLink) this.keepReplaced(stored, fromLink, "link");
+    const state = fromLink ?? stored ?? this.defaults();
     this.apply(state);
+    if (this.brokenLink) this.showReplaced("brokenLink");
+    else this.showReplaced();
     this.renderNotes(state);
     // a link's state is kept in storage by the computeNow() below
     if (fromLink) requestAnimationFrame(() => this.root.scrollIntoView({ block: "start" }));
@@ -254,6 +270,7 @@ export class Calculator {
     const query = params.toString();
     history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
     const decoded = decodeState(raw);
+    this.brokenLink = !decoded; // cut short or mangled on its way: said so, the saved inputs stay
     return decoded ? this.sanitize(decoded) : null;
   }
 
@@ -276,12 +293,77 @@ export class Calculator {
     }
   }
 
-  load(state) {
+  /** Put `state` into the form; `reason` ("example", "clear"): what replaces the reader's inputs. */
+  load(state, reason = null) {
     this.touched.clear();
     const clean = this.sanitize(structuredClone(state));
+    if (reason) this.keepReplaced(this.collect(), clean, reason);
     this.apply(clean);
     this.renderNotes(clean);
     this.computeNow(); // keeps the form's state too
+    this.showReplaced();
+  }
+
+  /** Keep `current` for a later restore when `next` replaces it (not when it is empty or the same). */
+  keepReplaced(current, next, reason) {
+    // one example after another: the reader's own inputs stay the ones kept
+    if (!current || (this.untouchedSinceReplace && this.replacedInputs())) return;
+    const text = JSON.stringify(this.sanitize(structuredClone(current)));
+    if (text === JSON.stringify(this.defaults()) || text === JSON.stringify(next)) return;
+    try {
+      localStorage.setItem(replacedKey(this.name), JSON.stringify({ reason, state: JSON.parse(text) }));
+    } catch {
+      // storage disabled or full: the bar below still offers the inputs until the page is left
+    }
+    this.replaced = { reason, state: JSON.parse(text) };
+    this.untouchedSinceReplace = true;
+  }
+
+  replacedInputs() {
+    if (this.replaced) return this.replaced;
+    try {
+      const kept = JSON.parse(localStorage.getItem(replacedKey(this.name)) || "null");
+      if (kept && REPLACED_REASONS.includes(kept.reason) && kept.state && typeof kept.state === "object") {
+        this.replaced = { reason: kept.reason, state: this.sanitize(kept.state) };
+      }
+    } catch {
+      this.replaced = null;
+    }
+    return this.replaced || null;
+  }
+
+  forgetReplaced() {
+    this.replaced = null;
+    try {
+      localStorage.removeItem(replacedKey(this.name));
+    } catch {
+      // nothing kept
+    }
+  }
+
+  /** The bar that offers replaced inputs back (or says a link could not be read). */
+  showReplaced(problem = null) {
+    const { t } = this;
+    const kept = problem ? null : this.replacedInputs();
+    if (!problem && !kept) {
+      this.replacedBar.hidden = true;
+      this.replacedBar.replaceChildren();
+      return;
+    }
+    const dismiss = h("button", { type: "button", class: "md-button copc-calc__replaced-dismiss", text: t("replaced.dismiss"),
+                                  on: { click: () => {
+                                    if (!problem) this.forgetReplaced();
+                                    this.showReplaced();
+                                  } } });
+    const restore = kept && h("button", { type: "button", class: "md-button md-button--primary copc-calc__restore",
+                                          text: t("replaced.restore"), on: { click: () => {
+                                            const { state } = kept;
+                                            this.forgetReplaced();
+                                            this.load(state);
+                                          } } });
+    this.replacedBar.dataset.reason = problem || kept.reason;
+    this.replacedBar.replaceChildren(h("p", { text: t(`replaced.${problem || kept.reason}`) }), restore, dismiss);
+    this.replacedBar.hidden = false;
   }
 
   /** A link to this page that reproduces `state` (in either language: the state is language-neutral). */
@@ -317,6 +399,7 @@ export class Calculator {
 
   onInput(event) {
     const target = event.target;
+    this.untouchedSinceReplace = false;
     if (target && target.dataset && target.dataset.path) this.touched.add(target.dataset.path);
     if (target && target.dataset && target.dataset.structural !== undefined && event.type === "change") {
       // a choice that changes the form itself (edition, block, channels ...)

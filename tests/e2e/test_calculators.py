@@ -7,6 +7,8 @@ language (the calculators page, which holds all seven calculators); a few need f
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -755,5 +757,92 @@ def test_a_second_visit_starts_from_the_memory_snapshot_and_survives_a_broken_on
         load_example(root)
         expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
         expect(root).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+    finally:
+        context.close()
+
+
+# --- nothing typed is lost ----------------------------------------------------------------------
+
+REPLACED = {
+    "ja": {"example": "例を読み込んだため", "clear": "入力をクリアしました", "link": "共有リンクのシナリオ",
+           "brokenLink": "リンクのシナリオを読み取れませんでした", "restore": "元の入力に戻す"},
+    "en": {"example": "The example replaced your inputs", "clear": "Inputs cleared",
+           "link": "the shared link's scenario", "brokenLink": "could not be read", "restore": "Restore my inputs"},
+}
+
+
+def link_state(state: dict[str, str]) -> str:
+    """What calculators/kit.mjs's encodeState gives: compact JSON as unpadded base64url."""
+    text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(text).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
+        browser: Browser, base_url: str, lang: str) -> None:
+    context, page = new_page(browser, base_url)
+    mine = {"at_target": "60", "at_target_or_improving": "80", "total": "100"}
+
+    def rule() -> Locator:
+        return calc(page, "rule-50-75")
+
+    def bar() -> Locator:
+        return rule().locator(".copc-calc__replaced")
+
+    def shows_mine() -> None:
+        for path, value in mine.items():
+            expect(field(rule(), path)).to_have_value(value)
+
+    try:
+        page.goto(PAGES[lang])
+        wait_ready(rule())
+        for path, value in mine.items():
+            field(rule(), path).fill(value)
+        wait_result(rule())
+        expect(bar()).to_be_hidden()
+
+        # the guide's example replaces them: they are offered back, in the page's language
+        load_example(rule())
+        expect(field(rule(), "at_target")).to_have_value("48")
+        expect(bar()).to_have_attribute("data-reason", "example")
+        expect(bar()).to_contain_text(REPLACED[lang]["example"])
+        # clearing the example keeps the reader's own inputs as the ones to restore
+        rule().locator(".copc-calc__clear").click()
+        expect(field(rule(), "at_target")).to_have_value("")
+        expect(bar()).to_have_attribute("data-reason", "example")
+        # and the offer survives a reload
+        page.reload()
+        wait_ready(rule())
+        expect(bar()).to_be_visible()
+        bar().get_by_role("button", name=REPLACED[lang]["restore"]).click()
+        shows_mine()
+        expect(bar()).to_be_hidden()
+
+        # "clear" on the reader's own inputs
+        rule().locator(".copc-calc__clear").click()
+        expect(bar()).to_have_attribute("data-reason", "clear")
+        expect(bar()).to_contain_text(REPLACED[lang]["clear"])
+        bar().locator(".copc-calc__restore").click()
+        shows_mine()
+
+        # a colleague's link shows their scenario and keeps the reader's own
+        theirs = {"at_target": "10", "at_target_or_improving": "20", "total": "50"}
+        page.goto(f"{PAGES[lang]}?rule-50-75={link_state(theirs)}")
+        wait_ready(rule())
+        expect(field(rule(), "total")).to_have_value("50")
+        expect(bar()).to_have_attribute("data-reason", "link")
+        expect(bar()).to_contain_text(REPLACED[lang]["link"])
+        bar().locator(".copc-calc__restore").click()
+        shows_mine()
+        wait_result(rule())
+
+        # a link cut short says so, and the saved inputs stay
+        page.goto(f"{PAGES[lang]}?rule-50-75=%25%25garbage")
+        wait_ready(rule())
+        expect(bar()).to_have_attribute("data-reason", "brokenLink")
+        expect(bar()).to_contain_text(REPLACED[lang]["brokenLink"])
+        shows_mine()
+        bar().locator(".copc-calc__replaced-dismiss").click()
+        expect(bar()).to_be_hidden()
     finally:
         context.close()
