@@ -8,7 +8,8 @@ Run with the project's venv (``make build`` does):
 Steps:
   1. the core wheel into build/wheel/ (flit_core, no isolation, reproducible timestamps), with its
      modules' bytecode for Pyodide's Python added (scripts/compile_core.mjs, run by Node);
-  2. ``mkdocs build --strict`` into site/;
+  2. ``mkdocs build --strict`` into site/, then Material's search worker named in copc-search.js
+     and a sitemap.xml in every page's folder (for Material's language links);
   3. Pyodide's runtime files from node_modules/pyodide into site/assets/pyodide/<version>/,
      with the wheel beside them and a site-local pyodide-lock.json that lists it;
   4. calculators/ (if present) into site/assets/calculators/, with generated/config.mjs (the
@@ -32,6 +33,8 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -146,6 +149,39 @@ def name_material_search_worker() -> str:
         raise SystemExit(f"build: {wrapper} has no {SEARCH_PLACEHOLDER} to replace")
     wrapper.write_text(text.replace(SEARCH_PLACEHOLDER, workers[0]), encoding="utf-8")
     return workers[0]
+
+
+SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def write_folder_sitemaps(site: Path = SITE) -> int:
+    """A sitemap.xml in every page's folder, listing the pages of that folder and below.
+
+    Material fetches sitemap.xml next to each <link rel="alternate" hreflang> of a page (to keep
+    the reader on the same page across languages), and next to the language's root: the i18n
+    plugin points those links at the page itself, so without these every page asked for two or
+    three sitemaps that did not exist (a 404 and the 21 kB 404 page each). Each file follows the
+    sitemap protocol's rule that a sitemap lists only URLs under its own folder.
+    """
+    for prefix, uri in SITEMAP_NS.items():
+        ElementTree.register_namespace(prefix, uri)
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    ns = "{" + SITEMAP_NS[""] + "}"
+    entries = [(urlsplit(url.findtext(f"{ns}loc", "")).path, url) for url in root.findall(f"{ns}url")]
+    written = 0
+    for index in sorted(site.rglob("index.html")):
+        folder = index.parent
+        relative = folder.relative_to(site).as_posix()
+        if relative == "." or relative.split("/")[0] in ("assets", "search"):
+            continue
+        path = f"/{relative}/"
+        urlset = ElementTree.Element(root.tag, root.attrib)
+        urlset.extend(url for url_path, url in entries if url_path.startswith(path))
+        if not len(urlset):
+            raise SystemExit(f"build: the sitemap has no page under {path}")
+        ElementTree.ElementTree(urlset).write(folder / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
+        written += 1
+    return written
 
 
 def pyodide_version() -> str:
@@ -303,6 +339,7 @@ def main() -> int:
         log("mkdocs build --strict")
         build_mkdocs()
         log(f"search worker {name_material_search_worker()} -> copc-search.js")
+        log(f"sitemaps for Material's language links -> {write_folder_sitemaps()} page folders")
     target = add_pyodide(wheel)
     log(f"Pyodide runtime and {wheel.name} -> {target.relative_to(ROOT)}/")
     if add_calculators():
