@@ -31,16 +31,17 @@ class InputError(ValueError):
         super().__init__("; ".join(f"{p.field}: {p.en} / {p.ja}" for p in self.problems))
 
 
-# What each input field is called on the forms; messages name the field both ways.
+# What each input field is called on the forms (the Japanese as calculators/i18n.mjs labels it);
+# messages name the field both ways.
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "met": ("適合した細目数", "sub-requirements met"),
     "applicable": ("適用される細目数", "applicable sub-requirements"),
     "deployed": ("完全に運用しているユニット数", "units fully deploying"),
     "total": ("総数", "total"),
-    "achieved": ("目標達成の指標数", "metrics at target"),
-    "improving": ("未達だが継続的改善の指標数", "metrics not at target but improving"),
-    "at_target": ("目標達成の指標数", "metrics at target"),
-    "at_target_or_improving": ("目標達成または改善の指標数", "metrics at target or improving"),
+    "achieved": ("目標を達成した指標の数", "metrics at target"),
+    "improving": ("未達だが継続的に改善している指標の数", "metrics not at target but improving"),
+    "at_target": ("目標を達成した指標の数", "metrics at target"),
+    "at_target_or_improving": ("目標達成または改善している指標の数", "metrics at target or improving"),
     "months_at_target": ("目標達成の月数", "months at target"),
     "months_measured": ("測定した月数", "months measured"),
     "pst_at_target": ("PSTで目標達成の指標数", "PST metrics at target"),
