@@ -144,7 +144,7 @@ function replacedKey(name) {
   return `${stateKey(name)}:replaced`;
 }
 
-const REPLACED_REASONS = ["example", "clear", "link"];
+const REPLACED_REASONS = ["example", "clear", "link", "restored"];
 
 /**
  * A calculator mounted into a `.copc-calc[data-calc]` placeholder. Subclasses implement:
@@ -170,8 +170,7 @@ export class Calculator {
     this.timer = null;
     this.keepTimer = null;
     this.status = { stage: "idle" };
-    this.replaced = null; // {reason, state}: inputs an example, "clear" or a link replaced
-    this.untouchedSinceReplace = false; // the form still shows what replaced them
+    this.replaced = undefined; // not read yet; then {reason, state, by} or null (replacedInputs())
     this.brokenLink = false;
   }
 
@@ -229,7 +228,7 @@ export class Calculator {
     if (fromLink) this.keepReplaced(stored, fromLink, "link");
     const state = fromLink ?? stored ?? this.defaults();
     this.apply(state);
-    if (this.brokenLink) this.showReplaced("brokenLink");
+    if (this.brokenLink) this.showReplaced(stored ? "brokenLink" : "brokenLinkEmpty");
     else this.showReplaced();
     this.renderNotes(state);
     // a link's state is kept in storage by the computeNow() below
@@ -304,41 +303,71 @@ export class Calculator {
     this.showReplaced();
   }
 
-  /** Keep `current` for a later restore when `next` replaces it (not when it is empty or the same). */
+  /** A state as the text kept in storage, for comparisons. */
+  stateText(state) {
+    return JSON.stringify(this.sanitize(structuredClone(state)));
+  }
+
+  /**
+   * Whether `text` (a stateText) is the reader's own work: not the empty form, not one of the
+   * examples, not what replaced the inputs kept in `kept`.
+   */
+  isOwn(text, kept) {
+    if (text === JSON.stringify(this.defaults()) || (kept && text === kept.by)) return false;
+    return !this.examples().some((example) => this.stateText(example.state) === text);
+  }
+
+  /** Keep `current` for a later restore when `next` replaces it; `reason` says what replaced it. */
   keepReplaced(current, next, reason) {
-    // one example after another: the reader's own inputs stay the ones kept
-    if (!current || (this.untouchedSinceReplace && this.replacedInputs())) return;
-    const text = JSON.stringify(this.sanitize(structuredClone(current)));
-    if (text === JSON.stringify(this.defaults()) || text === JSON.stringify(next)) return;
-    try {
-      localStorage.setItem(replacedKey(this.name), JSON.stringify({ reason, state: JSON.parse(text) }));
-    } catch {
-      // storage disabled or full: the bar below still offers the inputs until the page is left
+    if (!current) return;
+    const text = this.stateText(current);
+    const nextText = this.stateText(next);
+    if (text === nextText) return;
+    const kept = this.replacedInputs();
+    if (!this.isOwn(text, kept)) {
+      // an example, an empty form or someone's link replaced by another: the inputs kept before
+      // stay the ones kept, and the bar says what replaced them last
+      if (kept) this.storeReplaced(this.stateText(kept.state) === nextText ? null : { ...kept, reason, by: nextText });
+      return;
     }
-    this.replaced = { reason, state: JSON.parse(text) };
-    this.untouchedSinceReplace = true;
+    this.storeReplaced({ reason, state: JSON.parse(text), by: nextText });
   }
 
+  /** The kept inputs: {reason, state, by} (by: the stateText of what replaced them), or null. */
   replacedInputs() {
-    if (this.replaced) return this.replaced;
-    try {
-      const kept = JSON.parse(localStorage.getItem(replacedKey(this.name)) || "null");
-      if (kept && REPLACED_REASONS.includes(kept.reason) && kept.state && typeof kept.state === "object") {
-        this.replaced = { reason: kept.reason, state: this.sanitize(kept.state) };
-      }
-    } catch {
-      this.replaced = null;
-    }
-    return this.replaced || null;
-  }
-
-  forgetReplaced() {
+    if (this.replaced !== undefined) return this.replaced;
     this.replaced = null;
     try {
-      localStorage.removeItem(replacedKey(this.name));
+      const kept = JSON.parse(localStorage.getItem(replacedKey(this.name)) || "null");
+      if (kept && REPLACED_REASONS.includes(kept.reason) && kept.state && typeof kept.state === "object"
+          && typeof kept.by === "string") {
+        this.replaced = { reason: kept.reason, state: this.sanitize(kept.state), by: kept.by };
+      }
     } catch {
-      // nothing kept
+      // unreadable: nothing kept
     }
+    return this.replaced;
+  }
+
+  /** Keep `record` ({reason, state, by}) in storage and memory; null forgets the kept inputs. */
+  storeReplaced(record) {
+    this.replaced = record;
+    try {
+      if (record) localStorage.setItem(replacedKey(this.name), JSON.stringify(record));
+      else localStorage.removeItem(replacedKey(this.name));
+    } catch {
+      // storage disabled or full: the bar still offers the inputs until the page is left
+    }
+  }
+
+  /** Bring the kept inputs back; what the form shows now is kept in turn if it is the reader's own. */
+  restoreReplaced() {
+    const kept = this.replacedInputs();
+    if (!kept) return;
+    const text = this.stateText(this.collect());
+    this.storeReplaced(this.isOwn(text, kept)
+      ? { reason: "restored", state: JSON.parse(text), by: this.stateText(kept.state) } : null);
+    this.load(kept.state);
   }
 
   /** The bar that offers replaced inputs back (or says a link could not be read). */
@@ -352,15 +381,14 @@ export class Calculator {
     }
     const dismiss = h("button", { type: "button", class: "md-button copc-calc__replaced-dismiss", text: t("replaced.dismiss"),
                                   on: { click: () => {
-                                    if (!problem) this.forgetReplaced();
+                                    if (!problem) this.storeReplaced(null);
                                     this.showReplaced();
                                   } } });
-    const restore = kept && h("button", { type: "button", class: "md-button md-button--primary copc-calc__restore",
-                                          text: t("replaced.restore"), on: { click: () => {
-                                            const { state } = kept;
-                                            this.forgetReplaced();
-                                            this.load(state);
-                                          } } });
+    const restore = kept && h("button", {
+      type: "button", class: "md-button md-button--primary copc-calc__restore",
+      text: t(kept.reason === "restored" ? "replaced.restoreAgain" : "replaced.restore"),
+      on: { click: () => this.restoreReplaced() },
+    });
     this.replacedBar.dataset.reason = problem || kept.reason;
     this.replacedBar.replaceChildren(h("p", { text: t(`replaced.${problem || kept.reason}`) }), restore, dismiss);
     this.replacedBar.hidden = false;
@@ -399,7 +427,6 @@ export class Calculator {
 
   onInput(event) {
     const target = event.target;
-    this.untouchedSinceReplace = false;
     if (target && target.dataset && target.dataset.path) this.touched.add(target.dataset.path);
     if (target && target.dataset && target.dataset.structural !== undefined && event.type === "change") {
       // a choice that changes the form itself (edition, block, channels ...)

@@ -765,9 +765,13 @@ def test_a_second_visit_starts_from_the_memory_snapshot_and_survives_a_broken_on
 
 REPLACED = {
     "ja": {"example": "例を読み込んだため", "clear": "入力をクリアしました", "link": "共有リンクのシナリオ",
-           "brokenLink": "リンクのシナリオを読み取れませんでした", "restore": "元の入力に戻す"},
+           "brokenLink": "保存されている入力を表示しています",
+           "brokenLinkEmpty": "リンクのシナリオを読み取れませんでした",
+           "restored": "元の入力に戻しました", "restore": "元の入力に戻す"},
     "en": {"example": "The example replaced your inputs", "clear": "Inputs cleared",
-           "link": "the shared link's scenario", "brokenLink": "could not be read", "restore": "Restore my inputs"},
+           "link": "the shared link's scenario", "brokenLink": "Showing your saved inputs",
+           "brokenLinkEmpty": "could not be read", "restored": "Your earlier inputs are back",
+           "restore": "Restore my inputs"},
 }
 
 
@@ -782,6 +786,7 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         browser: Browser, base_url: str, lang: str) -> None:
     context, page = new_page(browser, base_url)
     mine = {"at_target": "60", "at_target_or_improving": "80", "total": "100"}
+    later = {"at_target": "30", "at_target_or_improving": "40", "total": "90"}
 
     def rule() -> Locator:
         return calc(page, "rule-50-75")
@@ -789,16 +794,22 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
     def bar() -> Locator:
         return rule().locator(".copc-calc__replaced")
 
-    def shows_mine() -> None:
-        for path, value in mine.items():
+    def type_in(values: dict[str, str]) -> None:
+        for path, value in values.items():
+            field(rule(), path).fill(value)
+        wait_result(rule())
+
+    def shows(values: dict[str, str]) -> None:
+        for path, value in values.items():
             expect(field(rule(), path)).to_have_value(value)
+
+    def restore() -> None:
+        bar().locator(".copc-calc__restore").click()
 
     try:
         page.goto(PAGES[lang])
         wait_ready(rule())
-        for path, value in mine.items():
-            field(rule(), path).fill(value)
-        wait_result(rule())
+        type_in(mine)
         expect(bar()).to_be_hidden()
 
         # the guide's example replaces them: they are offered back, in the page's language
@@ -806,34 +817,41 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         expect(field(rule(), "at_target")).to_have_value("48")
         expect(bar()).to_have_attribute("data-reason", "example")
         expect(bar()).to_contain_text(REPLACED[lang]["example"])
-        # clearing the example keeps the reader's own inputs as the ones to restore
-        rule().locator(".copc-calc__clear").click()
-        expect(field(rule(), "at_target")).to_have_value("")
-        expect(bar()).to_have_attribute("data-reason", "example")
-        # and the offer survives a reload
+        # after a reload, clearing the example still keeps the reader's own inputs, and the bar
+        # says what replaced them last
         page.reload()
         wait_ready(rule())
         expect(bar()).to_be_visible()
+        rule().locator(".copc-calc__clear").click()
+        expect(field(rule(), "at_target")).to_have_value("")
+        expect(bar()).to_have_attribute("data-reason", "clear")
         bar().get_by_role("button", name=REPLACED[lang]["restore"]).click()
-        shows_mine()
+        shows(mine)
         expect(bar()).to_be_hidden()
 
-        # "clear" on the reader's own inputs
+        # "clear" on the reader's own inputs, then new inputs typed, then a restore: both are kept
         rule().locator(".copc-calc__clear").click()
-        expect(bar()).to_have_attribute("data-reason", "clear")
         expect(bar()).to_contain_text(REPLACED[lang]["clear"])
-        bar().locator(".copc-calc__restore").click()
-        shows_mine()
+        type_in(later)
+        restore()
+        shows(mine)
+        expect(bar()).to_have_attribute("data-reason", "restored")
+        expect(bar()).to_contain_text(REPLACED[lang]["restored"])
+        restore()  # back to what was shown before the restore
+        shows(later)
+        expect(bar()).to_be_hidden()
+        type_in(mine)
 
-        # a colleague's link shows their scenario and keeps the reader's own
+        # an example, then a colleague's link on another visit: the reader's own inputs are kept
+        load_example(rule())
         theirs = {"at_target": "10", "at_target_or_improving": "20", "total": "50"}
         page.goto(f"{PAGES[lang]}?rule-50-75={link_state(theirs)}")
         wait_ready(rule())
-        expect(field(rule(), "total")).to_have_value("50")
+        shows(theirs)
         expect(bar()).to_have_attribute("data-reason", "link")
         expect(bar()).to_contain_text(REPLACED[lang]["link"])
-        bar().locator(".copc-calc__restore").click()
-        shows_mine()
+        restore()
+        shows(mine)
         wait_result(rule())
 
         # a link cut short says so, and the saved inputs stay
@@ -841,9 +859,20 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         wait_ready(rule())
         expect(bar()).to_have_attribute("data-reason", "brokenLink")
         expect(bar()).to_contain_text(REPLACED[lang]["brokenLink"])
-        shows_mine()
+        shows(mine)
         bar().locator(".copc-calc__replaced-dismiss").click()
         expect(bar()).to_be_hidden()
+    finally:
+        context.close()
+
+    # a first visit through a link cut short: nothing saved to speak of
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto(f"{PAGES[lang]}?rule-50-75=%25%25garbage")
+        wait_ready(rule())
+        expect(bar()).to_have_attribute("data-reason", "brokenLinkEmpty")
+        expect(bar()).to_contain_text(REPLACED[lang]["brokenLinkEmpty"])
+        expect(bar()).not_to_contain_text(REPLACED[lang]["brokenLink"])
     finally:
         context.close()
 
