@@ -27,6 +27,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -132,22 +133,25 @@ def build_mkdocs() -> None:
 
 
 SEARCH_WORKERS = SITE / "assets" / "javascripts" / "workers"
-SEARCH_PLACEHOLDER = "@material-search-worker@"
+# the line of copc-search.js that names Material's worker (a placeholder in the source)
+SEARCH_WORKER_NAME = re.compile(r'var MATERIAL_WORKER = "[^"]*";')
 
 
 def name_material_search_worker() -> str:
     """Write Material's search worker (search.<hash>.min.js) into copc-search.js, which loads it.
 
     The URL's fragment names it too, but a worker served by the service worker loses it.
+    Idempotent: a file named by an earlier run is named again.
     """
     workers = sorted(p.name for p in SEARCH_WORKERS.glob("search.*.min.js"))
     if len(workers) != 1:
         raise SystemExit(f"build: expected one Material search worker in {SEARCH_WORKERS}, found {workers}")
     wrapper = SEARCH_WORKERS / "copc-search.js"
     text = wrapper.read_text(encoding="utf-8")
-    if text.count(SEARCH_PLACEHOLDER) != 1:
-        raise SystemExit(f"build: {wrapper} has no {SEARCH_PLACEHOLDER} to replace")
-    wrapper.write_text(text.replace(SEARCH_PLACEHOLDER, workers[0]), encoding="utf-8")
+    named, count = SEARCH_WORKER_NAME.subn(f'var MATERIAL_WORKER = "{workers[0]}";', text)
+    if count != 1:
+        raise SystemExit(f"build: {wrapper} has no line `var MATERIAL_WORKER = \"...\";` to name the worker in")
+    wrapper.write_text(named, encoding="utf-8")
     return workers[0]
 
 
@@ -157,28 +161,32 @@ SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http:
 def write_folder_sitemaps(site: Path = SITE) -> int:
     """A sitemap.xml in every page's folder, listing the pages of that folder and below.
 
-    Material fetches sitemap.xml next to each <link rel="alternate" hreflang> of a page (to keep
-    the reader on the same page across languages), and next to the language's root: the i18n
-    plugin points those links at the page itself, so without these every page asked for two or
-    three sitemaps that did not exist (a 404 and the 21 kB 404 page each). Each file follows the
-    sitemap protocol's rule that a sitemap lists only URLs under its own folder.
+    Material fetches sitemap.xml at the language's root and next to each of a page's
+    <link rel="alternate" hreflang> links, which the i18n plugin points at the page itself: without
+    these files every page asked for two or three sitemaps that did not exist (404s in the console,
+    each answered with the 21 kB 404 page). They change nothing else: the language switcher's
+    links already lead to the same page. Each lists only URLs under its own folder, as the sitemap
+    protocol wants. Idempotent.
     """
     for prefix, uri in SITEMAP_NS.items():
         ElementTree.register_namespace(prefix, uri)
     root = ElementTree.parse(site / "sitemap.xml").getroot()
     ns = "{" + SITEMAP_NS[""] + "}"
     entries = [(urlsplit(url.findtext(f"{ns}loc", "")).path, url) for url in root.findall(f"{ns}url")]
+    if not entries:
+        raise SystemExit(f"build: {site / 'sitemap.xml'} lists no page")
+    base = min((path for path, _ in entries), key=len)  # the home page: site_url's own path
     written = 0
     for index in sorted(site.rglob("index.html")):
         folder = index.parent
         relative = folder.relative_to(site).as_posix()
         if relative == "." or relative.split("/")[0] in ("assets", "search"):
             continue
-        path = f"/{relative}/"
+        under = f"{base}{relative}/"
         urlset = ElementTree.Element(root.tag, root.attrib)
-        urlset.extend(url for url_path, url in entries if url_path.startswith(path))
+        urlset.extend(url for url_path, url in entries if url_path.startswith(under))
         if not len(urlset):
-            raise SystemExit(f"build: the sitemap has no page under {path}")
+            raise SystemExit(f"build: the sitemap has no page under {under}")
         ElementTree.ElementTree(urlset).write(folder / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
         written += 1
     return written
@@ -338,8 +346,8 @@ def main() -> int:
         wheel = build_wheel()
         log("mkdocs build --strict")
         build_mkdocs()
-        log(f"search worker {name_material_search_worker()} -> copc-search.js")
-        log(f"sitemaps for Material's language links -> {write_folder_sitemaps()} page folders")
+    log(f"search worker {name_material_search_worker()} -> copc-search.js")
+    log(f"sitemaps for Material's language links -> {write_folder_sitemaps()} page folders")
     target = add_pyodide(wheel)
     log(f"Pyodide runtime and {wheel.name} -> {target.relative_to(ROOT)}/")
     if add_calculators():

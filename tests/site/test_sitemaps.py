@@ -1,5 +1,5 @@
 """Every sitemap Material asks for exists: next to each language link of a page, and at each
-language's root (Material fetches them to keep the reader on the same page across languages)."""
+language's root (Material fetches them for its language links)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import Browser, Response
+from scripts.build_site import write_folder_sitemaps
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="[^"]+">')
@@ -52,6 +53,25 @@ def test_a_folder_sitemap_lists_only_the_pages_under_its_folder(site_dir: Path) 
     everything = ElementTree.parse(site_dir / "sitemap.xml").getroot()
     # the root one is MkDocs' own, with every page
     assert len(list(everything.iter(f"{NS}loc"))) == len(pages(site_dir))
+
+
+def test_folder_sitemaps_follow_a_site_url_with_a_path(tmp_path: Path) -> None:
+    urls = "".join(f"<url><loc>https://example.org/copc/{page}</loc></url>" for page in ("", "a/", "a/b/", "en/"))
+    (tmp_path / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="{NS[1:-1]}">{urls}</urlset>', encoding="utf-8")
+    for folder in ("", "a", "a/b", "en"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert write_folder_sitemaps(tmp_path) == 3
+    assert write_folder_sitemaps(tmp_path) == 3  # idempotent
+
+    def locs(folder: str) -> list[str]:
+        tree = ElementTree.parse(tmp_path / folder / "sitemap.xml")
+        return [urlsplit(loc.text or "").path for loc in tree.getroot().iter(f"{NS}loc")]
+
+    assert locs("a") == ["/copc/a/", "/copc/a/b/"]
+    assert locs("a/b") == ["/copc/a/b/"]
+    assert locs("en") == ["/copc/en/"]
 
 
 @pytest.mark.e2e

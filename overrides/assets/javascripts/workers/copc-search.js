@@ -37,9 +37,10 @@
     held.push(event.data);
   });
 
-  // search.<hash>.min.js, or the placeholder in a site not built by scripts/build_site.py
-  var MATERIAL_WORKER = "@material-search-worker@";
-  importScripts(MATERIAL_WORKER.charAt(0) === "@" ? decodeURIComponent(self.location.hash.slice(1)) : MATERIAL_WORKER);
+  // The fragment first: this file's URL has no content hash, so an HTTP-cached copy may predate
+  // the build; the name the build wrote in when the service worker served the file without it.
+  var MATERIAL_WORKER = "@material-search-worker@"; // search.<hash>.min.js once built
+  importScripts(self.location.hash ? decodeURIComponent(self.location.hash.slice(1)) : MATERIAL_WORKER);
 
   if (typeof BroadcastChannel !== "function") {
     release();
