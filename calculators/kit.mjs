@@ -313,7 +313,7 @@ export class Calculator {
    * examples, not what replaced the inputs kept in `kept`.
    */
   isOwn(text, kept) {
-    if (text === JSON.stringify(this.defaults()) || (kept && text === kept.by)) return false;
+    if (text === this.stateText(this.defaults()) || (kept && text === kept.by)) return false;
     return !this.examples().some((example) => this.stateText(example.state) === text);
   }
 
