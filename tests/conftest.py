@@ -28,6 +28,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def page_files(site: Path) -> list[Path]:
+    """The index.html of every built page of both languages (not assets/ or search/)."""
+    return sorted(p for p in site.rglob("index.html")
+                  if p.parent.relative_to(site).parts[:1] not in (("assets",), ("search",)))
+
+
+def page_url(site: Path, page: Path) -> str:
+    """The URL path of a built page: ``/``, ``/en/``, ``/scoring/system/`` ..."""
+    relative = page.parent.relative_to(site).as_posix()
+    return "/" if relative == "." else f"/{relative}/"
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT

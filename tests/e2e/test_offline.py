@@ -21,6 +21,8 @@ from playwright.sync_api import Browser, BrowserContext, expect
 from scripts.build_site import write_service_worker
 from scripts.serve import make_server
 
+from tests.conftest import page_files, page_url
+
 pytestmark = pytest.mark.e2e
 
 BOOT = 120_000  # ms: a cold Pyodide boot plus caching it, on a busy two-core machine
@@ -74,13 +76,7 @@ def open_context(browser: Browser) -> Iterator[Callable[[str], BrowserContext]]:
 
 def page_paths(site: Path) -> list[str]:
     """URL paths of every page of both languages (``/``, ``/en/``, ``/scoring/system/`` ...)."""
-    paths = []
-    for index in site.rglob("index.html"):
-        relative = index.parent.relative_to(site).as_posix()
-        if relative.split("/")[0] in ("assets", "search"):
-            continue
-        paths.append("/" if relative == "." else f"/{relative}/")
-    return sorted(paths)
+    return sorted(page_url(site, page) for page in page_files(site))
 
 
 def go_offline(context: BrowserContext, server: Server) -> None:

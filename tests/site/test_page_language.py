@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.conftest import page_files
+
 PALETTE_LABEL = re.compile(r'<label class="md-header__button md-icon" title="([^"]+)" for="__palette_\d"')
 
 
 def _pages(site_dir: Path, english: bool) -> list[Path]:
-    pages = [p for p in site_dir.glob("**/index.html") if p.relative_to(site_dir).parts[0] not in ("assets", "search")]
-    return sorted(p for p in pages if (p.relative_to(site_dir).parts[0] == "en") == english)
+    return [p for p in page_files(site_dir) if (p.relative_to(site_dir).parts[0] == "en") == english]
 
 
 def test_the_colour_scheme_toggle_is_labelled_in_the_page_language(site_dir: Path) -> None:

@@ -13,26 +13,18 @@ import pytest
 from playwright.sync_api import Browser, Response
 from scripts.build_site import write_folder_sitemaps
 
+from tests.conftest import page_files, page_url
+
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="[^"]+">')
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
-def pages(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("index.html")
-                  if p.parent.relative_to(site_dir).parts[:1] not in (("assets",), ("search",)))
-
-
-def url_path(site_dir: Path, page: Path) -> str:
-    relative = page.parent.relative_to(site_dir).as_posix()
-    return "/" if relative == "." else f"/{relative}/"
-
-
 def test_material_finds_a_sitemap_next_to_every_language_link_and_language_root(site_dir: Path) -> None:
     missing = []
-    for page in pages(site_dir):
+    for page in page_files(site_dir):
         html = page.read_text(encoding="utf-8")
-        here = url_path(site_dir, page)
+        here = page_url(site_dir, page)
         config = CONFIG.search(html)
         assert config, page
         base = urljoin(here, json.loads(config.group(1))["base"] + "/")
@@ -52,7 +44,7 @@ def test_a_folder_sitemap_lists_only_the_pages_under_its_folder(site_dir: Path) 
         assert all(loc.startswith(folder) for loc in locs), sitemap
     everything = ElementTree.parse(site_dir / "sitemap.xml").getroot()
     # the root one is MkDocs' own, with every page
-    assert len(list(everything.iter(f"{NS}loc"))) == len(pages(site_dir))
+    assert len(list(everything.iter(f"{NS}loc"))) == len(page_files(site_dir))
 
 
 def test_folder_sitemaps_follow_a_site_url_with_a_path(tmp_path: Path) -> None:
