@@ -877,13 +877,14 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         context.close()
 
 
-def test_the_process_certification_table_fits_a_projector_at_150_percent(browser: Browser, base_url: str) -> None:
-    # a 1024 x 768 projector at 150% zoom leaves 683 CSS pixels: the sample's entity and two sites
-    # fit beside the metric names without scrolling sideways
+@pytest.mark.parametrize("name", ["process-certification", "self-assessment"])
+def test_the_sample_tables_fit_a_projector_at_150_percent(browser: Browser, base_url: str, name: str) -> None:
+    # a 1024 x 768 projector at 150% zoom leaves 683 CSS pixels: the sample's tables (the entity and
+    # two sites; an item's four counts) fit without scrolling sideways
     context, page = new_page(browser, base_url, viewport={"width": 683, "height": 512})
     try:
         page.goto(PAGES["en"])
-        root = calc(page, "process-certification")
+        root = calc(page, name)
         wait_ready(root)
         load_example(root, "sample")
         overflow = root.locator(".copc-table-wrap").evaluate_all("(ws) => ws.map((w) => w.scrollWidth - w.clientWidth)")
