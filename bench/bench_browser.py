@@ -35,7 +35,6 @@ also shown round by round.
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import math
 import os
@@ -58,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, link_state  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
 GUIDE_PAGE = "/glossary/"  # no calculator
@@ -189,12 +188,6 @@ def served(directory: Path) -> Iterator[str]:
 
 
 # --- measuring ------------------------------------------------------------------------------
-
-def link_state(state: dict[str, str]) -> str:
-    """kit.mjs's encodeState: compact JSON as base64url without padding."""
-    raw = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
 
 CALC_URL = f"{CALC_PAGE}?item-score={link_state(STATE)}"
 

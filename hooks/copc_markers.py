@@ -181,11 +181,11 @@ def block_section(page: Page, block_id: str) -> str:
 def metrics_by_level_table(page: Page) -> str:
     lang = page.lang
     rows = []
+    bullet = "・" if lang == "ja" else "• "
     for group in SCORED_METRICS:
         cells = []
         for level in Level:
             metrics = group.metrics[level]
-            bullet = "・" if lang == "ja" else "• "
             cells.append("<br>".join(f"{bullet}{_t(m, lang)}" for m in metrics) if metrics else _w("none", lang))
         rows.append([" / ".join(group.items), _t(group.topic, lang), *cells])
     notes = "\n".join(f"- {_t(n, lang)}" for n in SCORED_METRICS_NOTES)

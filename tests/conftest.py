@@ -6,6 +6,8 @@ The site is built by ``make build`` (``make test`` does it first); the tests nev
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -26,6 +28,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def link_state(state: dict[str, str]) -> str:
+    """A calculator's state as its share link carries it (calculators/kit.mjs's encodeState):
+    compact JSON as unpadded base64url."""
+    raw = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def page_files(site: Path) -> list[Path]:

@@ -7,14 +7,14 @@ language (the calculators page, which holds all seven calculators); a few need f
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+
+from tests.conftest import link_state
 
 pytestmark = pytest.mark.e2e
 
@@ -773,12 +773,6 @@ REPLACED = {
            "brokenLinkEmpty": "could not be read", "restored": "Your earlier inputs are back",
            "restore": "Restore my inputs"},
 }
-
-
-def link_state(state: dict[str, str]) -> str:
-    """What calculators/kit.mjs's encodeState gives: compact JSON as unpadded base64url."""
-    text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
-    return base64.urlsafe_b64encode(text).decode().rstrip("=")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
