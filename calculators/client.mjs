@@ -9,7 +9,7 @@
 // workers, a missing file), the status becomes "failed" and every request gets
 // {ok: false, failure: "unavailable"}.
 //
-// Status (subscribe(fn)): {stage, bootMs?, restored?, snapshotSaved?, error?}, stage one of
+// Status (subscribe(fn)): {stage, bootMs?, start?, snapshotSaved?, error?}, stage one of
 // "idle", "starting", "runtime", "package", "ready", "crashed", "restarting", "failed".
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
@@ -80,7 +80,7 @@ function onMessage(event) {
     case "ready":
       ready = true;
       clearTimeout(bootTimer);
-      setStatus({ stage: "ready", bootMs: message.ms, restored: Boolean(message.restored) });
+      setStatus({ stage: "ready", bootMs: message.ms, start: message.start });
       flush();
       break;
     case "snapshot-saved":

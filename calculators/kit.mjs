@@ -552,8 +552,8 @@ export class Calculator {
     this.statusEl.dataset.stage = status.stage;
     this.root.dataset.engine = status.stage;
     if (status.bootMs !== undefined) this.root.dataset.bootMs = String(status.bootMs);
-    // how the engine started: from a memory snapshot of an earlier visit, or a full boot
-    if (status.restored !== undefined) this.root.dataset.engineStart = status.restored ? "snapshot" : "full";
+    // how the engine started: "stored" (this browser's memory snapshot), "shipped" (the site's) or "full"
+    if (status.start) this.root.dataset.engineStart = status.start;
     if (status.snapshotSaved) this.root.dataset.snapshot = "saved";
     this.statusEl.setAttribute("role", status.stage === "failed" ? "alert" : "status");
     if (status.stage === "failed") {

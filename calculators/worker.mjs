@@ -2,8 +2,9 @@
 //
 // Messages to the page:
 //   {type: "progress", stage: "runtime" | "package"}   boot progress
-//   {type: "ready", ms, restored}                       the core is imported; ms since the worker started;
-//                                                       restored: started from a memory snapshot
+//   {type: "ready", ms, start}                          the core is imported; ms since the worker started;
+//                                                       start: "stored" (this browser's memory snapshot),
+//                                                       "shipped" (the site's snapshot) or "full"
 //   {type: "boot-failed", message}                      Pyodide or the core could not be loaded
 //   {type: "response", id, response}                    the parsed JSON of copc_cx.web.handle()
 //   {type: "snapshot-saved"}                            the next visit can start from a memory snapshot
@@ -13,7 +14,7 @@
 // ({ok: false, errors: [], failure: "exception"}); the worker stays usable. Any other exception
 // answers {failure: "crashed"} and asks for a new worker.
 
-import { CORE_PACKAGE, PYODIDE_PATH } from "./generated/config.mjs";
+import { CORE_PACKAGE, CORE_SNAPSHOT, PYODIDE_PATH } from "./generated/config.mjs";
 
 const started = performance.now();
 const base = new URL(PYODIDE_PATH, import.meta.url);
@@ -51,8 +52,9 @@ function watchBootLogs() {
 }
 
 // A memory snapshot of the interpreter with the core already imported makes a later visit start
-// in a fraction of a full boot (measured: about 0.35 s instead of 2 s). It is taken once, after the
-// first answers, and kept in the origin private file system (OPFS) under a name made of Pyodide's
+// in a fraction of a full boot (measured: about 0.35 s instead of 2 s). It is kept once, after the
+// first answers (the site's snapshot if the visit started from it, else one taken of this
+// interpreter), in the origin private file system (OPFS) under a name made of Pyodide's
 // folder and the core wheel's sha256, so a rebuilt core or another Pyodide never restores a stale
 // one. OPFS rather than Cache Storage: this worker reads the 31 MB file itself, synchronously,
 // instead of streaming it through the browser process, which is busy loading the page (measured on
@@ -135,17 +137,60 @@ async function loadRuntime(options) {
   }
 }
 
-async function restore(snapshots, name) {
-  const stored = snapshots && (await readSnapshot(snapshots, name));
-  if (!stored) return false;
+// The site ships a snapshot too (scripts/snapshot_core.mjs), for a first visit: restoring it
+// spares Python's start-up and the core's import (measured here: first result after 2.1 s instead
+// of 5.4 s), for about 6 MB more to download. That pays only on a fast network, so the worker
+// watches the download's first SHIPPED_PROBE_MS and gives up if at that pace the whole file would
+// take longer than SHIPPED_BUDGET_MS: about what the snapshot saves on a fast laptop (0.8-1 s),
+// so it never makes a first visit slower by much more than the probe. Then the full boot runs.
+const SHIPPED_PROBE_MS = 250;
+const SHIPPED_BUDGET_MS = 1000;
+
+/** The shipped snapshot's image; rejects if there is none, it comes too slowly or cannot be gunzipped here. */
+async function downloadShipped() {
+  if (!CORE_SNAPSHOT || typeof DecompressionStream !== "function") throw new Error("no shipped snapshot here");
+  const url = new URL(CORE_SNAPSHOT.file_name, base);
+  const abort = new AbortController();
+  let givenUp = null; // why the download was stopped (browsers reject with an error of their own)
+  const giveUp = (why) => {
+    givenUp = new Error(`${url.pathname} ${why}`);
+    abort.abort(givenUp);
+  };
+  let received = 0;
+  let probe = setTimeout(() => giveUp(`did not start coming within ${SHIPPED_BUDGET_MS} ms`), SHIPPED_BUDGET_MS);
   try {
-    pyodide = await loadRuntime({ _loadSnapshot: stored });
+    const response = await fetch(url, { signal: abort.signal });
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+    clearTimeout(probe);
+    probe = setTimeout(() => {
+      const projected = (SHIPPED_PROBE_MS * CORE_SNAPSHOT.size) / Math.max(received, 1);
+      if (projected > SHIPPED_BUDGET_MS) giveUp(`would take about ${Math.round(projected)} ms to download`);
+    }, SHIPPED_PROBE_MS);
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    }));
+    // gunzipped while it downloads
+    const image = await new Response(counted.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    return new Uint8Array(image);
+  } catch (error) {
+    throw givenUp || error;
+  } finally {
+    clearTimeout(probe);
+  }
+}
+
+/** Start from a memory snapshot (its bytes, or a promise of them); false if that fails. */
+async function restore(image, origin) {
+  try {
+    pyodide = await loadRuntime({ _loadSnapshot: image });
     handle = pyodide.pyimport("copc_cx.web").handle;
     if (!JSON.parse(handle(CHECK_REQUEST)).ok) throw new Error("the restored core gave a wrong answer");
     return true;
   } catch (error) {
-    console.warn("copc calculators: memory snapshot not usable, booting in full:", error);
-    await snapshots.removeEntry(name).catch(() => {});
+    console.info(`copc calculators: ${origin} memory snapshot not used:`, String((error && error.message) || error));
     pyodide = handle = null;
     return false;
   }
@@ -171,14 +216,15 @@ async function fullBoot(entry, keepable) {
 let snapshotTimer = null;
 let snapshotTaken = false;
 
-/** Take and keep the snapshot once the page has been quiet for a moment. */
-function scheduleSnapshot(snapshots, name) {
+/** Keep a snapshot for the next visit once the page has been quiet for a moment; `image()` gives its bytes. */
+function scheduleSnapshot(snapshots, name, image) {
   if (!snapshots || snapshotTaken) return;
   clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(async () => {
     snapshotTaken = true;
+    afterRequest = () => {}; // and lets the site's 31 MB image go once written
     try {
-      await writeSnapshot(snapshots, name, pyodide.makeMemorySnapshot());
+      await writeSnapshot(snapshots, name, image());
       post({ type: "snapshot-saved" });
     } catch (error) {
       console.warn("copc calculators: could not keep a memory snapshot:", error);
@@ -194,13 +240,24 @@ async function boot() {
   // into the generated config at build time so that the boot need not wait for the lock
   const snapshots = await openSnapshots();
   const name = snapshotName(CORE_PACKAGE);
-  const restored = await restore(snapshots, name);
-  if (!restored) {
-    await fullBoot(CORE_PACKAGE, snapshots !== null);
-    afterRequest = () => scheduleSnapshot(snapshots, name);
+  const stored = snapshots && (await readSnapshot(snapshots, name));
+  let start = "stored";
+  if (!stored || !(await restore(stored, "this browser's"))) {
+    if (stored) await snapshots.removeEntry(name).catch(() => {});
+    const shipped = downloadShipped();
+    shipped.catch(() => {}); // its failure is handled where restore() awaits it
+    if (await restore(shipped, "the site's")) {
+      start = "shipped";
+      const image = await shipped;
+      afterRequest = () => scheduleSnapshot(snapshots, name, () => image);
+    } else {
+      start = "full";
+      await fullBoot(CORE_PACKAGE, snapshots !== null);
+      afterRequest = () => scheduleSnapshot(snapshots, name, () => pyodide.makeMemorySnapshot());
+    }
     afterRequest();
   }
-  post({ type: "ready", ms: Math.round(performance.now() - started), restored });
+  post({ type: "ready", ms: Math.round(performance.now() - started), start });
 }
 
 let failureReported = false;

@@ -11,11 +11,12 @@ Steps:
   2. ``mkdocs build --strict`` into site/, then Material's search worker named in copc-search.js
      and a sitemap.xml in every page's folder (for Material's language links);
   3. Pyodide's runtime files from node_modules/pyodide into site/assets/pyodide/<version>/,
-     with the wheel beside them and a site-local pyodide-lock.json that lists it;
+     with the wheel beside them and a site-local pyodide-lock.json that lists it, and a memory
+     snapshot of Pyodide with the core imported (scripts/snapshot_core.mjs, run by Node);
   4. calculators/ (if present) into site/assets/calculators/, with generated/config.mjs (the
      Pyodide folder) and generated/catalog.mjs (the core's catalog op);
   5. site/assets/build-info.json: Pyodide version, wheel file name, and a build id (a hash of
-     every other file of the site) for the service worker's cache name;
+     every other file of the site but the snapshot) for the service worker's cache name;
   6. site/sw.js, the service worker, from offline/sw.template.js with the build's manifest
      (build id, every page and asset to precache, Pyodide's files with their revisions).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import gzip
 import hashlib
 import json
 import os
@@ -220,6 +222,26 @@ def add_pyodide(wheel: Path) -> Path:
     return target
 
 
+# The memory snapshot the site ships (scripts/snapshot_core.mjs), gzipped: about 6 MB instead of
+# 31. Named after the wheel it holds. Its bytes differ from build to build (the interpreter's
+# random state, start-up times) although it is a function of Pyodide's files and the wheel, which
+# the build id covers: so the build id leaves it out, and a rebuild of the same sources keeps it.
+SNAPSHOT_SUFFIX = ".snapshot.gz"
+
+
+def add_core_snapshot(pyodide_folder: Path, wheel: Path) -> Path:
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("build: node is missing: it makes the core's memory snapshot (see README.md)")
+    raw = ROOT / "build" / "core.snapshot"
+    run(node, ROOT / "scripts" / "snapshot_core.mjs", pyodide_folder, pyodide_folder / wheel.name, raw, quiet=True)
+    digest = hashlib.sha256((pyodide_folder / wheel.name).read_bytes()).hexdigest()
+    target = pyodide_folder / f"copc-core-{digest[:16]}{SNAPSHOT_SUFFIX}"
+    target.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+    raw.unlink()
+    return target
+
+
 def add_calculators() -> bool:
     if not CALCULATORS.is_dir() or not any(CALCULATORS.iterdir()):
         return False
@@ -245,8 +267,14 @@ def write_calculator_modules(target: Path) -> None:
     # sha256 without fetching the 130 kB lock before it starts booting.
     lock = json.loads((SITE / "assets" / "pyodide" / pyodide_version() / "pyodide-lock.json").read_text("utf-8"))
     core = {key: lock["packages"]["copc-cx"][key] for key in ("file_name", "sha256")}
+    # The shipped snapshot's name and size: the worker judges from its first bytes how long the
+    # whole download would take.
+    snapshots = sorted((SITE / "assets" / "pyodide" / pyodide_version()).glob(f"*{SNAPSHOT_SUFFIX}"))
+    snapshot = {"file_name": snapshots[0].name, "size": snapshots[0].stat().st_size} if snapshots else None
     (generated / "config.mjs").write_text(
-        f"{header}export const PYODIDE_PATH = {json.dumps(folder)};\nexport const CORE_PACKAGE = {json.dumps(core)};\n",
+        f"{header}export const PYODIDE_PATH = {json.dumps(folder)};\n"
+        f"export const CORE_PACKAGE = {json.dumps(core)};\n"
+        f"export const CORE_SNAPSHOT = {json.dumps(snapshot)};\n",
         encoding="utf-8")
     data = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
     (generated / "catalog.mjs").write_text(f"{header}export const CATALOG = {data};\n", encoding="utf-8")
@@ -254,7 +282,8 @@ def write_calculator_modules(target: Path) -> None:
 
 def build_id(site: Path, skip: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p != skip):
+    files = (p for p in site.rglob("*") if p.is_file() and p != skip and not p.name.endswith(SNAPSHOT_SUFFIX))
+    for path in sorted(files):
         digest.update(path.relative_to(site).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
@@ -275,7 +304,8 @@ def write_build_info(wheel: Path) -> dict[str, str]:
 
 SW_TEMPLATE = ROOT / "offline" / "sw.template.js"
 SW_MANIFEST_MARK = "__COPC_MANIFEST__"
-# never precached: source maps and the compressed sitemap (nothing loads them)
+# never precached: source maps and the compressed sitemap (nothing loads them), and the core's
+# memory snapshot (only a first visit on a fast network loads it; cached then, like any asset)
 SW_SKIP_SUFFIXES = (".map", ".gz")
 
 
@@ -350,6 +380,8 @@ def main() -> int:
     log(f"sitemaps for Material's language links -> {write_folder_sitemaps()} page folders")
     target = add_pyodide(wheel)
     log(f"Pyodide runtime and {wheel.name} -> {target.relative_to(ROOT)}/")
+    snapshot = add_core_snapshot(target, wheel)
+    log(f"the core's memory snapshot -> {snapshot.name} ({snapshot.stat().st_size / 1e6:.1f} MB)")
     if add_calculators():
         log("calculators -> site/assets/calculators/")
     else:

@@ -4,7 +4,8 @@ Node loads the self-hosted Pyodide runtime of node_modules/pyodide with the buil
 lock file, which registers the core wheel (so this also checks the wheel and the lock the
 calculators use), and answers every request through copc_cx.web.handle; each answer must equal
 CPython's copc_cx.web.call exactly. Importing the core must compile nothing: the wheel carries
-its bytecode for Pyodide's Python (scripts/compile_core.mjs). It also checks that the catalog the
+its bytecode for Pyodide's Python (scripts/compile_core.mjs). The memory snapshot the site ships
+(scripts/snapshot_core.mjs) must answer the same once restored. It also checks that the catalog the
 build generated for the calculators (assets/calculators/generated/catalog.mjs) is the core's
 catalog.
 """
@@ -96,11 +97,38 @@ process.stdout.write(JSON.stringify({ answers, compiled }));
 """
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+# The site's memory snapshot (scripts/snapshot_core.mjs), restored as a first visit does: the
+# interpreter comes back with the core imported but without the wheel's files, so every op must
+# work from what the import loaded.
+SNAPSHOT_RUNNER = """
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { loadPyodide } from %(pyodide)s;
+const requests = JSON.parse(%(requests)s);
+const pyodide = await loadPyodide({
+  indexURL: %(index)s, _loadSnapshot: new Uint8Array(gunzipSync(readFileSync(%(snapshot)s))),
+  stdout: () => {}, stderr: (m) => process.stderr.write(m + "\\n"),
+});
+const handle = pyodide.pyimport("copc_cx.web").handle;
+const files = pyodide.runPython("import copc_cx, os; os.path.exists(copc_cx.__file__)");
+const answers = requests.map((r) => JSON.parse(handle(JSON.stringify(r))));
+process.stdout.write(JSON.stringify({ answers, files }));
+"""
+
+
+def run_node(script: Path) -> dict[str, Any]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed (scripts/setup.sh needs it for Pyodide)", pytrace=False)
+    done = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    run = json.loads(done.stdout)
+    assert isinstance(run, dict)
+    return run
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
     pyodide_dir = site_dir / "assets" / "pyodide" / info["pyodide_version"]
     script = tmp_path_factory.mktemp("parity") / "run.mjs"
@@ -110,11 +138,7 @@ def pyodide_run(repo_root: Path, site_dir: Path, tmp_path_factory: pytest.TempPa
         "lock": json.dumps(str(pyodide_dir / "pyodide-lock.json")),
         "requests": json.dumps(json.dumps(REQUESTS)),
     }, encoding="utf-8")
-    done = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=180, check=False)
-    assert done.returncode == 0, done.stderr
-    run = json.loads(done.stdout)
-    assert isinstance(run, dict)
-    return run
+    return run_node(script)
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +170,24 @@ def test_the_generated_catalog_module_is_the_cores_catalog(site_dir: Path) -> No
     start = text.index(prefix) + len(prefix)
     generated = json.loads(text[start:].rstrip().removesuffix(";"))
     assert generated == call({"op": "catalog", "input": {}})["result"]
+
+
+def test_the_sites_memory_snapshot_answers_the_same_as_cpython(
+    site_dir: Path, tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    pyodide_dir = site_dir / "assets" / "pyodide" / info["pyodide_version"]
+    snapshots = list(pyodide_dir.glob("copc-core-*.snapshot.gz"))
+    assert len(snapshots) == 1, snapshots
+    script = tmp_path_factory.mktemp("snapshot") / "run.mjs"
+    # the site's own Pyodide folder: a snapshot fits only the WebAssembly module that made it
+    script.write_text(SNAPSHOT_RUNNER % {
+        "pyodide": json.dumps(str(pyodide_dir / "pyodide.mjs")),
+        "index": json.dumps(str(pyodide_dir) + "/"),
+        "snapshot": json.dumps(str(snapshots[0])),
+        "requests": json.dumps(json.dumps(REQUESTS)),
+    }, encoding="utf-8")
+    run = run_node(script)
+    assert run["files"] is False  # restored without the wheel's files, as in the browser
+    for request, answer in zip(REQUESTS, run["answers"], strict=True):
+        assert answer == call(request), request

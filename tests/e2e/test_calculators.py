@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Route, expect
 
 from tests.conftest import link_state
 
@@ -716,48 +717,109 @@ def test_guide_pages_mount_their_calculators(browser: Browser, base_url: str, la
         context.close()
 
 
-def test_a_second_visit_starts_from_the_memory_snapshot_and_survives_a_broken_one(
+SHIPPED_SNAPSHOT = re.compile(r".*/copc-core-[0-9a-f]{16}\.snapshot\.gz$")
+
+
+def corrupt_stored_snapshot(page: Page) -> list[str]:
+    """Overwrite this browser's memory snapshots (in the origin private file system) with zeros."""
+    names: list[str] = page.evaluate("""async () => {
+        const root = await navigator.storage.getDirectory();
+        const folder = await root.getDirectoryHandle("copc-snapshots");
+        const names = [];
+        for await (const name of folder.keys()) {
+            const writable = await (await folder.getFileHandle(name)).createWritable();
+            await writable.write(new Uint8Array(64));
+            await writable.close();
+            names.push(name);
+        }
+        return names;
+    }""")
+    return names
+
+
+def started_from(page: Page, start: str) -> None:
+    """The item-score calculator's engine started as `start` and computes the first example."""
+    root = calc(page, "item-score")
+    wait_ready(root)
+    expect(root).to_have_attribute("data-engine-start", start)
+    load_example(root)
+    expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
+
+
+def test_a_first_visit_starts_from_the_sites_snapshot_and_the_next_from_this_browsers(
     browser: Browser, base_url: str,
 ) -> None:
     context, page = new_page(browser, base_url, service_workers="block")
     try:
         page.goto(PAGES["ja"])
-        root = calc(page, "item-score")
-        wait_ready(root)
-        expect(root).to_have_attribute("data-engine-start", "full")
-        load_example(root)
-        # taken once the page has been quiet for a moment, then kept in the origin private file system
-        expect(root).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+        started_from(page, "shipped")
+        # kept in the origin private file system once the page has been quiet for a moment
+        expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
 
         page.reload()
-        root = calc(page, "item-score")
-        wait_ready(root)
-        expect(root).to_have_attribute("data-engine-start", "snapshot")
-        load_example(root)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
+        started_from(page, "stored")
 
-        # a snapshot that cannot be restored is forgotten, and the engine boots in full
-        broken = page.evaluate("""async () => {
-            const root = await navigator.storage.getDirectory();
-            const folder = await root.getDirectoryHandle("copc-snapshots");
-            const names = [];
-            for await (const name of folder.keys()) {
-                const writable = await (await folder.getFileHandle(name)).createWritable();
-                await writable.write(new Uint8Array(64));
-                await writable.close();
-                names.push(name);
-            }
-            return names;
-        }""")
+        # a stored snapshot that cannot be restored is forgotten: the site's serves again
+        broken = corrupt_stored_snapshot(page)
         assert len(broken) == 1 and broken[0].endswith(".bin")
         page.reload()
-        root = calc(page, "item-score")
-        wait_ready(root)
-        expect(root).to_have_attribute("data-engine-start", "full")
-        load_example(root)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
-        expect(root).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+        started_from(page, "shipped")
+        expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
     finally:
+        context.close()
+
+
+def test_without_the_sites_snapshot_or_on_a_slow_network_the_engine_boots_in_full(
+    browser: Browser, base_url: str,
+) -> None:
+    # the site's snapshot is missing: a full boot, whose interpreter makes the snapshot kept
+    context, page = new_page(browser, base_url, service_workers="block")
+    try:
+        context.route(SHIPPED_SNAPSHOT, lambda route: route.fulfill(status=404, body="missing"))
+        page.goto(PAGES["ja"])
+        started_from(page, "full")
+        expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+        page.reload()
+        started_from(page, "stored")
+    finally:
+        context.close()
+
+    # a network that would take more than the worker's budget (a second) for the snapshot's
+    # 6.3 MB: given up after its first quarter second
+    context, page = new_page(browser, base_url, service_workers="block")
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        # 40 Mbit/s, in bytes per second
+        cdp.send("Network.emulateNetworkConditions",
+                 {"offline": False, "latency": 0, "downloadThroughput": 5_000_000, "uploadThroughput": -1})
+        messages: list[str] = []
+        page.on("console", lambda message: messages.append(message.text))
+        page.goto(PAGES["ja"])
+        started_from(page, "full")
+        assert any(re.search(r"snapshot not used: \S+ would take about \d+ ms", text) for text in messages), messages
+    finally:
+        context.close()
+
+    # the snapshot's answer does not even start within the budget: given up too
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    context, page = new_page(browser, base_url, service_workers="block")
+    try:
+        context.route(SHIPPED_SNAPSHOT, hold)
+        messages.clear()
+        page.on("console", lambda message: messages.append(message.text))
+        page.goto(PAGES["ja"])
+        started_from(page, "full")
+        assert held, "the worker never asked for the site's snapshot"
+        assert any("snapshot not used" in text and "did not start coming within" in text for text in messages), messages
+    finally:
+        for route in held:
+            with suppress(Error):
+                route.abort()
         context.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.error
 import urllib.request
@@ -9,6 +10,7 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
+from scripts.build_site import build_id
 from scripts.serve import CONTENT_SECURITY_POLICY
 
 
@@ -33,6 +35,29 @@ def test_build_info_names_what_was_built(site_dir: Path) -> None:
         assert (folder / name).is_file(), name
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["copc-cx"]["file_name"] == info["wheel"]
+
+
+def test_the_core_snapshot_is_named_after_its_wheel_and_listed_for_the_worker(site_dir: Path) -> None:
+    folder = site_dir / pyodide_folder(site_dir)
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    snapshot = folder / f"copc-core-{lock['packages']['copc-cx']['sha256'][:16]}.snapshot.gz"
+    assert gzip.decompress(snapshot.read_bytes())[:4] == b"\0snp"  # Pyodide's snapshot header
+    config = (site_dir / "assets" / "calculators" / "generated" / "config.mjs").read_text(encoding="utf-8")
+    listed = json.loads(config.split("export const CORE_SNAPSHOT = ", 1)[1].split(";\n", 1)[0])
+    assert listed == {"file_name": snapshot.name, "size": snapshot.stat().st_size}
+
+
+def test_the_build_id_leaves_out_the_core_snapshot(tmp_path: Path) -> None:
+    """The snapshot's bytes differ from build to build; the build id must not (a rebuild of the
+    same sources would make every reader's service worker download the site again)."""
+    (tmp_path / "index.html").write_text("page", encoding="utf-8")
+    snapshot = tmp_path / "copc-core-0123456789abcdef.snapshot.gz"
+    snapshot.write_bytes(b"one")
+    before = build_id(tmp_path, tmp_path / "build-info.json")
+    snapshot.write_bytes(b"two")
+    assert build_id(tmp_path, tmp_path / "build-info.json") == before
+    (tmp_path / "index.html").write_text("another page", encoding="utf-8")
+    assert build_id(tmp_path, tmp_path / "build-info.json") != before
 
 
 @pytest.mark.parametrize(("path", "content_type"), [
