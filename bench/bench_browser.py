@@ -28,7 +28,10 @@ also shown round by round.
       followed by the time of the engine's own first result in that visit;
   (c) recompute latency, in the page with performance.now(): from the input event to the new
       result in the DOM, over ``--changes`` changes of the item select (computed at once) and
-      of a count field (computed after kit.mjs's 150 ms typing debounce);
+      of a count field (computed after kit.mjs's 150 ms typing debounce), each on a page whose
+      engine has settled after its first result (its memory snapshot kept, as when a reader
+      reads the result); and once more for the item select from the very moment of the first
+      result, changes at machine speed while V8 still optimises a restored engine;
   (d) bytes transferred (response bodies as sent, plus headers; the server does not compress)
       for a guide page without a calculator and for a calculator page, with and without the
       service worker's precache, and how many of them are Pyodide's.
@@ -427,11 +430,16 @@ def run(args: argparse.Namespace) -> int:
                      + (f", first result cold {ms(cold[-1].ms)}, warm {ms(warm[-1].ms)}, "
                         f"service worker {ms(warm_sw[-1].ms)}, {ms(warm_sw3[-1].ms)}" if marker else ""))
         if marker:
-            # (c) recompute latency, on a warm page
+            # (c) recompute latency: on a page whose engine has settled (as when the reader reads the
+            # first result), and at machine speed from the moment of the first result (a restored
+            # engine is still being optimised by V8 then: calculators/worker.mjs's warm-up)
             with browsers.fresh(service_worker=False) as context:
-                page = first_result(context, keep=True).page
+                page = first_result(context, keep=True, settle=True).page
                 for kind in ("select", "field"):
                     recompute[kind] = page.evaluate(RECOMPUTE, {"selector": CALC, "n": args.changes, "kind": kind})
+            with browsers.fresh(service_worker=False) as context:
+                page = first_result(context, keep=True).page
+                recompute["at-once"] = page.evaluate(RECOMPUTE, {"selector": CALC, "n": args.changes, "kind": "select"})
             progress("(c) done")
 
         # (d) bytes transferred
@@ -469,15 +477,16 @@ def run(args: argparse.Namespace) -> int:
             rows.append(("    computed by the engine in this visit", spread(computed), "< 1,200 ms",
                          verdict(median(computed) < 1200)))
         for kind, label in (("select", "item select (computed at once)"),
-                            ("field", "count field (incl. the 150 ms debounce)")):
+                            ("field", "count field (incl. the 150 ms debounce)"),
+                            ("at-once", "item select, from the first result on")):
             latencies: list[float] = recompute[kind]["times"]
             failures = recompute[kind]["failures"]
             if failures:
                 notes.append(f"(c) {label}: {failures} of {args.changes} changes gave no result")
-            goal = "< 30 ms" if kind == "select" else ""
+            goal = "< 30 ms" if kind == "select" else "(no pause after the boot)" if kind == "at-once" else ""
             rows.append((f"(c) recompute, {label}, median", ms(median(latencies)) if latencies else "n/a", "", ""))
             rows.append((f"(c) recompute, {label}, p95", ms(p95(latencies)) if latencies else "n/a", goal,
-                         verdict(p95(latencies) < 30) if goal and latencies else ""))
+                         verdict(p95(latencies) < 30) if kind == "select" and latencies else ""))
     else:
         for label in ("(b) first result, cold", "(b) first result, warm HTTP cache",
                       "(b) first result, warm service worker", "(c) recompute p95"):
