@@ -62,14 +62,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, link_state  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, SHIPPED_SNAPSHOT, link_state  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
 GUIDE_PAGE = "/glossary/"  # no calculator
 CALC_PAGE = "/scoring/items-1-3/"  # one calculator: item-score
 CALC = '.copc-calc[data-calc="item-score"]'
 RESULT = '.copc-calc[data-state="result"]'
-SHIPPED_SNAPSHOT = re.compile(r".*/copc-core-[0-9a-f]{16}\.snapshot\.gz$")  # the site's memory snapshot
 # the guide's example (certification guide, item 2.15): 20 of 40 points
 STATE = {"edition": "CSP", "item": "2.15", "met": "2", "applicable": "2", "deployed": "2", "total": "3"}
 TIMEOUT = 180_000  # ms

@@ -141,8 +141,9 @@ async function loadRuntime(options) {
 // spares Python's start-up and the core's import (measured here: first result after 2.1 s instead
 // of 5.4 s), for about 6 MB more to download. That pays only on a fast network, so the worker
 // watches the download's first SHIPPED_PROBE_MS and gives up if at that pace the whole file would
-// take longer than SHIPPED_BUDGET_MS: about what the snapshot saves on a fast laptop (0.8-1 s),
-// so it never makes a first visit slower by much more than the probe. Then the full boot runs.
+// take longer than SHIPPED_BUDGET_MS: about what the snapshot saves on a fast laptop (0.8-1 s).
+// It also gives up if no answer has come by then. Then the full boot runs: the runtime's own files
+// have been loading meanwhile, so a first visit on a slow network loses at most that wait.
 const SHIPPED_PROBE_MS = 250;
 const SHIPPED_BUDGET_MS = 1000;
 

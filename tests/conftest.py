@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -28,6 +29,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+# the memory snapshot the site ships (scripts/build_site.py's add_core_snapshot)
+SHIPPED_SNAPSHOT = re.compile(r".*/copc-core-[0-9a-f]{16}\.snapshot\.gz$")
 
 
 def link_state(state: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Route, expect
 
-from tests.conftest import link_state
+from tests.conftest import SHIPPED_SNAPSHOT, link_state
 
 pytestmark = pytest.mark.e2e
 
@@ -715,9 +715,6 @@ def test_guide_pages_mount_their_calculators(browser: Browser, base_url: str, la
         expect(root.locator(".copc-calc__steps summary")).to_have_text(TEXT[lang]["steps"])
     finally:
         context.close()
-
-
-SHIPPED_SNAPSHOT = re.compile(r".*/copc-core-[0-9a-f]{16}\.snapshot\.gz$")
 
 
 def corrupt_stored_snapshot(page: Page) -> list[str]:
