@@ -229,14 +229,23 @@ def add_pyodide(wheel: Path) -> Path:
 SNAPSHOT_SUFFIX = ".snapshot.gz"
 
 
+def core_lock_entry() -> dict[str, str]:
+    """The core's entry in the site-local lock (`pyodide lockfile add-wheels`): file_name, sha256."""
+    lock = json.loads((SITE / "assets" / "pyodide" / pyodide_version() / "pyodide-lock.json").read_text("utf-8"))
+    return {key: lock["packages"]["copc-cx"][key] for key in ("file_name", "sha256")}
+
+
+def core_snapshot_name(core: dict[str, str]) -> str:
+    return f"copc-core-{core['sha256'][:16]}{SNAPSHOT_SUFFIX}"
+
+
 def add_core_snapshot(pyodide_folder: Path, wheel: Path) -> Path:
     node = shutil.which("node")
     if node is None:
         raise SystemExit("build: node is missing: it makes the core's memory snapshot (see README.md)")
     raw = ROOT / "build" / "core.snapshot"
     run(node, ROOT / "scripts" / "snapshot_core.mjs", pyodide_folder, pyodide_folder / wheel.name, raw, quiet=True)
-    digest = hashlib.sha256((pyodide_folder / wheel.name).read_bytes()).hexdigest()
-    target = pyodide_folder / f"copc-core-{digest[:16]}{SNAPSHOT_SUFFIX}"
+    target = pyodide_folder / core_snapshot_name(core_lock_entry())
     target.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
     raw.unlink()
     return target
@@ -265,12 +274,11 @@ def write_calculator_modules(target: Path) -> None:
     folder = f"../pyodide/{pyodide_version()}/"
     # The core's entry in the site-local lock: the worker keys its memory snapshot on the wheel's
     # sha256 without fetching the 130 kB lock before it starts booting.
-    lock = json.loads((SITE / "assets" / "pyodide" / pyodide_version() / "pyodide-lock.json").read_text("utf-8"))
-    core = {key: lock["packages"]["copc-cx"][key] for key in ("file_name", "sha256")}
+    core = core_lock_entry()
     # The shipped snapshot's name and size: the worker judges from its first bytes how long the
     # whole download would take.
-    snapshots = sorted((SITE / "assets" / "pyodide" / pyodide_version()).glob(f"*{SNAPSHOT_SUFFIX}"))
-    snapshot = {"file_name": snapshots[0].name, "size": snapshots[0].stat().st_size} if snapshots else None
+    shipped = SITE / "assets" / "pyodide" / pyodide_version() / core_snapshot_name(core)
+    snapshot = {"file_name": shipped.name, "size": shipped.stat().st_size} if shipped.is_file() else None
     (generated / "config.mjs").write_text(
         f"{header}export const PYODIDE_PATH = {json.dumps(folder)};\n"
         f"export const CORE_PACKAGE = {json.dumps(core)};\n"
