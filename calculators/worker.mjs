@@ -163,8 +163,14 @@ async function downloadShipped() {
     const response = await fetch(url, { signal: abort.signal });
     if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
     clearTimeout(probe);
+    // the gzipped file's size (not in the generated config, which must not change from build to build)
+    const size = Number(response.headers.get("Content-Length"));
+    if (!size) {
+      abort.abort();
+      throw new Error(`${url.pathname} has no Content-Length: how long it would take cannot be judged`);
+    }
     probe = setTimeout(() => {
-      const projected = (SHIPPED_PROBE_MS * CORE_SNAPSHOT.size) / Math.max(received, 1);
+      const projected = (SHIPPED_PROBE_MS * size) / Math.max(received, 1);
       if (projected > SHIPPED_BUDGET_MS) giveUp(`would take about ${Math.round(projected)} ms to download`);
     }, SHIPPED_PROBE_MS);
     const counted = response.body.pipeThrough(new TransformStream({

@@ -275,10 +275,10 @@ def write_calculator_modules(target: Path) -> None:
     # The core's entry in the site-local lock: the worker keys its memory snapshot on the wheel's
     # sha256 without fetching the 130 kB lock before it starts booting.
     core = core_lock_entry()
-    # The shipped snapshot's name and size: the worker judges from its first bytes how long the
-    # whole download would take.
+    # The shipped snapshot's name only: its size differs from build to build like its bytes, and
+    # this file counts in the build id (the worker takes the size from the response's Content-Length).
     shipped = SITE / "assets" / "pyodide" / pyodide_version() / core_snapshot_name(core)
-    snapshot = {"file_name": shipped.name, "size": shipped.stat().st_size} if shipped.is_file() else None
+    snapshot = {"file_name": shipped.name} if shipped.is_file() else None
     (generated / "config.mjs").write_text(
         f"{header}export const PYODIDE_PATH = {json.dumps(folder)};\n"
         f"export const CORE_PACKAGE = {json.dumps(core)};\n"

@@ -10,6 +10,7 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
+from scripts import build_site
 from scripts.build_site import build_id
 from scripts.serve import CONTENT_SECURITY_POLICY
 
@@ -37,14 +38,43 @@ def test_build_info_names_what_was_built(site_dir: Path) -> None:
     assert lock["packages"]["copc-cx"]["file_name"] == info["wheel"]
 
 
-def test_the_core_snapshot_is_named_after_its_wheel_and_listed_for_the_worker(site_dir: Path) -> None:
+def listed_snapshot(config: str) -> object:
+    return json.loads(config.split("export const CORE_SNAPSHOT = ", 1)[1].split(";\n", 1)[0])
+
+
+def test_the_core_snapshot_is_named_after_its_wheel_and_listed_for_the_worker(site_server: str, site_dir: Path) -> None:
     folder = site_dir / pyodide_folder(site_dir)
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     snapshot = folder / f"copc-core-{lock['packages']['copc-cx']['sha256'][:16]}.snapshot.gz"
     assert gzip.decompress(snapshot.read_bytes())[:4] == b"\0snp"  # Pyodide's snapshot header
     config = (site_dir / "assets" / "calculators" / "generated" / "config.mjs").read_text(encoding="utf-8")
-    listed = json.loads(config.split("export const CORE_SNAPSHOT = ", 1)[1].split(";\n", 1)[0])
-    assert listed == {"file_name": snapshot.name, "size": snapshot.stat().st_size}
+    assert listed_snapshot(config) == {"file_name": snapshot.name}
+    # the worker judges the download by the size the server announces
+    status, headers, body = fetch(site_server + pyodide_folder(site_dir) + snapshot.name)
+    assert status == 200
+    assert int(headers["Content-Length"]) == len(body) == snapshot.stat().st_size
+
+
+def test_the_calculators_config_is_the_same_whatever_the_snapshot_weighs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """config.mjs counts in the build id, so nothing in it may change with the snapshot's bytes,
+    which differ from build to build (its gzipped size did, and every rebuild got a new build id)."""
+    site = tmp_path / "site"
+    folder = site / "assets" / "pyodide" / build_site.pyodide_version()
+    folder.mkdir(parents=True)
+    lock = {"packages": {"copc-cx": {"file_name": "copc_cx-1-py3-none-any.whl", "sha256": "0123456789abcdef" * 4}}}
+    (folder / "pyodide-lock.json").write_text(json.dumps(lock), encoding="utf-8")
+    monkeypatch.setattr(build_site, "SITE", site)
+    snapshot = folder / build_site.core_snapshot_name(build_site.core_lock_entry())
+    configs: list[str] = []
+    for image in (b"one build", b"another build, a few bytes longer"):
+        snapshot.write_bytes(image)
+        target = tmp_path / f"calculators-{len(configs)}"
+        (target / "generated").mkdir(parents=True)
+        build_site.write_calculator_modules(target)
+        configs.append((target / "generated" / "config.mjs").read_text(encoding="utf-8"))
+    assert configs[0] == configs[1]
+    assert listed_snapshot(configs[0]) == {"file_name": snapshot.name}
 
 
 def test_the_build_id_leaves_out_the_core_snapshot(tmp_path: Path) -> None:
