@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import email.parser
 import gzip
 import json
 import urllib.error
 import urllib.request
+import zipfile
 from email.message import Message
 from pathlib import Path
 
@@ -53,6 +55,18 @@ def test_the_core_snapshot_is_named_after_its_wheel_and_listed_for_the_worker(si
     status, headers, body = fetch(site_server + pyodide_folder(site_dir) + snapshot.name)
     assert status == 200
     assert int(headers["Content-Length"]) == len(body) == snapshot.stat().st_size
+
+
+def test_the_core_wheel_holds_the_core_only(site_dir: Path) -> None:
+    """The wheel's sha256 names this browser's snapshots and kept results: only the core's own files
+    may change it (the project README used to ride along as the long description)."""
+    info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(site_dir / pyodide_folder(site_dir) / info["wheel"]) as wheel:
+        names = wheel.namelist()
+        metadata = email.parser.Parser().parsestr(wheel.read("copc_cx-0.1.0.dist-info/METADATA").decode())
+    assert all(name.startswith(("copc_cx/", "copc_cx-0.1.0.dist-info/")) for name in names), names
+    assert metadata["Name"] == "copc-cx"
+    assert metadata.get_payload() in ("", "\n")  # no long description
 
 
 def test_the_calculators_config_is_the_same_whatever_the_snapshot_weighs(
