@@ -52,6 +52,17 @@ const STRINGS = {
     "replaced.restore": "元の入力に戻す",
     "replaced.restoreAgain": "戻す直前の入力にする",
     "replaced.dismiss": "閉じる",
+
+    // the "kept in this browser" panel (stored-data.mjs)
+    "stored.about": "このブラウザーに保存されているもの: 各計算ツールの入力、最後の結果、「元の入力に戻す」のために残している入力。",
+    "stored.erase": "保存データを消去…",
+    "stored.confirm": "すべての計算ツールの入力と結果を、このブラウザーから消去します。元には戻せません。",
+    "stored.confirmErase": "消去する",
+    "stored.cancel": "やめる",
+    "stored.erased":
+      "消去しました。計算ツールをほかのタブでも開いている場合は、そのタブも閉じてください（そこで入力すると、また保存されます）。",
+    "stored.unavailable": "このブラウザーでは保存が無効になっているため、計算ツールは何も保存していません。",
+
     "link.label": "このシナリオを再現するリンク",
     "link.copied": "リンクをクリップボードにコピーしました。",
     "link.manual": "クリップボードを使えません。下のリンクを選択してコピーしてください。",
@@ -260,6 +271,17 @@ const STRINGS = {
     "replaced.restore": "Restore my inputs",
     "replaced.restoreAgain": "Back to the ones shown before",
     "replaced.dismiss": "Dismiss",
+
+    // the "kept in this browser" panel (stored-data.mjs)
+    "stored.about": "Kept in this browser: each calculator's inputs, its last result, and the inputs kept for “Restore my inputs”.",
+    "stored.erase": "Erase kept data…",
+    "stored.confirm": "This erases every calculator's inputs and results from this browser. It cannot be undone.",
+    "stored.confirmErase": "Erase",
+    "stored.cancel": "Cancel",
+    "stored.erased":
+      "Erased. If a calculator is open in another tab, close that tab too: typing there would keep its inputs again.",
+    "stored.unavailable": "Storage is turned off in this browser, so the calculators keep nothing here.",
+
     "link.label": "Link that reproduces this scenario",
     "link.copied": "The link is on the clipboard.",
     "link.manual": "The clipboard is not available: select the link below and copy it.",

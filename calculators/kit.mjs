@@ -134,8 +134,37 @@ function keptResultKey(name) {
   return `${stateKey(name)}:result`;
 }
 
+const STORAGE_PREFIX = "copc-calc:";
+
 function stateKey(name) {
-  return `copc-calc:v1:${name}`;
+  return `${STORAGE_PREFIX}v1:${name}`;
+}
+
+// --- what this browser keeps, and erasing it ---
+// Every key the calculators write starts with STORAGE_PREFIX: a form's state, the inputs an
+// example, "clear" or a link replaced, and the last result. Once erased, this page writes none
+// again (a calculator's pending save would otherwise bring some back before the page reloads).
+let storageErased = false;
+
+function store(key, value) {
+  if (!storageErased) localStorage.setItem(key, value);
+}
+
+/** Whether the calculators can keep anything in this browser (storage can be turned off). */
+export function storageUsable() {
+  try {
+    return typeof localStorage.length === "number";
+  } catch {
+    return false;
+  }
+}
+
+/** Erase everything the calculators keep in this browser; this page writes nothing more. */
+export function eraseStoredData() {
+  storageErased = true;
+  const keys = [];
+  for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+  for (const key of keys) if (key && key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
 }
 
 // Inputs that an example, "clear" or a shared link replaced, kept until the reader restores or
@@ -286,7 +315,7 @@ export class Calculator {
 
   save(state) {
     try {
-      localStorage.setItem(this.storageKey(), JSON.stringify(state));
+      store(this.storageKey(), JSON.stringify(state));
     } catch {
       // storage may be disabled or full: the calculator still works
     }
@@ -353,7 +382,7 @@ export class Calculator {
   storeReplaced(record) {
     this.replaced = record;
     try {
-      if (record) localStorage.setItem(replacedKey(this.name), JSON.stringify(record));
+      if (record) store(replacedKey(this.name), JSON.stringify(record));
       else localStorage.removeItem(replacedKey(this.name));
     } catch {
       // storage disabled or full: the bar still offers the inputs until the page is left
@@ -528,7 +557,7 @@ export class Calculator {
     const keep = () => {
       this.keepTimer = null;
       try {
-        localStorage.setItem(this.resultKey(), JSON.stringify({ core: CORE_ID, op: this.op, request, response }));
+        store(this.resultKey(), JSON.stringify({ core: CORE_ID, op: this.op, request, response }));
       } catch {
         // storage may be disabled or full: the next visit computes instead
       }

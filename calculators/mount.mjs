@@ -11,6 +11,7 @@
 
 import { pageLanguage, translator } from "./i18n.mjs";
 import { hasKeptResult } from "./kit.mjs";
+import { mountStoredData } from "./stored-data.mjs";
 import ApplicablePoints from "./widgets/applicable-points.mjs";
 import ChannelPerformance from "./widgets/channel-performance.mjs";
 import ItemScore from "./widgets/item-score.mjs";
@@ -30,10 +31,14 @@ const WIDGETS = {
 };
 
 function mountAll() {
+  const lang = pageLanguage();
+  for (const el of document.querySelectorAll(".copc-stored-data:not([data-copc-mounted])")) {
+    mountStoredData(el, lang);
+    el.dataset.copcMounted = "yes";
+  }
   const placeholders = [...document.querySelectorAll(".copc-calc[data-calc]")]
     .filter((el) => !el.dataset.copcMounted);
   if (!placeholders.length) return;
-  const lang = pageLanguage();
   for (const el of placeholders) {
     const Widget = WIDGETS[el.dataset.calc];
     if (!Widget) {

@@ -470,6 +470,64 @@ def test_reload_keeps_the_scenario(browser: Browser, base_url: str) -> None:
         context.close()
 
 
+STORED = {
+    "ja": {"about": "このブラウザーに保存されているもの", "erase": "保存データを消去",
+           "confirm": "元には戻せません", "cancel": "やめる", "yes": "消去する", "erased": "消去しました"},
+    "en": {"about": "Kept in this browser: each calculator's inputs", "erase": "Erase kept data",
+           "confirm": "It cannot be undone", "cancel": "Cancel", "yes": "Erase", "erased": "Erased."},
+}
+
+
+def kept_keys(page: Page) -> list[str]:
+    keys: list[str] = page.evaluate(
+        "() => Object.keys(localStorage).filter((key) => key.startsWith('copc-calc:')).sort()")
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_what_the_calculators_keep_can_be_erased_from_this_browser(browser: Browser, base_url: str, lang: str) -> None:
+    context, page = new_page(browser, base_url)
+    words = STORED[lang]
+    try:
+        page.goto(PAGES[lang])
+        rule = calc(page, "rule-50-75")
+        wait_ready(rule)
+        load_example(rule)
+        field(rule, "at_target").fill("40")  # the reader's own inputs; the example's are kept for a restore
+        expect(rule.locator(".copc-calc__result")).to_contain_text("80%", timeout=RESULT)
+        expect(rule.locator(".copc-calc__replaced")).to_be_hidden()
+        load_example(rule)
+        expect(rule.locator(".copc-calc__restore")).to_be_visible()
+        # the last result is kept when the page is idle
+        page.wait_for_function("() => localStorage.getItem('copc-calc:v1:rule-50-75:result') !== null", timeout=RESULT)
+        assert "copc-calc:v1:rule-50-75:replaced" in kept_keys(page)
+
+        panel = page.locator(".copc-stored-data")
+        expect(panel).to_contain_text(words["about"])
+        # the first click only asks; "cancel" leaves everything as it was
+        panel.get_by_role("button", name=words["erase"]).click()
+        expect(panel).to_contain_text(words["confirm"])
+        panel.get_by_role("button", name=words["cancel"]).click()
+        expect(panel).to_contain_text(words["about"])
+        assert "copc-calc:v1:rule-50-75:replaced" in kept_keys(page)
+
+        panel.get_by_role("button", name=words["erase"]).click()
+        with page.expect_navigation():
+            panel.get_by_role("button", name=words["yes"], exact=True).click()
+        expect(page.locator(".copc-stored-data")).to_contain_text(words["erased"])
+        # the reloaded calculators start from their empty forms: nothing to restore, no kept inputs
+        rule = calc(page, "rule-50-75")
+        expect(rule).to_have_attribute("data-copc-mounted", "yes", timeout=BOOT)
+        expect(field(rule, "at_target")).to_have_value("")
+        expect(rule.locator(".copc-calc__replaced")).to_be_hidden()
+        assert not any(key.endswith(":replaced") for key in kept_keys(page))
+        # the message is said once: the next visit describes the panel again
+        page.reload()
+        expect(page.locator(".copc-stored-data")).to_contain_text(words["about"])
+    finally:
+        context.close()
+
+
 def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(browser: Browser, base_url: str) -> None:
     context, page = new_page(browser, base_url)
     links: dict[str, str] = {}
