@@ -225,7 +225,7 @@ async function fullBoot(entry, keepable) {
 let snapshotTimer = null;
 let snapshotTaken = false;
 
-/** Keep a snapshot for the next visit once the page has been quiet for a moment; `image()` gives its bytes. */
+/** Keep `image` (a snapshot's bytes) for the next visit once the page has been quiet for a moment. */
 function scheduleSnapshot(snapshots, name, image) {
   if (!snapshots || snapshotTaken) return;
   clearTimeout(snapshotTimer);
@@ -233,7 +233,7 @@ function scheduleSnapshot(snapshots, name, image) {
     snapshotTaken = true;
     afterRequest = () => {}; // and lets the site's 31 MB image go once written
     try {
-      await writeSnapshot(snapshots, name, image());
+      await writeSnapshot(snapshots, name, image);
       post({ type: "snapshot-saved" });
     } catch (error) {
       console.warn("copc calculators: could not keep a memory snapshot:", error);
@@ -255,17 +255,17 @@ async function boot() {
     if (stored) await snapshots.removeEntry(name).catch(() => {});
     const shipped = downloadShipped();
     shipped.catch(() => {}); // its failure is handled where restore() awaits it
+    let image;
     if (await restore(shipped, "the site's")) {
       start = "shipped";
-      const image = await shipped;
-      afterRequest = () => scheduleSnapshot(snapshots, name, () => image);
+      image = await shipped;
     } else {
       start = "full";
       await fullBoot(CORE_PACKAGE, snapshots !== null);
       // before any request (see above); it costs the first result about 0.03 s here
-      const image = snapshots && pyodide.makeMemorySnapshot();
-      afterRequest = () => scheduleSnapshot(snapshots, name, () => image);
+      image = snapshots && pyodide.makeMemorySnapshot();
     }
+    afterRequest = () => scheduleSnapshot(snapshots, name, image);
     afterRequest();
   }
   if (start !== "full") warmUpLeft = WARM_UP_CALLS;
