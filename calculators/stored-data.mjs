@@ -35,11 +35,11 @@ export function mountStoredData(root, lang) {
     if (!storageUsable()) return show(t("stored.unavailable"));
     return show(t(erased ? "stored.erased" : "stored.about"), h("button", {
       type: "button", class: "md-button copc-stored-data__erase", text: t("stored.erase"),
-      on: { click: confirm },
+      on: { click: askFirst },
     }));
   };
   // a second, explicit click: the erasure cannot be undone
-  const confirm = () => show(
+  const askFirst = () => show(
     t("stored.confirm"),
     h("button", {
       type: "button", class: "md-button md-button--primary copc-stored-data__confirm", text: t("stored.confirmErase"),
