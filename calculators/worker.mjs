@@ -53,16 +53,16 @@ function watchBootLogs() {
 
 // A memory snapshot of the interpreter with the core already imported makes a later visit start
 // in a fraction of a full boot (measured: about 0.35 s instead of 2 s). It is kept once, after the
-// first answers (the site's snapshot if the visit started from it, else one taken of this
-// interpreter as the full boot left it, before its first request: an image taken later would hold
-// what the reader typed, in memory Python has freed but not cleared), in the origin private file
-// system (OPFS) under a name made of Pyodide's
-// folder and the core wheel's sha256, so a rebuilt core or another Pyodide never restores a stale
-// one. OPFS rather than Cache Storage: this worker reads the 31 MB file itself, synchronously,
-// instead of streaming it through the browser process, which is busy loading the page (measured on
-// 2 cores: about 0.05 s instead of 0.4-0.6 s). Pyodide's snapshots are a private API and do not
-// survive loadPackage(), so the wheel the site-local lock registers is unpacked instead; any
-// failure falls back to the full boot and forgets the snapshot.
+// first answers: the site's snapshot if the visit started from it, else one taken of this
+// interpreter as the full boot left it, before its first request (an image taken later would hold
+// what the reader typed, in memory Python has freed but not cleared). It goes into the origin
+// private file system (OPFS) under a name made of Pyodide's folder and the core wheel's sha256, so
+// a rebuilt core or another Pyodide never restores a stale one. OPFS rather than Cache Storage:
+// this worker reads the 31 MB file itself, synchronously, instead of streaming it through the
+// browser process, which is busy loading the page (measured on 2 cores: about 0.05 s instead of
+// 0.4-0.6 s). Pyodide's snapshots are a private API and do not survive loadPackage(), so the
+// wheel the site-local lock registers is unpacked instead; any failure falls back to the full
+// boot and forgets the snapshot.
 const SNAPSHOT_FOLDER = "copc-snapshots";
 const SNAPSHOT_DELAY_MS = 1500; // after the last request: never compete with the user's first results
 const CHECK_REQUEST = JSON.stringify({ op: "rule-50-75", input: { at_target: 48, at_target_or_improving: 69, total: 100 } });
@@ -231,7 +231,7 @@ function scheduleSnapshot(snapshots, name, image) {
   clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(async () => {
     snapshotTaken = true;
-    afterRequest = () => {}; // and lets the site's 31 MB image go once written
+    afterRequest = () => {}; // and lets the 31 MB image go once written
     try {
       await writeSnapshot(snapshots, name, image);
       post({ type: "snapshot-saved" });
