@@ -820,6 +820,14 @@ def stored_snapshot_texts(page: Page, texts: list[str]) -> dict[str, bool]:
     return found
 
 
+def kept_snapshot_holds_nothing_typed(page: Page) -> None:
+    """Send the engine TYPED, wait until this browser's snapshot is kept, and look into it: the
+    core's modules are there, what the reader sent is not."""
+    send_typed_text(page)
+    expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+    assert stored_snapshot_texts(page, ["copc_cx.web", TYPED]) == {"copc_cx.web": True, TYPED: False}
+
+
 def started_from(page: Page, start: str) -> None:
     """The item-score calculator's engine started as `start` and computes the first example."""
     root = calc(page, "item-score")
@@ -836,11 +844,8 @@ def test_a_first_visit_starts_from_the_sites_snapshot_and_the_next_from_this_bro
     try:
         page.goto(PAGES["ja"])
         started_from(page, "shipped")
-        send_typed_text(page)
-        # kept in the origin private file system once the page has been quiet for a moment: the
-        # core's modules are in it, what the reader sent is not
-        expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
-        assert stored_snapshot_texts(page, ["copc_cx.web", TYPED]) == {"copc_cx.web": True, TYPED: False}
+        # kept in the origin private file system once the page has been quiet for a moment
+        kept_snapshot_holds_nothing_typed(page)
 
         page.reload()
         started_from(page, "stored")
@@ -864,10 +869,8 @@ def test_without_the_sites_snapshot_or_on_a_slow_network_the_engine_boots_in_ful
         context.route(SHIPPED_SNAPSHOT, lambda route: route.fulfill(status=404, body="missing"))
         page.goto(PAGES["ja"])
         started_from(page, "full")
-        send_typed_text(page)
-        # taken of the interpreter as the boot left it: what the reader sent it is not kept
-        expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
-        assert stored_snapshot_texts(page, ["copc_cx.web", TYPED]) == {"copc_cx.web": True, TYPED: False}
+        # taken of the interpreter as the boot left it, before the reader's requests
+        kept_snapshot_holds_nothing_typed(page)
         page.reload()
         started_from(page, "stored")
     finally:
