@@ -201,10 +201,15 @@ def pyodide_version() -> str:
     return version
 
 
+def pyodide_folder() -> Path:
+    """The site's self-hosted Pyodide: its runtime, the core wheel, the lock and the snapshot."""
+    return SITE / "assets" / "pyodide" / pyodide_version()
+
+
 def add_pyodide(wheel: Path) -> Path:
     if not PYODIDE_NPM.is_dir():
         raise SystemExit("build: node_modules/pyodide is missing: run `make setup` (npm ci)")
-    target = SITE / "assets" / "pyodide" / pyodide_version()
+    target = pyodide_folder()
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for name in PYODIDE_RUNTIME:
@@ -231,7 +236,7 @@ SNAPSHOT_SUFFIX = ".snapshot.gz"
 
 def core_lock_entry() -> dict[str, str]:
     """The core's entry in the site-local lock (`pyodide lockfile add-wheels`): file_name, sha256."""
-    lock = json.loads((SITE / "assets" / "pyodide" / pyodide_version() / "pyodide-lock.json").read_text("utf-8"))
+    lock = json.loads((pyodide_folder() / "pyodide-lock.json").read_text("utf-8"))
     return {key: lock["packages"]["copc-cx"][key] for key in ("file_name", "sha256")}
 
 
@@ -277,7 +282,7 @@ def write_calculator_modules(target: Path) -> None:
     core = core_lock_entry()
     # The shipped snapshot's name only: its size differs from build to build like its bytes, and
     # this file counts in the build id (the worker takes the size from the response's Content-Length).
-    shipped = SITE / "assets" / "pyodide" / pyodide_version() / core_snapshot_name(core)
+    shipped = pyodide_folder() / core_snapshot_name(core)
     snapshot = {"file_name": shipped.name} if shipped.is_file() else None
     (generated / "config.mjs").write_text(
         f"{header}export const PYODIDE_PATH = {json.dumps(folder)};\n"

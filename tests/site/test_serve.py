@@ -74,12 +74,11 @@ def test_the_calculators_config_is_the_same_whatever_the_snapshot_weighs(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """config.mjs counts in the build id, so nothing in it may change with the snapshot's bytes,
     which differ from build to build (its gzipped size did, and every rebuild got a new build id)."""
-    site = tmp_path / "site"
-    folder = site / "assets" / "pyodide" / build_site.pyodide_version()
+    monkeypatch.setattr(build_site, "SITE", tmp_path / "site")
+    folder = build_site.pyodide_folder()
     folder.mkdir(parents=True)
     lock = {"packages": {"copc-cx": {"file_name": "copc_cx-1-py3-none-any.whl", "sha256": "0123456789abcdef" * 4}}}
     (folder / "pyodide-lock.json").write_text(json.dumps(lock), encoding="utf-8")
-    monkeypatch.setattr(build_site, "SITE", site)
     snapshot = folder / build_site.core_snapshot_name(build_site.core_lock_entry())
     configs: list[str] = []
     for image in (b"one build", b"another build, a few bytes longer"):
