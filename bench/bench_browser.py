@@ -4,7 +4,7 @@
     make bench
 
 Against the built site/, served by scripts/serve.py (a subprocess on a free loopback port) from
-a temporary folder that links to site/'s files and adds two bench-only files (never shipped),
+a temporary folder that links to site/'s files and adds two bench-only pages (never shipped),
 in headless Debian Chromium driven by Playwright. Every figure comes from the same run; times
 are medians of ``--repeat`` runs, each in a fresh browser context, taken in rounds that measure
 (a) and (b) once each, so that a machine whose speed drifts during the run (a shared 2-core VM
@@ -13,6 +13,10 @@ also shown round by round.
 
   (a) bare Pyodide boot: a bench page whose module worker calls loadPyodide() alone from the
       site's self-hosted Pyodide folder (the floor): navigation start -> the worker's answer;
+      and the floor of a warm visit: the calculator page cut down to its calculator (the same
+      worker, snapshot and scripts, no article, navigation or Material), visited warm in the
+      same profile as (b)'s warm visit, before or after it by turns: navigation start -> the
+      engine's own first result;
   (b) navigation start -> first calculator result (the first `.copc-calc[data-state="result"]`,
       the marker calculators/kit.mjs sets when it renders a computed result), on
       /scoring/items-1-3/ with the item-score calculator's state in the link: cold (fresh
@@ -68,6 +72,8 @@ BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
 GUIDE_PAGE = "/glossary/"  # no calculator
 CALC_PAGE = "/scoring/items-1-3/"  # one calculator: item-score
 CALC = '.copc-calc[data-calc="item-score"]'
+# the warm engine's floor: the calculator page cut down to its calculator (bench only)
+ALONE_PAGE = f"/{BENCH_DIR}/calculator-alone/"
 RESULT = '.copc-calc[data-state="result"]'
 # the guide's example (certification guide, item 2.15): 20 of 40 points
 STATE = {"edition": "CSP", "item": "2.15", "met": "2", "applicable": "2", "deployed": "2", "total": "3"}
@@ -159,7 +165,7 @@ def free_port() -> int:
 
 
 def bench_folder(site: Path, into: Path, pyodide_version: str) -> None:
-    """The site's top-level entries as symbolic links, plus the bench-only page."""
+    """The site's top-level entries as symbolic links, plus the bench-only pages."""
     for entry in site.iterdir():
         (into / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     bench = into / BENCH_DIR
@@ -167,6 +173,33 @@ def bench_folder(site: Path, into: Path, pyodide_version: str) -> None:
     (bench / "index.html").write_text(BOOT_HTML, encoding="utf-8")
     (bench / "boot.mjs").write_text(BOOT_PAGE, encoding="utf-8")
     (bench / "boot-worker.mjs").write_text(BOOT_WORKER % pyodide_version, encoding="utf-8")
+    alone = into / ALONE_PAGE.strip("/")
+    alone.mkdir(parents=True)
+    page = (site / CALC_PAGE.strip("/") / "index.html").read_text(encoding="utf-8")
+    (alone / "index.html").write_text(calculator_alone(page), encoding="utf-8")
+
+
+def calculator_alone(page: str) -> str:
+    """The calculator page cut down to its calculator: the same policy, scripts and stylesheet
+    of the calculators, no article, navigation, Material CSS or script. It sits as deep as the
+    page, so the page's relative links hold."""
+    def found(pattern: str) -> list[str]:
+        matches = re.findall(pattern, page)
+        if not matches:
+            raise SystemExit(f"bench: {CALC_PAGE} has no {pattern!r}: calculator_alone() needs updating")
+        return matches
+
+    head = [
+        *found(r'<meta http-equiv="Content-Security-Policy"[^>]*>'),
+        *found(r'<script src="[^"]*/assets/calculators/[^"]*"[^>]*></script>'),
+        *found(r'<link rel="modulepreload"[^>]*>'),
+        *found(r'<link rel="stylesheet" href="[^"]*/assets/calculators/[^"]*">'),
+    ]
+    language = found(r'<html lang="([^"]+)"')[0]
+    calculator = found(r'<div class="copc-calc" data-calc="[^"]+"></div>')[0]
+    return (f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
+            f'<title>the calculator alone (bench only)</title>\n' + "\n".join(head)
+            + f"\n</head><body>\n{calculator}\n</body></html>\n")
 
 
 @contextmanager
@@ -195,6 +228,7 @@ def served(directory: Path) -> Iterator[str]:
 # --- measuring ------------------------------------------------------------------------------
 
 CALC_URL = f"{CALC_PAGE}?item-score={link_state(STATE)}"
+ALONE_URL = f"{ALONE_PAGE}?item-score={link_state(STATE)}"
 
 
 @dataclass
@@ -247,7 +281,7 @@ class Visit:
 
 
 def first_result(context: BrowserContext, keep: bool = False, settle: bool = False,
-                 shipped: bool = True) -> Visit:
+                 shipped: bool = True, url: str = CALC_URL) -> Visit:
     """One visit to the calculator page, until the engine's own result. ``settle``: stay until the
     calculators have kept their memory snapshot for the next visit (as a reader who reads the
     result does). ``shipped=False``: the site's memory snapshot fails to load (the full boot that
@@ -255,7 +289,7 @@ def first_result(context: BrowserContext, keep: bool = False, settle: bool = Fal
     if not shipped:
         context.route(SHIPPED_SNAPSHOT, lambda route: route.abort())
     page = context.new_page()
-    page.goto(CALC_URL)
+    page.goto(url)
     expect(page.locator(RESULT)).to_have_count(1, timeout=TIMEOUT)
     page.wait_for_function("() => window.__copcBench.computed !== null", timeout=TIMEOUT)
     probe = page.evaluate("() => window.__copcBench")
@@ -404,6 +438,7 @@ def run(args: argparse.Namespace) -> int:
         cold: list[Visit] = []
         cold_full: list[Visit] = []  # without the site's snapshot
         warm: list[Visit] = []
+        warm_alone: list[Visit] = []  # the same, on the page cut down to its calculator
         cold_sw: list[Visit] = []  # the first visit with the service worker allowed: not slowed by it
         warm_sw: list[Visit] = []
         warm_sw3: list[Visit] = []  # a third visit: V8's code cache for the service worker's copies
@@ -415,7 +450,13 @@ def run(args: argparse.Namespace) -> int:
             if marker:
                 with browsers.fresh(service_worker=False) as context:
                     cold.append(first_result(context, settle=True))
-                    warm.append(first_result(context))
+                    # the page and its floor, first one then the other, round by round
+                    if round_number % 2:
+                        warm.append(first_result(context))
+                        warm_alone.append(first_result(context, url=ALONE_URL))
+                    else:
+                        warm_alone.append(first_result(context, url=ALONE_URL))
+                        warm.append(first_result(context))
                 with browsers.fresh(service_worker=False) as context:
                     cold_full.append(first_result(context, shipped=False))
                 with browsers.fresh(service_worker=True) as context:
@@ -467,6 +508,9 @@ def run(args: argparse.Namespace) -> int:
         rows.append(("    ratio to the bare boot, cold", f"{full_ms / bare:.2f} x", "", ""))
         rows.append((f"(b) first result, cold, service worker allowed [{starts(cold_sw)}]", spread(times(cold_sw)),
                      "~ cold (registers after)", ""))
+        alone = [visit.computed for visit in warm_alone]
+        rows.append((f"(a) the calculator alone, warm: the engine's first result [{starts(warm_alone)}]",
+                     spread(alone), "the floor of warm", ""))
         for label, visits in (("(b) first result, warm HTTP cache", warm),
                               ("(b) first result, warm service worker (2nd visit)", warm_sw),
                               ("(b) first result, warm service worker (3rd visit)", warm_sw3)):
