@@ -1,7 +1,13 @@
 // Starts the calculators' engine as early as possible. A classic async script, added to the <head>
 // of pages that hold a calculator (overrides/main.html): it runs the moment it arrives, long before
 // the page's modules (mount.mjs and the widgets) have loaded, so Pyodide boots while the page is
-// still being read. client.mjs adopts this worker, with any message it sent meanwhile.
+// still being read. client.mjs adopts this worker, with any message it sent meanwhile, and starts
+// later ones (after a crash) with the same createEngine().
+//
+// Where the browser keeps a shared worker alive for a while after its last page has gone
+// (SharedWorker's `extendedLifetime`), the engine is a shared worker named after this build's
+// engine: the next calculator page, a reload or another tab connects to the engine already
+// running. Elsewhere it is a dedicated worker of this page (see worker.mjs).
 //
 // It also keeps Material's search index build out of the boot's way: on these pages Material's
 // search worker is assets/javascripts/workers/copc-search.js, which waits for this script's
@@ -9,6 +15,9 @@
 // search box. (On two cores the index build slowed the first result by about a tenth: bench/.)
 (function () {
   "use strict";
+  // scripts/build_site.py appends this build's engine version (a hash of the calculators, the
+  // core and the Pyodide folder): a page never connects to a shared engine of another build
+  var ENGINE_NAME = "copc-calculators";
   var SEARCH_CHANNEL = "copc-search-deferral";
   var searchChannel = typeof BroadcastChannel === "function" ? new BroadcastChannel(SEARCH_CHANNEL) : null;
   var searchReleased = false;
@@ -29,41 +38,84 @@
     });
   }
 
+  /** Whether this browser keeps a shared worker alive after its last page (it reads the option). */
+  function keepsSharedWorkers() {
+    if (typeof SharedWorker !== "function") return false;
+    var read = false;
+    try {
+      // the options are read before the URL is checked, and this URL is refused: no worker starts
+      new SharedWorker("about:invalid", {
+        get extendedLifetime() {
+          read = true;
+          return true;
+        },
+      });
+    } catch (error) {
+      // expected
+    }
+    return read;
+  }
+
+  /**
+   * A new engine (or a connection to the shared one): {worker, endpoint, shared}, where
+   * `endpoint` takes and sends the messages (the worker, or a shared worker's port) and `worker`
+   * reports errors; null where module workers are missing (a browser without them never reads
+   * `type`). Throws what the browser throws.
+   */
+  function createEngine(url) {
+    var isModule = false;
+    var options = {
+      get type() {
+        isModule = true;
+        return "module";
+      },
+      name: ENGINE_NAME,
+    };
+    if (keepsSharedWorkers()) {
+      try {
+        var shared = new SharedWorker(url, { type: "module", name: ENGINE_NAME, extendedLifetime: true });
+        shared.port.start();
+        return { worker: shared, endpoint: shared.port, shared: true };
+      } catch (error) {
+        // refused here (a sandboxed frame, a storage policy): a dedicated worker may still start
+      }
+    }
+    var worker = new Worker(url, options);
+    if (!isModule) {
+      worker.terminate();
+      return null;
+    }
+    return { worker: worker, endpoint: worker, shared: false };
+  }
+
   if (typeof Worker !== "function" || typeof WebAssembly !== "object" || !document.currentScript) {
     releaseSearch();
     return;
   }
-  var isModule = false;
-  var worker;
+  var workerURL = new URL("worker.mjs", document.currentScript.src);
+  window.__copcEngine = { create: function () { return createEngine(workerURL); }, early: null };
+  var engine;
   try {
-    worker = new Worker(new URL("worker.mjs", document.currentScript.src), {
-      get type() {
-        isModule = true; // a browser without module workers never reads `type`
-        return "module";
-      },
-      name: "copc-calculators",
-    });
+    engine = createEngine(workerURL);
   } catch (error) {
-    releaseSearch();
-    return; // client.mjs tries again and reports why
+    engine = null; // client.mjs tries again and reports why
   }
-  if (!isModule) {
-    worker.terminate();
+  if (!engine) {
     releaseSearch();
     return;
   }
-  var early = { worker: worker, events: [] };
+  var early = { engine: engine, events: [] };
   var keep = function (event) {
     if (early.events) early.events.push(event);
   };
-  worker.addEventListener("message", keep);
-  worker.addEventListener("error", keep);
-  worker.addEventListener("messageerror", keep);
-  // stays attached after client.mjs adopts the worker: the boot's end releases search
-  worker.addEventListener("message", function (event) {
+  engine.endpoint.addEventListener("message", keep);
+  engine.endpoint.addEventListener("messageerror", keep);
+  engine.worker.addEventListener("error", keep);
+  // stays attached after client.mjs adopts the engine: the boot's end releases search
+  engine.endpoint.addEventListener("message", function (event) {
     var type = event.data && event.data.type;
     if (type === "ready" || type === "boot-failed") releaseSearch();
   });
-  worker.addEventListener("error", releaseSearch);
-  window.__copcEarlyWorker = early;
+  engine.worker.addEventListener("error", releaseSearch);
+  window.__copcEngine.early = early;
 })();

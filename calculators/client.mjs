@@ -1,21 +1,21 @@
 // The one API widgets use: compute(op, input) -> Promise<response>.
 //
-// One worker per tab, started when this module loads on a page with a calculator. Requests go to
-// the worker at once, even while it boots: it keeps them until its engine is ready and answers
+// One engine per tab, or one shared by the site's pages where the browser keeps a shared worker
+// alive (boot.js's createEngine(), which started it when the page began to load). Requests go to
+// the engine at once, even while it boots: it keeps them until it is ready and answers
 // them then, without a round trip through this page (whose main thread is busiest exactly then:
-// the ready message could wait there for a tenth of a second). If the worker crashes
+// the ready message could wait there for a tenth of a second). If the engine crashes
 // after it was ready, the requests in flight get {ok: false, failure: "crashed"} and the next
-// request starts a new worker. If the engine cannot load at all (no WebAssembly, no module
+// request starts a new one. If the engine cannot load at all (no WebAssembly, no module
 // workers, a missing file), the status becomes "failed" and every request gets
 // {ok: false, failure: "unavailable"}.
 //
 // Status (subscribe(fn)): {stage, bootMs?, start?, snapshotSaved?, error?}, stage one of
-// "idle", "starting", "runtime", "package", "ready", "crashed", "restarting", "failed".
+// "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed".
 
-const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120_000;
 
-let worker = null;
+let engine = null; // {worker, endpoint, shared} (boot.js's createEngine())
 let ready = false;
 let failed = false;
 let everStarted = false;
@@ -54,14 +54,40 @@ function settleAll(response) {
   for (const request of queue.splice(0)) request.resolve(response);
 }
 
+/** Let the engine go: a dedicated worker stops; a shared one is left to its other pages. */
+function release() {
+  if (!engine) return;
+  const { worker, endpoint, shared } = engine;
+  engine = null;
+  if (!shared) {
+    worker.terminate();
+    return;
+  }
+  try {
+    endpoint.postMessage({ type: "bye" });
+  } catch {
+    // already gone
+  }
+  endpoint.close();
+}
+
+/** Stop a shared engine for every page (nothing typed stays in it); a dedicated one just stops. */
+export function endEngine() {
+  ready = false;
+  if (engine && engine.shared) {
+    // the engine closes itself (and this port): closing it here could drop the message
+    engine.endpoint.postMessage({ type: "end" });
+    engine = null;
+    return;
+  }
+  release();
+}
+
 function fail(reason, error) {
   failed = true;
   ready = false;
   clearTimeout(bootTimer);
-  if (worker) {
-    worker.terminate();
-    worker = null;
-  }
+  release();
   if (error) console.error("copc calculators:", reason, error);
   setStatus({ stage: "failed", error: reason });
   settleAll({ ok: false, errors: [], failure: "unavailable" });
@@ -92,6 +118,10 @@ function onMessage(event) {
     case "crashed":
       crashed(message.message);
       break;
+    case "ended":
+      // another tab erased what the calculators keep, and stopped the shared engine
+      dropped("ended");
+      break;
     case "response": {
       const entry = inFlight.get(message.id);
       if (entry) {
@@ -115,61 +145,58 @@ function onError(event) {
   crashed(event && (event.message || event.type));
 }
 
-/** A crash after the boot: drop this worker; the next request starts a new one. */
+/** A crash after the boot: drop this engine; the next request starts a new one. */
 function crashed(detail) {
-  ready = false;
-  if (worker) worker.terminate();
-  worker = null;
   if (detail) console.error("copc calculators: the engine stopped:", detail);
-  for (const { resolve } of inFlight.values()) resolve({ ok: false, errors: [], failure: "crashed" });
-  inFlight.clear();
-  setStatus({ stage: "crashed" });
+  dropped("crashed");
 }
 
-/** Start the worker (idempotent). Called on module load when the page has a calculator. */
+function dropped(stage) {
+  ready = false;
+  release();
+  for (const { resolve } of inFlight.values()) resolve({ ok: false, errors: [], failure: "crashed" });
+  inFlight.clear();
+  setStatus({ stage });
+}
+
+/** Start the engine (idempotent). Called on module load when the page has a calculator. */
 export function start() {
-  if (worker || failed) return;
-  if (!supportsModuleWorkers()) {
+  if (engine || failed) return;
+  const boot = typeof window === "object" ? window.__copcEngine : undefined;
+  if (!supportsModuleWorkers() || !boot) {
+    // no boot.js: it stopped where the browser lacks workers or WebAssembly
     fail("unsupported");
     return;
   }
-  const early = typeof window === "object" ? window.__copcEarlyWorker : undefined;
+  const early = boot.early;
   if (early && !everStarted) {
     // started by boot.js while the page loaded: take it over, with what it said meanwhile
-    window.__copcEarlyWorker = undefined;
-    adopt(early.worker);
+    boot.early = null;
+    adopt(early.engine);
     const events = early.events;
     early.events = null;
     for (const event of events) (event.type === "message" ? onMessage : onError)(event);
     return;
   }
-  let moduleType = false;
+  let started;
   try {
-    // a browser without module workers never reads `type` (and would run the module as a classic script)
-    worker = new Worker(WORKER_URL, {
-      get type() {
-        moduleType = true;
-        return "module";
-      },
-      name: "copc-calculators",
-    });
+    started = boot.create();
   } catch (error) {
-    worker = null;
     fail("unsupported", error);
     return;
   }
-  if (!moduleType) {
+  if (!started) {
     fail("unsupported");
     return;
   }
-  adopt(worker);
+  adopt(started);
 }
 
 function adopt(started) {
-  worker = started;
-  worker.addEventListener("message", onMessage);
-  worker.addEventListener("error", onError);
-  worker.addEventListener("messageerror", onError);
+  engine = started;
+  engine.endpoint.addEventListener("message", onMessage);
+  engine.endpoint.addEventListener("messageerror", onError);
+  engine.worker.addEventListener("error", onError);
   setStatus({ stage: everStarted ? "restarting" : "starting" });
   everStarted = true;
   clearTimeout(bootTimer);
@@ -179,11 +206,11 @@ function adopt(started) {
 }
 
 function flush() {
-  while (worker && queue.length) {
+  while (engine && queue.length) {
     const { id, op, input, resolve } = queue.shift();
     inFlight.set(id, { resolve });
     try {
-      worker.postMessage({ id, op, input });
+      engine.endpoint.postMessage({ id, op, input });
     } catch (error) {
       // input the browser cannot pass to a worker (too deep, not cloneable)
       inFlight.delete(id);
@@ -200,7 +227,7 @@ export function compute(op, input = {}) {
       return;
     }
     queue.push({ id: nextId++, op, input, resolve });
-    if (!worker) start();
+    if (!engine) start();
     flush();
   });
 }
@@ -211,3 +238,7 @@ export function isAvailable() {
 }
 
 if (typeof document !== "undefined" && document.querySelector(".copc-calc")) start();
+// a shared engine stops writing to this page's port (it would keep it until the engine ends)
+if (typeof window === "object") window.addEventListener("pagehide", () => {
+  if (engine && engine.shared) engine.endpoint.postMessage({ type: "bye" });
+});

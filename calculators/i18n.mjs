@@ -16,6 +16,8 @@ const STRINGS = {
       "計算エンジンを読み込めませんでした。このブラウザーでは WebAssembly またはモジュール形式の Web Worker が使えないか、必要なファイルを取得できませんでした。最新の Chrome・Edge・Firefox・Safari で開き直してください。入力した内容は保存されています。",
     "status.failed.short": "計算できません: 計算エンジンを読み込めませんでした。",
     "status.bootTime": "（起動 {ms} ミリ秒）",
+    "status.alreadyRunning": "（このブラウザーで動いているエンジンを使用）",
+    "status.ended": "計算エンジンを止めました（保存データの消去）。次の入力で起動し直します。",
     "result.waiting": "計算エンジンの準備ができ次第、結果を表示します。入力はそのまま続けられます。",
     "result.updating": "計算しています…",
     "result.fix": "入力に誤りがあります。赤く示した欄を直すと結果を表示します。",
@@ -56,7 +58,7 @@ const STRINGS = {
     // the "kept in this browser" panel (stored-data.mjs)
     "stored.about": "このブラウザーに保存されているもの: 各計算ツールの入力、最後の結果、「元の入力に戻す」のために残している入力。",
     "stored.erase": "保存データを消去…",
-    "stored.confirm": "すべての計算ツールの入力と結果を、このブラウザーから消去します。元には戻せません。",
+    "stored.confirm": "すべての計算ツールの入力と結果を、このブラウザーから消去し、動いている計算エンジンも止めます。元には戻せません。",
     "stored.confirmErase": "消去する",
     "stored.cancel": "やめる",
     "stored.erased":
@@ -236,6 +238,8 @@ const STRINGS = {
       "The calculation engine could not be loaded. This browser may not allow WebAssembly or module Web Workers, or a file could not be fetched. Please reopen the page in a current Chrome, Edge, Firefox or Safari. Your inputs are kept.",
     "status.failed.short": "Cannot calculate: the calculation engine could not be loaded.",
     "status.bootTime": " (started in {ms} ms)",
+    "status.alreadyRunning": " (the engine already running in this browser)",
+    "status.ended": "The calculation engine was stopped (the stored data was erased); it starts again with your next input.",
     "result.waiting": "The result appears as soon as the calculation engine is ready. You can keep typing.",
     "result.updating": "Calculating…",
     "result.fix": "Some inputs need fixing: correct the fields marked in red to see the result.",
@@ -275,7 +279,7 @@ const STRINGS = {
     // the "kept in this browser" panel (stored-data.mjs)
     "stored.about": "Kept in this browser: each calculator's inputs, its last result, and the inputs kept for “Restore my inputs”.",
     "stored.erase": "Erase kept data…",
-    "stored.confirm": "This erases every calculator's inputs and results from this browser. It cannot be undone.",
+    "stored.confirm": "This erases every calculator's inputs and results from this browser, and stops the calculation engine if it is running. It cannot be undone.",
     "stored.confirmErase": "Erase",
     "stored.cancel": "Cancel",
     "stored.erased":

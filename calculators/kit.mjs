@@ -576,12 +576,14 @@ export class Calculator {
     const { t } = this;
     const key = status.stage === "failed" ? "status.failed" : `status.${status.stage}`;
     let text = t(key);
-    if (status.stage === "ready" && status.bootMs !== undefined) text += t("status.bootTime", { ms: status.bootMs });
+    if (status.stage === "ready" && status.start === "running") text += t("status.alreadyRunning");
+    else if (status.stage === "ready" && status.bootMs !== undefined) text += t("status.bootTime", { ms: status.bootMs });
     this.statusEl.textContent = text;
     this.statusEl.dataset.stage = status.stage;
     this.root.dataset.engine = status.stage;
     if (status.bootMs !== undefined) this.root.dataset.bootMs = String(status.bootMs);
-    // how the engine started: "stored" (this browser's memory snapshot), "shipped" (the site's) or "full"
+    // how the engine started: "stored" (this browser's memory snapshot), "shipped" (the site's),
+    // "full", or "running" (a shared engine that an earlier page had started)
     if (status.start) this.root.dataset.engineStart = status.start;
     if (status.snapshotSaved) this.root.dataset.snapshot = "saved";
     this.statusEl.setAttribute("role", status.stage === "failed" ? "alert" : "status");

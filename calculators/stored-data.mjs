@@ -1,8 +1,11 @@
 // The "kept in this browser" panel (a `<div class="copc-stored-data">` placeholder on the
 // calculators page): one button that erases every calculator's inputs and results from this
-// browser, for a laptop that many people use (a training room, say). The engine's memory image is
-// left alone: it is taken before any request and holds nothing the reader typed (worker.mjs).
+// browser, for a laptop that many people use (a training room, say). It also stops the engine, so
+// that a shared engine (worker.mjs), which outlives the page for a while, holds nothing typed
+// either. The engine's stored memory image is left alone: it is taken before any request and holds
+// nothing the reader typed (worker.mjs).
 
+import { endEngine } from "./client.mjs";
 import { translator } from "./i18n.mjs";
 import { eraseStoredData, h, storageUsable } from "./kit.mjs";
 
@@ -48,6 +51,7 @@ export function mountStoredData(root, lang) {
     h("button", { type: "button", class: "md-button copc-stored-data__cancel", text: t("stored.cancel"), on: { click: summary } }),
   );
   const erase = () => {
+    endEngine();
     try {
       eraseStoredData();
       sessionStorage.setItem(ERASED_FLAG, "1");

@@ -1,15 +1,27 @@
-// The calculation engine: a module Web Worker that runs the scoring core (copc_cx) on Pyodide.
+// The calculation engine: a module worker that runs the scoring core (copc_cx) on Pyodide.
 //
-// Messages to the page:
+// It runs as a dedicated worker of one page, or, where the browser can keep a shared worker alive
+// after its last page has gone (SharedWorker's `extendedLifetime`, Chromium 148 and later), as a
+// shared worker that every calculator page of the site connects to: the next page, a reload or
+// another tab then finds the engine running and answers at once instead of starting Pyodide
+// again. The page (boot.js, client.mjs) chooses; this module serves either.
+//
+// Messages to the page (a shared engine sends the boot's messages to every page connected, and
+// catches up a page that connects later):
 //   {type: "progress", stage: "runtime" | "package"}   boot progress
-//   {type: "ready", ms, start}                          the core is imported; ms since the worker started;
-//                                                       start: "stored" (this browser's memory snapshot),
-//                                                       "shipped" (the site's snapshot) or "full"
+//   {type: "ready", ms, start}                          the core is imported; ms since the worker started
+//                                                       (or since the page connected); start: "stored"
+//                                                       (this browser's memory snapshot), "shipped" (the
+//                                                       site's snapshot), "full", or "running" (a shared
+//                                                       engine that an earlier page had started)
 //   {type: "boot-failed", message}                      Pyodide or the core could not be loaded
 //   {type: "response", id, response}                    the parsed JSON of copc_cx.web.handle()
 //   {type: "snapshot-saved"}                            the next visit can start from a memory snapshot
 //   {type: "crashed", message}                          the interpreter may be broken: start a new worker
+//   {type: "ended"}                                     a shared engine was stopped (the reader erased
+//                                                       what the calculators keep): start a new one
 // Messages from the page: {id, op, input}. Requests that arrive during the boot wait for it.
+// A shared engine also takes {type: "bye"} (the page is going) and {type: "end"} (stop now).
 // A Python exception during a calculation becomes an error response
 // ({ok: false, errors: [], failure: "exception"}); the worker stays usable. Any other exception
 // answers {failure: "crashed"} and asks for a new worker.
@@ -21,8 +33,33 @@ const base = new URL(PYODIDE_PATH, import.meta.url);
 let handle = null;
 let pyodide = null;
 
+const SHARED = typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope;
+const ports = new Set(); // a shared engine's pages
+// what a page that connects to a shared engine later has missed: the boot's last word
+let bootNews = { type: "progress", stage: "runtime" };
+let snapshotNews = null;
+
+/** A message about the engine: to the page, or to every page of a shared engine. */
 function post(message) {
-  self.postMessage(message);
+  if (message.type === "snapshot-saved") snapshotNews = message;
+  else if (message.type !== "crashed") bootNews = message;
+  if (!SHARED) {
+    self.postMessage(message);
+    return;
+  }
+  for (const port of ports) port.postMessage(message);
+}
+
+/** An answer to one page. */
+function reply(port, message) {
+  (port || self).postMessage(message);
+}
+
+/** A shared engine that must not be reused (broken, failed or ended) stops: the next page starts a new one. */
+function endShared() {
+  if (!SHARED) return;
+  ports.clear();
+  self.close();
 }
 
 // Pyodide 314 only logs some boot failures (the WebAssembly module or the standard library
@@ -74,10 +111,16 @@ function snapshotName(entry) {
   return `pyodide-${pyodideFolder}-copc-cx-${entry.sha256}.bin`;
 }
 
-/** The folder of snapshots, or null where OPFS or its synchronous files are missing: just boot. */
+// Shared workers have no synchronous files: a shared engine reads the whole file as a blob and
+// writes it through a writable stream (measured: about 0.1 s to read the 31 MB file on a quiet
+// machine), which it needs only when no page has kept it running.
+const SYNC_FILES = typeof FileSystemFileHandle === "function" && "createSyncAccessHandle" in FileSystemFileHandle.prototype;
+
+/** The folder of snapshots, or null where OPFS (or a way to write its files) is missing: just boot. */
 async function openSnapshots() {
   try {
-    if (typeof FileSystemFileHandle !== "function" || !("createSyncAccessHandle" in FileSystemFileHandle.prototype)) {
+    if (typeof FileSystemFileHandle !== "function"
+        || !(SYNC_FILES || "createWritable" in FileSystemFileHandle.prototype)) {
       return null;
     }
     const root = await navigator.storage.getDirectory();
@@ -92,6 +135,10 @@ async function readSnapshot(snapshots, name) {
   let access = null;
   try {
     const file = await snapshots.getFileHandle(name);
+    if (!SYNC_FILES) {
+      const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+      return bytes.byteLength ? bytes : null;
+    }
     access = await file.createSyncAccessHandle();
     const size = access.getSize();
     if (!size) return null; // a write that never finished
@@ -108,6 +155,18 @@ async function readSnapshot(snapshots, name) {
 async function writeSnapshot(snapshots, name, image) {
   for await (const old of snapshots.keys()) if (old !== name) await snapshots.removeEntry(old);
   const file = await snapshots.getFileHandle(name, { create: true });
+  if (!SYNC_FILES) {
+    // written to a swap file and moved into place on close: a reader never sees half an image
+    const writable = await file.createWritable();
+    try {
+      await writable.write(image);
+      await writable.close();
+    } catch (error) {
+      await writable.abort().catch(() => {});
+      throw error;
+    }
+    return;
+  }
   const access = await file.createSyncAccessHandle();
   try {
     access.truncate(0);
@@ -307,18 +366,22 @@ function bootFailed(message) {
   if (failureReported) return;
   failureReported = true;
   post({ type: "boot-failed", message });
+  endShared(); // a later page tries again (the network may be back)
 }
 
+let isReady = false;
 const booted = boot();
-booted.catch((error) => bootFailed(String((error && error.message) || error)));
+booted.then(() => {
+  isReady = true;
+}, (error) => bootFailed(String((error && error.message) || error)));
 
-self.addEventListener("message", async (event) => {
+async function onRequest(event, port) {
   const { id, op, input } = event.data || {};
   let response;
   try {
     await booted;
   } catch {
-    post({ type: "response", id, response: { ok: false, errors: [], failure: "unavailable" } });
+    reply(port, { type: "response", id, response: { ok: false, errors: [], failure: "unavailable" } });
     return;
   }
   const request = JSON.stringify({ op, input: input ?? {} });
@@ -331,13 +394,43 @@ self.addEventListener("message", async (event) => {
       response = { ok: false, errors: [], failure: "exception", detail };
     } else {
       // anything else (a WebAssembly trap, a fatal Pyodide error) may leave the interpreter
-      // unusable: answer, then ask the page for a fresh worker
-      post({ type: "response", id, response: { ok: false, errors: [], failure: "crashed", detail } });
+      // unusable: answer, then ask the page(s) for a fresh worker
+      reply(port, { type: "response", id, response: { ok: false, errors: [], failure: "crashed", detail } });
       post({ type: "crashed", message: detail });
+      endShared();
       return;
     }
   }
-  post({ type: "response", id, response });
+  reply(port, { type: "response", id, response });
   afterRequest();
   warmUpLater(request);
-});
+}
+
+if (SHARED) {
+  // a shared worker's uncaught error reaches none of its pages: treat it as a crash
+  self.addEventListener("error", (event) => {
+    post({ type: "crashed", message: String(event.message || "uncaught error") });
+    endShared();
+  });
+  self.addEventListener("connect", (event) => {
+    const port = event.ports[0];
+    const connected = performance.now();
+    ports.add(port);
+    port.addEventListener("message", (message) => {
+      const type = message.data && message.data.type;
+      if (type === "bye") ports.delete(port);
+      else if (type === "end") {
+        // the reader erased what the calculators keep: nothing typed stays in a running engine
+        for (const other of ports) if (other !== port) other.postMessage({ type: "ended" });
+        endShared();
+      } else onRequest(message, port);
+    });
+    port.start();
+    // catch the page up: the engine may have been running since an earlier page
+    if (isReady) port.postMessage({ type: "ready", ms: Math.round(performance.now() - connected), start: "running" });
+    else port.postMessage(bootNews);
+    if (snapshotNews) port.postMessage(snapshotNews);
+  });
+} else {
+  self.addEventListener("message", (event) => onRequest(event, null));
+}

@@ -263,6 +263,7 @@ def add_calculators() -> bool:
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(CALCULATORS, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
     write_calculator_modules(target)
+    name_engine(target)
     return True
 
 
@@ -291,6 +292,30 @@ def write_calculator_modules(target: Path) -> None:
         encoding="utf-8")
     data = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
     (generated / "catalog.mjs").write_text(f"{header}export const CATALOG = {data};\n", encoding="utf-8")
+
+
+# boot.js's line that names the engine; the build appends the engine's version to the name
+ENGINE_NAME_LINE = 'var ENGINE_NAME = "copc-calculators";'
+
+
+def engine_name(calculators: Path) -> str:
+    """The engine's name: a hash of the calculators' files (the generated config included: the core
+    and Pyodide they run). A shared engine keeps running after its pages have gone, so a page of a
+    rebuilt site must never connect to one of the old build."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in calculators.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(calculators).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"copc-calculators-{digest.hexdigest()[:16]}"
+
+
+def name_engine(calculators: Path) -> None:
+    """The engine's name into boot.js, which starts every engine of a page (client.mjs calls it)."""
+    boot = calculators / "boot.js"
+    text = boot.read_text(encoding="utf-8")
+    if ENGINE_NAME_LINE not in text:
+        raise SystemExit(f"build: {boot} lacks the line {ENGINE_NAME_LINE!r}")
+    name = engine_name(calculators)
+    boot.write_text(text.replace(ENGINE_NAME_LINE, f"var ENGINE_NAME = {json.dumps(name)};"), encoding="utf-8")
 
 
 def build_id(site: Path, skip: Path) -> str:

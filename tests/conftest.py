@@ -30,6 +30,12 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+# Where Chromium keeps a shared worker alive after its last page (SharedWorker's extendedLifetime),
+# the calculators' engine is a shared worker that the next page finds running (calculators/boot.js).
+# Most end-to-end tests follow one page's engine from its start, as Firefox and Safari run it (a
+# dedicated worker of the page): the session's browser turns the feature off. The shared engine
+# has tests of its own (tests/e2e/test_shared_engine.py), in a browser that keeps it.
+ONE_ENGINE_PER_PAGE = "--disable-features=SharedWorkerExtendedLifetime"
 
 # the memory snapshot the site ships (scripts/build_site.py's add_core_snapshot)
 SHIPPED_SNAPSHOT = re.compile(r".*/copc-core-[0-9a-f]{16}\.snapshot\.gz$")
@@ -94,5 +100,5 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.fail("Debian's chromium is not installed: run `make setup`", pytrace=False)
-    args = [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS]
+    args = [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE]
     return {**browser_type_launch_args, "executable_path": chromium, "args": args}
