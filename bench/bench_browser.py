@@ -13,23 +13,25 @@ also shown round by round.
 
   (a) bare Pyodide boot: a bench page whose module worker calls loadPyodide() alone from the
       site's self-hosted Pyodide folder (the floor): navigation start -> the worker's answer;
-      and the floor of a warm visit: the calculator page cut down to its calculator (the same
-      worker, snapshot and scripts, no article, navigation or Material), visited warm in the
-      same profile as (b)'s warm visit, before or after it by turns: navigation start -> the
-      engine's own first result;
+      and the floor of a warm visit with no engine running: the calculator page cut down to its
+      calculator (the same worker, snapshot and scripts, no article, navigation or Material),
+      visited after a browser restart in the same profile as (b)'s, before or after the page's
+      own such visit by turns: navigation start -> the engine's own first result;
   (b) navigation start -> first calculator result (the first `.copc-calc[data-state="result"]`,
       the marker calculators/kit.mjs sets when it renders a computed result), on
       /scoring/items-1-3/ with the item-score calculator's state in the link: cold (fresh
       profile, no service worker, empty HTTP cache; on loopback the worker always takes the
       site's memory snapshot, so cold is also measured with that file refused, the full boot
-      of a slow network's first visit), warm (same profile, second visit, HTTP
-      cache, no service worker; the first visit stays until the calculators have kept their
-      memory snapshot, as a reader would) and warm through the service worker (second and third visits
-      after the first one cached Pyodide: V8 keeps compiled code for the service worker's
-      copies only from the second visit on, so the third shows the steady state). A warm visit
-      first shows the result the engine gave last time for the same request (kept in
-      localStorage, data-result-source="kept") while the engine starts: each warm figure is
-      followed by the time of the engine's own first result in that visit;
+      of a slow network's first visit), and warm (same profile; the first visit stays until the
+      calculators have kept their memory snapshot, as a reader would), from the HTTP cache and
+      through the service worker (after the first visit cached Pyodide), each twice: the next
+      page (where the browser keeps a shared engine running after its last page, Chromium 148
+      and later, it answers at once: data-engine-start="running") and a visit after the
+      browser was closed and opened again on the same profile (no engine running: it starts
+      from this browser's memory snapshot). A warm visit may first show the result the engine
+      gave last time for the same request (kept in localStorage, data-result-source="kept")
+      while the engine starts: each warm figure is followed by the time of the engine's own
+      first result in that visit;
   (c) recompute latency, in the page with performance.now(): from the input event to the new
       result in the DOM, over ``--changes`` changes of the item select (computed at once) and
       of a count field (computed after kit.mjs's 150 ms typing debounce), each on a page whose
@@ -241,11 +243,11 @@ class Browsers:
     base: str
     folder: Path
     count: int = 0
+    # the profile of each open context, and the context open on each profile
+    profiles: dict[int, tuple[Path, bool]] = field(default_factory=dict)
+    current: dict[Path, BrowserContext] = field(default_factory=dict)
 
-    @contextmanager
-    def fresh(self, service_worker: bool) -> Iterator[BrowserContext]:
-        self.count += 1
-        profile = self.folder / f"profile-{self.count}"
+    def launch(self, profile: Path, service_worker: bool) -> BrowserContext:
         context = self.playwright.chromium.launch_persistent_context(
             profile, executable_path=self.chromium, args=CHROMIUM_ARGS, base_url=self.base,
             service_workers="allow" if service_worker else "block",
@@ -253,11 +255,27 @@ class Browsers:
         context.add_init_script(FIRST_RESULT_PROBE)
         for page in context.pages:  # the start page of a persistent context
             page.close()
+        self.profiles[id(context)] = (profile, service_worker)
+        self.current[profile] = context
+        return context
+
+    @contextmanager
+    def fresh(self, service_worker: bool) -> Iterator[BrowserContext]:
+        self.count += 1
+        profile = self.folder / f"profile-{self.count}"
+        self.launch(profile, service_worker)
         try:
-            yield context
+            yield self.current[profile]
         finally:
-            context.close()
+            self.current.pop(profile).close()
             shutil.rmtree(profile, ignore_errors=True)
+
+    def restart(self, context: BrowserContext) -> BrowserContext:
+        """The browser closed and opened again on the same profile: its caches and stored data are
+        kept, no worker of the site is running any more (a shared engine would still be)."""
+        profile, service_worker = self.profiles.pop(id(context))
+        context.close()
+        return self.launch(profile, service_worker)
 
 
 def bare_boot(context: BrowserContext) -> float:
@@ -437,11 +455,12 @@ def run(args: argparse.Namespace) -> int:
         boot_warm: list[float] = []
         cold: list[Visit] = []
         cold_full: list[Visit] = []  # without the site's snapshot
-        warm: list[Visit] = []
+        warm: list[Visit] = []  # the next page (a shared engine may still be running)
+        warm_restart: list[Visit] = []  # after the browser restarted: no engine running
         warm_alone: list[Visit] = []  # the same, on the page cut down to its calculator
         cold_sw: list[Visit] = []  # the first visit with the service worker allowed: not slowed by it
         warm_sw: list[Visit] = []
-        warm_sw3: list[Visit] = []  # a third visit: V8's code cache for the service worker's copies
+        warm_sw_restart: list[Visit] = []
         recompute: dict[str, dict[str, Any]] = {}
         for round_number in range(1, n + 1):
             with browsers.fresh(service_worker=False) as context:
@@ -450,13 +469,11 @@ def run(args: argparse.Namespace) -> int:
             if marker:
                 with browsers.fresh(service_worker=False) as context:
                     cold.append(first_result(context, settle=True))
-                    # the page and its floor, first one then the other, round by round
-                    if round_number % 2:
-                        warm.append(first_result(context))
-                        warm_alone.append(first_result(context, url=ALONE_URL))
-                    else:
-                        warm_alone.append(first_result(context, url=ALONE_URL))
-                        warm.append(first_result(context))
+                    warm.append(first_result(context))  # the next page: a shared engine still runs
+                    # after a restart no engine runs: the page and its floor (the calculator alone), by turns
+                    for url in (CALC_URL, ALONE_URL) if round_number % 2 else (ALONE_URL, CALC_URL):
+                        context = browsers.restart(context)
+                        (warm_restart if url == CALC_URL else warm_alone).append(first_result(context, url=url))
                 with browsers.fresh(service_worker=False) as context:
                     cold_full.append(first_result(context, shipped=False))
                 with browsers.fresh(service_worker=True) as context:
@@ -465,10 +482,12 @@ def run(args: argparse.Namespace) -> int:
                     wait_offline_ready(visit.page, "calculators")
                     visit.page.close()
                     warm_sw.append(first_result(context))
-                    warm_sw3.append(first_result(context))
+                    context = browsers.restart(context)
+                    warm_sw_restart.append(first_result(context))
             progress(f"round {round_number}/{n}: bare cold {ms(boot_cold[-1])}"
                      + (f", first result cold {ms(cold[-1].ms)}, warm {ms(warm[-1].ms)}, "
-                        f"service worker {ms(warm_sw[-1].ms)}, {ms(warm_sw3[-1].ms)}" if marker else ""))
+                        f"after a restart {ms(warm_restart[-1].computed)}, "
+                        f"service worker {ms(warm_sw[-1].ms)}, {ms(warm_sw_restart[-1].computed)}" if marker else ""))
         if marker:
             # (c) recompute latency: on a page whose engine has settled (as when the reader reads the
             # first result), and at machine speed from the moment of the first result (a restored
@@ -509,11 +528,12 @@ def run(args: argparse.Namespace) -> int:
         rows.append((f"(b) first result, cold, service worker allowed [{starts(cold_sw)}]", spread(times(cold_sw)),
                      "~ cold (registers after)", ""))
         alone = [visit.computed for visit in warm_alone]
-        rows.append((f"(a) the calculator alone, warm: the engine's first result [{starts(warm_alone)}]",
-                     spread(alone), "the floor of warm", ""))
-        for label, visits in (("(b) first result, warm HTTP cache", warm),
-                              ("(b) first result, warm service worker (2nd visit)", warm_sw),
-                              ("(b) first result, warm service worker (3rd visit)", warm_sw3)):
+        rows.append((f"(a) the calculator alone, warm, after a restart [{starts(warm_alone)}]",
+                     spread(alone), "the floor of a restart", ""))
+        for label, visits in (("(b) first result, warm HTTP cache, next page", warm),
+                              ("(b) first result, warm HTTP cache, after a restart", warm_restart),
+                              ("(b) first result, warm service worker, next page", warm_sw),
+                              ("(b) first result, warm service worker, after a restart", warm_sw_restart)):
             rows.append((f"{label} [{starts(visits)}]", spread(times(visits)), "< 1,200 ms",
                          verdict(median(times(visits)) < 1200)))
             computed = [visit.computed for visit in visits]
