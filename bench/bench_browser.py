@@ -6,7 +6,8 @@
 Against the built site/, served by scripts/serve.py (a subprocess on a free loopback port) from
 a temporary folder that links to site/'s files and adds two bench-only pages (never shipped),
 in headless Debian Chromium driven by Playwright. Every figure comes from the same run; times
-are medians of ``--repeat`` runs, each in a fresh browser context, taken in rounds that measure
+are medians of ``--repeat`` runs, each in a fresh browser profile (its start page left open, as a
+reader's window is, and a moment to settle after the browser starts), taken in rounds that measure
 (a) and (b) once each, so that a machine whose speed drifts during the run (a shared 2-core VM
 does, by a quarter and more) moves the floor and the first results alike. The cold ratio is
 also shown round by round.
@@ -68,7 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, SHIPPED_SNAPSHOT, link_state  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE, SHIPPED_SNAPSHOT, link_state  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
 GUIDE_PAGE = "/glossary/"  # no calculator
@@ -82,6 +83,7 @@ STATE = {"edition": "CSP", "item": "2.15", "met": "2", "applicable": "2", "deplo
 TIMEOUT = 180_000  # ms
 MARKER_TIMEOUT = 60_000  # ms: how long the first look waits for a calculator result
 SNAPSHOT_TIMEOUT = 60_000  # ms: how long a first visit waits for the calculators' memory snapshot
+LAUNCH_SETTLE_S = 2.0  # s: a browser's own start-up work, left out of every figure
 
 # notes the moment the first calculator result appears, and the moment the first one the engine
 # computed in this visit appears (calculators/kit.mjs's data-result-source: "kept" for a result
@@ -244,26 +246,31 @@ class Browsers:
     folder: Path
     count: int = 0
     # the profile of each open context, and the context open on each profile
-    profiles: dict[int, tuple[Path, bool]] = field(default_factory=dict)
+    profiles: dict[int, tuple[Path, bool, bool]] = field(default_factory=dict)
     current: dict[Path, BrowserContext] = field(default_factory=dict)
 
-    def launch(self, profile: Path, service_worker: bool) -> BrowserContext:
+    def launch(self, profile: Path, service_worker: bool, one_engine_per_page: bool = False) -> BrowserContext:
+        args = [*CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE] if one_engine_per_page else CHROMIUM_ARGS
         context = self.playwright.chromium.launch_persistent_context(
-            profile, executable_path=self.chromium, args=CHROMIUM_ARGS, base_url=self.base,
+            profile, executable_path=self.chromium, args=args, base_url=self.base,
             service_workers="allow" if service_worker else "block",
         )
         context.add_init_script(FIRST_RESULT_PROBE)
-        for page in context.pages:  # the start page of a persistent context
-            page.close()
-        self.profiles[id(context)] = (profile, service_worker)
+        # the start page stays open, as a reader's browser window does: with no page left, every
+        # new page opened a new window, and Chromium started a renderer for the window's own
+        # WebUI (its omnibox popup) during the visit, about 0.6 s of CPU on the same two cores.
+        # A browser that has just started gets a moment to settle (that renderer among others),
+        # as a reader's has before they follow a link.
+        time.sleep(LAUNCH_SETTLE_S)
+        self.profiles[id(context)] = (profile, service_worker, one_engine_per_page)
         self.current[profile] = context
         return context
 
     @contextmanager
-    def fresh(self, service_worker: bool) -> Iterator[BrowserContext]:
+    def fresh(self, service_worker: bool, one_engine_per_page: bool = False) -> Iterator[BrowserContext]:
         self.count += 1
         profile = self.folder / f"profile-{self.count}"
-        self.launch(profile, service_worker)
+        self.launch(profile, service_worker, one_engine_per_page)
         try:
             yield self.current[profile]
         finally:
@@ -273,9 +280,15 @@ class Browsers:
     def restart(self, context: BrowserContext) -> BrowserContext:
         """The browser closed and opened again on the same profile: its caches and stored data are
         kept, no worker of the site is running any more (a shared engine would still be)."""
-        profile, service_worker = self.profiles.pop(id(context))
+        profile, service_worker, one_engine_per_page = self.profiles.pop(id(context))
         context.close()
-        return self.launch(profile, service_worker)
+        # a browser still exiting would take the new launch over (Chromium's one process per profile)
+        lock = profile / "SingletonLock"
+        for _ in range(100):
+            if not lock.is_symlink() and not lock.exists():
+                break
+            time.sleep(0.05)
+        return self.launch(profile, service_worker, one_engine_per_page)
 
 
 def bare_boot(context: BrowserContext) -> float:
@@ -369,9 +382,10 @@ class Transfer:
 
 def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bool) -> Transfer:
     """Bytes of one first visit (fresh profile) until the page, its calculators and (with the
-    service worker) its precache are done."""
+    service worker) its precache are done. With one engine per page: Playwright sees none of a
+    shared worker's requests (the files an engine loads are the same either way)."""
     measured = Transfer()
-    with browsers.fresh(service_worker) as context:
+    with browsers.fresh(service_worker, one_engine_per_page=True) as context:
         context.on("requestfinished", lambda request: measured.seen.append(request))
         page = context.new_page()
         page.goto(path, wait_until="load")
@@ -474,7 +488,8 @@ def run(args: argparse.Namespace) -> int:
                     for url in (CALC_URL, ALONE_URL) if round_number % 2 else (ALONE_URL, CALC_URL):
                         context = browsers.restart(context)
                         (warm_restart if url == CALC_URL else warm_alone).append(first_result(context, url=url))
-                with browsers.fresh(service_worker=False) as context:
+                # one engine per page: Playwright's routes reach no shared worker's requests
+                with browsers.fresh(service_worker=False, one_engine_per_page=True) as context:
                     cold_full.append(first_result(context, shipped=False))
                 with browsers.fresh(service_worker=True) as context:
                     visit = first_result(context, keep=True, settle=True)
@@ -522,7 +537,7 @@ def run(args: argparse.Namespace) -> int:
         rows.append(("    ratio within each round, median (min-max)",
                      f"{median(paired):.2f} x ({min(paired):.2f}-{max(paired):.2f})", "", ""))
         full_ms = median(times(cold_full))
-        rows.append((f"(b) first result, cold, the site's snapshot refused [{starts(cold_full)}]",
+        rows.append((f"(b) first result, cold, the site's snapshot refused, one engine per page [{starts(cold_full)}]",
                      spread(times(cold_full)), "(a slow network's first visit)", ""))
         rows.append(("    ratio to the bare boot, cold", f"{full_ms / bare:.2f} x", "", ""))
         rows.append((f"(b) first result, cold, service worker allowed [{starts(cold_sw)}]", spread(times(cold_sw)),
