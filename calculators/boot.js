@@ -9,10 +9,16 @@
 // engine: the next calculator page, a reload or another tab connects to the engine already
 // running. Elsewhere it is a dedicated worker of this page (see worker.mjs).
 //
-// It also keeps Material's search index build out of the boot's way: on these pages Material's
-// search worker is assets/javascripts/workers/copc-search.js, which waits for this script's
-// "release" — once the engine is ready or has failed, or at once when the reader turns to the
-// search box. (On two cores the index build slowed the first result by about a tenth: bench/.)
+// It also keeps Material out of the boot's way. Material's own script is held back on these pages
+// (overrides/main.html) and loaded here once the engine has given its first answer (or a second
+// after it is ready, for a page that asks nothing), at once when the reader turns to the page
+// around the calculators or the engine cannot start, and after ten seconds at the latest: on two
+// cores its set-up competed with the engine's start (measured after a browser restart: the
+// engine's first result at 1,071 ms held back, 1,214 ms not, 12 interleaved visits each). And
+// Material's search worker on these pages is assets/javascripts/workers/copc-search.js, which
+// waits for this script's "release" — once the engine is ready or has failed, or at once when the
+// reader turns to the search box. (On two cores the index build slowed the first result by about
+// a tenth: bench/.)
 (function () {
   "use strict";
   // scripts/build_site.py appends this build's engine version (a hash of the calculators, the
@@ -37,6 +43,39 @@
       if (event.target instanceof Element && event.target.closest(".md-search")) releaseSearch();
     });
   }
+
+  var MATERIAL_AFTER_READY_MS = 1000;
+  var MATERIAL_AT_LATEST_MS = 10000;
+  var materialLoaded = false;
+
+  /** Material's held-back script (`<script type="text/plain" data-copc-material="…">`), run now. */
+  function insertMaterial() {
+    var held = document.querySelector("script[data-copc-material]");
+    if (!held) return;
+    var script = document.createElement("script");
+    script.src = held.getAttribute("data-copc-material");
+    script.addEventListener("load", function () {
+      // Material sets itself up on DOMContentLoaded: when that has passed, it hears it now
+      if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
+    });
+    held.parentNode.insertBefore(script, held.nextSibling);
+  }
+
+  function loadMaterial() {
+    if (materialLoaded) return;
+    materialLoaded = true;
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", insertMaterial, { once: true });
+    else insertMaterial();
+  }
+
+  // the reader turns to the page around the calculators (its menus, search, links): Material now
+  ["pointerdown", "keydown", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var target = event.target;
+      if (!(target instanceof Element) || !target.closest(".copc-calc")) loadMaterial();
+    }, { capture: true, passive: true });
+  });
+  setTimeout(loadMaterial, MATERIAL_AT_LATEST_MS);
 
   /** Whether this browser keeps a shared worker alive after its last page (it reads the option). */
   function keepsSharedWorkers() {
@@ -90,6 +129,7 @@
 
   if (typeof Worker !== "function" || typeof WebAssembly !== "object" || !document.currentScript) {
     releaseSearch();
+    loadMaterial();
     return;
   }
   var workerURL = new URL("worker.mjs", document.currentScript.src);
@@ -102,6 +142,7 @@
   }
   if (!engine) {
     releaseSearch();
+    loadMaterial();
     return;
   }
   var early = { engine: engine, events: [] };
@@ -111,11 +152,18 @@
   engine.endpoint.addEventListener("message", keep);
   engine.endpoint.addEventListener("messageerror", keep);
   engine.worker.addEventListener("error", keep);
-  // stays attached after client.mjs adopts the engine: the boot's end releases search
+  // stays attached after client.mjs adopts the engine: the boot's end releases search, the first
+  // answer (once the page has drawn it) or a failure Material
   engine.endpoint.addEventListener("message", function (event) {
     var type = event.data && event.data.type;
     if (type === "ready" || type === "boot-failed") releaseSearch();
+    if (type === "ready") setTimeout(loadMaterial, MATERIAL_AFTER_READY_MS);
+    else if (type === "response") setTimeout(loadMaterial, 100);
+    else if (type === "boot-failed" || type === "crashed" || type === "ended") loadMaterial();
   });
-  engine.worker.addEventListener("error", releaseSearch);
+  engine.worker.addEventListener("error", function () {
+    releaseSearch();
+    loadMaterial();
+  });
   window.__copcEngine.early = early;
 })();

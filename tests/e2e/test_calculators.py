@@ -684,6 +684,56 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
         context.close()
 
 
+def material_is_set_up(page: Page) -> bool:
+    """Whether Material's script has run on the page (it publishes its observables on window)."""
+    return bool(page.evaluate("() => typeof window.document$ === 'object' && window.document$ !== null"))
+
+
+def test_material_waits_for_the_engines_first_answer_or_the_reader(browser: Browser, base_url: str) -> None:
+    """On a page with a calculator, Material's script runs after the engine's first answer, so it
+    does not compete with the engine's start; at once if the reader turns to the page around the
+    calculators first. Its search works either way."""
+    context, page = new_page(browser, base_url, service_workers="block")
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    try:
+        page.goto("/en/scoring/items-1-3/")
+        root = calc(page, "item-score")
+        wait_ready(root)
+        load_example(root)
+        page.wait_for_function("() => typeof window.document$ === 'object'", timeout=RESULT)
+        # Material's parts work: its search finds the guide's pages
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("deployment")
+        expect(page.locator(".md-search-result__item > a.md-search-result__link").first).to_be_visible(timeout=30_000)
+
+        # the engine cannot start (its WebAssembly never arrives): Material waits, the form is usable
+        context.route(re.compile(r".*/pyodide\.asm\.wasm$"), hold)
+        other = context.new_page()
+        other.goto("/en/scoring/items-1-3/")
+        root = calc(other, "item-score")
+        expect(root).to_have_attribute("data-copc-mounted", "yes", timeout=BOOT)
+        field(root, "met").fill("1")  # typing in a calculator is not turning to the page
+        other.wait_for_timeout(1500)
+        assert not material_is_set_up(other)
+        # the reader opens the search: Material sets the page up, and the search works
+        box = other.locator("input.md-search__input")
+        box.click()
+        other.wait_for_function("() => typeof window.document$ === 'object'", timeout=RESULT)
+        box.fill("deployment")
+        expect(other.locator(".md-search-result__item > a.md-search-result__link").first).to_be_visible(timeout=30_000)
+        expect(field(root, "met")).to_have_value("1")
+    finally:
+        for route in held:
+            with suppress(Error):
+                route.abort()
+        context.close()
+
+
 def test_every_widget_fails_clearly_when_the_engine_cannot_load(browser: Browser, base_url: str) -> None:
     context, page = new_page(browser, base_url)
 

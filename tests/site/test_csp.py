@@ -38,6 +38,9 @@ LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "preconne
                      "dns-prefetch", "apple-touch-icon"}
 
 
+DATA_BLOCKS = ("application/json", "text/plain")
+
+
 class PageScan(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -52,7 +55,9 @@ class PageScan(HTMLParser):
             self.problems.append(f"style attribute on <{tag}> (blocked by style-src)")
         if tag == "style":
             self.problems.append("<style> element (blocked by style-src)")
-        if tag == "script" and "src" not in attributes and attributes.get("type") != "application/json":
+        # a data block (Material's configuration as JSON, its script held back as text/plain on
+        # calculator pages) is neither run nor blocked
+        if tag == "script" and "src" not in attributes and attributes.get("type") not in DATA_BLOCKS:
             self.problems.append("inline <script> (blocked by script-src)")
         if any(name.startswith("on") for name in attributes):
             self.problems.append(f"inline event handler on <{tag}> (blocked by script-src)")

@@ -50,3 +50,19 @@ def test_calculator_pages_preload_every_module_their_calculators_import(site_dir
         # from <head>, before the stylesheets: the modules load while the page is read
         head = html.split("</head>")[0]
         assert head.index("modulepreload") < head.index("stylesheet")
+
+
+MATERIAL = re.compile(r'<script (?:src|type="text/plain" data-copc-material)='
+                      r'"(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"')
+
+
+def test_calculator_pages_hold_materials_script_back_for_the_engine(site_dir: Path) -> None:
+    """On a page with a calculator, Material's script is text the browser neither fetches nor
+    runs (calculators/boot.js loads it after the engine's first answer); other pages run it."""
+    for page in sorted(site_dir.glob("**/index.html")):
+        html = page.read_text(encoding="utf-8")
+        tags = [m.group(0) for m in MATERIAL.finditer(html)]
+        assert len(tags) == 1, f"{page}: {tags}"
+        held = "data-copc-material" in tags[0]
+        assert held == (BOOT in html), f"{page}: Material's script {'held' if held else 'run'}: {tags[0]}"
+        assert (page.parent / MATERIAL.search(html)["src"]).resolve().is_file()  # type: ignore[index]
