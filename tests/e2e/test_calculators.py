@@ -85,6 +85,31 @@ def new_page(browser: Browser, base_url: str, **options: Any) -> tuple[BrowserCo
     return context, page
 
 
+def example_answered(page: Page, path: str = "/en/scoring/items-1-3/") -> Locator:
+    """The item-score calculator of `path`, once the engine has answered its first example."""
+    page.goto(path)
+    root = calc(page, "item-score")
+    wait_ready(root)
+    load_example(root)
+    return root
+
+
+# Pyodide's WebAssembly module: held back, the engine cannot finish its boot
+WASM = re.compile(r".*/pyodide\.asm\.wasm$")
+
+
+def hold_requests(context: BrowserContext, pattern: re.Pattern[str]) -> list[Route]:
+    """Requests matching `pattern` wait, in the returned list, until the test lets them through
+    (``route.continue_()``) or drops them."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    context.route(pattern, hold)
+    return held
+
+
 @pytest.fixture(scope="module", params=["ja", "en"])
 def shared(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[tuple[Page, str]]:
     """The calculators page in one language, booted once for every test of this module."""
@@ -591,13 +616,8 @@ def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(brows
 def test_the_form_is_usable_while_the_engine_boots(browser: Browser, base_url: str) -> None:
     """What is typed while Pyodide loads is kept, and computed the moment the engine is ready."""
     context, page = new_page(browser, base_url)
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
     # the engine cannot finish its boot until the test lets its WebAssembly through
-    context.route(re.compile(r".*/pyodide\.asm\.wasm$"), hold)
+    held = hold_requests(context, WASM)
     try:
         page.goto("/scoring/items-1-3/")
         root = calc(page, "item-score")
@@ -616,7 +636,7 @@ def test_the_form_is_usable_while_the_engine_boots(browser: Browser, base_url: s
             page.wait_for_timeout(50)
         while held:
             held.pop().continue_()
-        context.unroute(re.compile(r".*/pyodide\.asm\.wasm$"))
+        context.unroute(WASM)
         expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"], timeout=BOOT)
         expect(root).to_have_attribute("data-engine", "ready")
         for path, value in (("met", "2"), ("applicable", "2"), ("deployed", "2"), ("total", "3")):
@@ -630,21 +650,14 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
     engine is up, for the same request and the same core only, and the engine still answers."""
     context, page = new_page(browser, base_url, service_workers="block")
     held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
     try:
-        page.goto("/en/scoring/items-1-3/")
-        root = calc(page, "item-score")
-        wait_ready(root)
-        load_example(root)
+        root = example_answered(page)
         expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
         expect(root).to_have_attribute("data-result-source", "engine")
         page.wait_for_function("() => localStorage.getItem('copc-calc:v1:item-score:result') !== null")
 
         # from now on the engine cannot start (its WebAssembly never arrives)
-        context.route(re.compile(r".*/pyodide\.asm\.wasm$"), hold)
+        held = hold_requests(context, WASM)
         page.reload()
         root = calc(page, "item-score")
         expect(root).to_have_attribute("data-result-source", "kept", timeout=BOOT)
@@ -676,7 +689,7 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
         # the engine arrives: it computes the request itself
         while held:
             held.pop().continue_()
-        context.unroute(re.compile(r".*/pyodide\.asm\.wasm$"))
+        context.unroute(WASM)
         wait_ready(root)
         expect(root).to_have_attribute("data-result-source", "engine", timeout=RESULT)
         expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
@@ -695,15 +708,8 @@ def test_material_waits_for_the_engines_first_answer_or_the_reader(browser: Brow
     calculators first. Its search works either way."""
     context, page = new_page(browser, base_url, service_workers="block")
     held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
     try:
-        page.goto("/en/scoring/items-1-3/")
-        root = calc(page, "item-score")
-        wait_ready(root)
-        load_example(root)
+        example_answered(page)
         page.wait_for_function("() => typeof window.document$ === 'object'", timeout=RESULT)
         # Material's parts work: its search finds the guide's pages
         box = page.locator("input.md-search__input")
@@ -712,7 +718,7 @@ def test_material_waits_for_the_engines_first_answer_or_the_reader(browser: Brow
         expect(page.locator(".md-search-result__item > a.md-search-result__link").first).to_be_visible(timeout=30_000)
 
         # the engine cannot start (its WebAssembly never arrives): Material waits, the form is usable
-        context.route(re.compile(r".*/pyodide\.asm\.wasm$"), hold)
+        held = hold_requests(context, WASM)
         other = context.new_page()
         other.goto("/en/scoring/items-1-3/")
         root = calc(other, "item-score")
@@ -742,7 +748,7 @@ def test_every_widget_fails_clearly_when_the_engine_cannot_load(browser: Browser
 
     try:
         # WebAssembly that cannot be fetched, as behind a filter or on a broken install
-        context.route(re.compile(r".*/pyodide\.asm\.wasm$"), block)
+        context.route(WASM, block)
         page.goto(PAGES["en"])
         roots = page.locator(".copc-calc")
         expect(roots).to_have_count(7)
@@ -945,13 +951,9 @@ def test_without_the_sites_snapshot_or_on_a_slow_network_the_engine_boots_in_ful
 
     # the snapshot's answer does not even start within the budget: given up too
     held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
     context, page = new_page(browser, base_url, service_workers="block")
     try:
-        context.route(SHIPPED_SNAPSHOT, hold)
+        held = hold_requests(context, SHIPPED_SNAPSHOT)
         messages.clear()
         page.on("console", lambda message: messages.append(message.text))
         page.goto(PAGES["ja"])
