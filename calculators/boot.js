@@ -61,19 +61,27 @@
     held.parentNode.insertBefore(script, held.nextSibling);
   }
 
+  // the reader turns to the page around the calculators (its menus, search, links): Material now
+  var TURNING_TO_THE_PAGE = ["pointerdown", "keydown", "focusin"];
+  var LISTENING = { capture: true, passive: true };
+  function onTurnToThePage(event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest(".copc-calc")) loadMaterial();
+  }
+
   function loadMaterial() {
     if (materialLoaded) return;
     materialLoaded = true;
+    // every key typed into a calculator would otherwise keep asking
+    TURNING_TO_THE_PAGE.forEach(function (type) {
+      document.removeEventListener(type, onTurnToThePage, LISTENING);
+    });
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", insertMaterial, { once: true });
     else insertMaterial();
   }
 
-  // the reader turns to the page around the calculators (its menus, search, links): Material now
-  ["pointerdown", "keydown", "focusin"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      var target = event.target;
-      if (!(target instanceof Element) || !target.closest(".copc-calc")) loadMaterial();
-    }, { capture: true, passive: true });
+  TURNING_TO_THE_PAGE.forEach(function (type) {
+    document.addEventListener(type, onTurnToThePage, LISTENING);
   });
   setTimeout(loadMaterial, MATERIAL_AT_LATEST_MS);
 
@@ -102,14 +110,6 @@
    * `type`). Throws what the browser throws.
    */
   function createEngine(url) {
-    var isModule = false;
-    var options = {
-      get type() {
-        isModule = true;
-        return "module";
-      },
-      name: ENGINE_NAME,
-    };
     if (keepsSharedWorkers()) {
       try {
         var shared = new SharedWorker(url, { type: "module", name: ENGINE_NAME, extendedLifetime: true });
@@ -119,7 +119,14 @@
         // refused here (a sandboxed frame, a storage policy): a dedicated worker may still start
       }
     }
-    var worker = new Worker(url, options);
+    var isModule = false;
+    var worker = new Worker(url, {
+      get type() {
+        isModule = true;
+        return "module";
+      },
+      name: ENGINE_NAME,
+    });
     if (!isModule) {
       worker.terminate();
       return null;
