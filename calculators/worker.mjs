@@ -412,9 +412,11 @@ if (SHARED) {
     post({ type: "crashed", message: String(event.message || "uncaught error") });
     endShared();
   });
+  let connections = 0;
   self.addEventListener("connect", (event) => {
     const port = event.ports[0];
     const connected = performance.now();
+    connections += 1;
     ports.add(port);
     port.addEventListener("message", (message) => {
       const type = message.data && message.data.type;
@@ -426,9 +428,12 @@ if (SHARED) {
       } else onRequest(message, port);
     });
     port.start();
-    // catch the page up: the engine may have been running since an earlier page
-    if (isReady) port.postMessage({ type: "ready", ms: Math.round(performance.now() - connected), start: "running" });
-    else port.postMessage(bootNews);
+    // catch the page up: the engine may have been running since an earlier page. The page that
+    // started the engine can connect after the boot (the connect event waits behind the boot's
+    // long tasks): it is told how the boot went, not that the engine was already running.
+    if (isReady && connections > 1) {
+      port.postMessage({ type: "ready", ms: Math.round(performance.now() - connected), start: "running" });
+    } else port.postMessage(bootNews);
     if (snapshotNews) port.postMessage(snapshotNews);
   });
 } else {
