@@ -382,7 +382,9 @@ def service_worker_manifest(site: Path, build: str) -> dict[str, object]:
             urls.append(relative.removesuffix("index.html"))
         else:
             urls.append(relative)
-    return {"build": build, "site": urls, "pyodide": pyodide}
+    # names the service worker's cache of these files: a set of files is never mixed with another
+    pyodide_set = hashlib.sha256(json.dumps(pyodide, sort_keys=True).encode()).hexdigest()[:16]
+    return {"build": build, "site": urls, "pyodide": pyodide, "pyodide_set": pyodide_set}
 
 
 def write_service_worker(build: str, site: Path = SITE) -> Path:

@@ -60,6 +60,16 @@ def page_url(site: Path, page: Path) -> str:
     return "/" if relative == "." else f"/{relative}/"
 
 
+def service_worker_manifest(site: Path) -> dict[str, Any]:
+    """The manifest the build wrote into ``site``/sw.js (see offline/sw.template.js)."""
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    match = re.search(r"^const MANIFEST = (\{.*?^\});$", text, re.MULTILINE | re.DOTALL)
+    assert match, f"{site}/sw.js holds no manifest"
+    data = json.loads(match.group(1))
+    assert isinstance(data, dict)
+    return data
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT

@@ -13,15 +13,17 @@ import json
 import re
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from scripts.build_site import write_service_worker
 from scripts.serve import make_server
 
-from tests.conftest import page_files, page_url
+from tests.conftest import page_files, page_url, service_worker_manifest
 
 pytestmark = pytest.mark.e2e
 
@@ -154,6 +156,100 @@ def test_calculators_work_offline_after_one_visit_to_a_calculator_page(
     wasm = f"/assets/pyodide/{info['pyodide_version']}/pyodide.asm.wasm"
     content_type = page.evaluate("async (url) => (await fetch(url)).headers.get('content-type')", wasm)
     assert content_type == "application/wasm"
+
+    # Chromium answers the assets and Pyodide's files from the caches itself (static routes),
+    # without the service worker's fetch handler
+    asset = "/assets/calculators/boot.js"
+    assert page.evaluate(ROUTED, [wasm, asset]) == {wasm: ["cache", "cache"], asset: ["cache", "cache"]}
+
+
+# how the browser answered each URL: PerformanceResourceTiming's matched and final source of a
+# service worker's static route ("cache"), or "" where no route applied
+ROUTED = """async (urls) => {
+  const answered = {};
+  for (const url of urls) {
+    await (await fetch(url)).arrayBuffer();  // the entry is written once the body has come
+    const entry = performance.getEntriesByName(new URL(url, location.href).href).pop();
+    answered[url] = [entry.workerMatchedSourceType, entry.workerFinalSourceType];
+  }
+  return answered;
+}"""
+
+
+def test_a_rebuild_keeps_the_unchanged_pyodide_files_offline(
+        site_dir: Path, tmp_path: Path, serve: Callable[[Path], Server],
+        open_context: Callable[[str], BrowserContext]) -> None:
+    """A new build with one Pyodide file changed: its service worker fetches that file and copies
+    the others from the old cache (the server no longer has them), into a cache of its own."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server = serve(copy)
+    context = open_context(server.url)
+    page = context.new_page()
+    page.goto("/en/calculators/")
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", "calculators", timeout=CACHED)
+    old = page.evaluate(PYODIDE_CACHES)
+    assert len(old) == 1
+
+    # "rebuild": a changed lock (still valid JSON); every other Pyodide file is gone from the server
+    info = json.loads((copy / "assets" / "build-info.json").read_text(encoding="utf-8"))
+    folder = copy / "assets" / "pyodide" / info["pyodide_version"]
+    lock = folder / "pyodide-lock.json"
+    lock.write_text(lock.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    write_service_worker("rebuild-pyodide", site=copy)
+    listed = service_worker_manifest(copy)["pyodide"]
+    names = sorted(url.rsplit("/", 1)[-1] for url in listed)
+    for name in names:
+        if name != lock.name:
+            (folder / name).rename(tmp_path / name)
+
+    page.goto("/en/glossary/")  # the browser finds the new worker, which takes over and reloads the page
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", "pages", timeout=CACHED)
+    # the new worker has activated once its site cache is there and the old Pyodide cache is gone
+    # (polled from here: the page reloads when the new worker takes it over)
+    activated = "async (old) => { const names = await caches.keys();" \
+                " return names.includes('copc-site-rebuild-pyodide') && !names.includes(old); }"
+    deadline = time.monotonic() + CACHED / 1000
+    while not evaluated(page, activated, next(iter(old))):
+        assert time.monotonic() < deadline, "the rebuilt service worker did not take over"
+        page.wait_for_timeout(200)
+    new = page.evaluate(PYODIDE_CACHES)
+    assert len(new) == 1 and new.keys() != old.keys()
+    assert next(iter(new.values())) == {"files": names, "revisions": listed}  # every file, of this build
+
+    go_offline(context, server)
+    page.goto("/en/calculators/")
+    root = page.locator('.copc-calc[data-calc="item-score"]')
+    root.locator(".copc-calc__example").first.click()
+    expect(root.locator(".copc-calc__result-inner")).to_have_attribute("data-points", "20", timeout=BOOT)
+
+
+def evaluated(page: Page, script: str, arg: object) -> object:
+    """``page.evaluate``, or None when a navigation destroyed the page's context meanwhile."""
+    try:
+        return page.evaluate(script, arg)
+    except PlaywrightError as error:
+        if "context was destroyed" not in str(error):
+            raise
+        return None
+
+
+# {cache name: {"files": [file name, ...], "revisions": the set recorded in it}} of the service
+# worker's caches of Pyodide's files
+PYODIDE_CACHES = """async () => {
+  const found = {};
+  for (const name of (await caches.keys()).filter((name) => name.startsWith("copc-pyodide"))) {
+    const cache = await caches.open(name);
+    const files = [];
+    let revisions = null;
+    for (const request of await cache.keys()) {
+      if (request.url.endsWith("/copc-pyodide-revisions.json")) revisions = await (await cache.match(request)).json();
+      else files.push(request.url.split("/").pop());
+    }
+    found[name] = { files: files.sort(), revisions };
+  }
+  return found;
+}"""
 
 
 def test_a_rebuild_replaces_the_cached_site(site_dir: Path, tmp_path: Path, serve: Callable[[Path], Server],

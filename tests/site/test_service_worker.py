@@ -6,23 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+import shutil
+import subprocess
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 import pytest
 
-
-def manifest(site: Path) -> dict[str, Any]:
-    text = (site / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"^const MANIFEST = (\{.*?^\});$", text, re.MULTILINE | re.DOTALL)
-    assert match, "site/sw.js holds no manifest"
-    data = json.loads(match.group(1))
-    assert isinstance(data, dict)
-    return data
+from tests.conftest import service_worker_manifest
 
 
 def file_of(site: Path, url: str) -> Path:
@@ -37,14 +30,14 @@ def pages(site: Path) -> list[Path]:
 
 def test_the_service_worker_belongs_to_this_build(site_dir: Path) -> None:
     info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
-    data = manifest(site_dir)
+    data = service_worker_manifest(site_dir)
     assert data["build"] == info["build_id"]
     template = (site_dir.parent / "offline" / "sw.template.js").read_text(encoding="utf-8")
     assert "`${PREFIX}site-${MANIFEST.build}`" in template, "the cache is not named after the build id"
 
 
 def test_every_page_of_both_languages_and_every_asset_is_precached(site_dir: Path) -> None:
-    data = manifest(site_dir)
+    data = service_worker_manifest(site_dir)
     precached = {file_of(site_dir, url) for url in data["site"]}
     missing = [url for url in data["site"] if not file_of(site_dir, url).is_file()]
     assert missing == []
@@ -66,7 +59,7 @@ def test_every_page_of_both_languages_and_every_asset_is_precached(site_dir: Pat
 def test_pyodide_files_are_listed_with_their_revisions(site_dir: Path) -> None:
     info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
     folder = site_dir / "assets" / "pyodide" / info["pyodide_version"]
-    listed = manifest(site_dir)["pyodide"]
+    listed = service_worker_manifest(site_dir)["pyodide"]
     # all but the core's memory snapshot: a first visit takes it only on a fast network, and it is
     # cached then like any asset (this browser keeps its own copy in OPFS anyway)
     snapshots = [path for path in folder.iterdir() if path.name.endswith(".snapshot.gz")]
@@ -76,10 +69,60 @@ def test_pyodide_files_are_listed_with_their_revisions(site_dir: Path) -> None:
         for path in folder.iterdir() if path.is_file() and path not in snapshots
     }
     assert listed == expected
-    assert snapshots[0].relative_to(site_dir).as_posix() not in manifest(site_dir)["site"]
+    assert snapshots[0].relative_to(site_dir).as_posix() not in service_worker_manifest(site_dir)["site"]
+    # the service worker's cache of them is named after this set of revisions (a new core, a new cache)
+    set_digest = hashlib.sha256(json.dumps(expected, sort_keys=True).encode()).hexdigest()[:16]
+    assert service_worker_manifest(site_dir)["pyodide_set"] == set_digest
+    template = (site_dir.parent / "offline" / "sw.template.js").read_text(encoding="utf-8")
+    assert "`${PYODIDE_PREFIX}-${MANIFEST.pyodide_set}`" in template
     names = {url.rsplit("/", 1)[-1] for url in listed}
     assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
             info["wheel"]} <= names
+
+
+# Evaluates site/sw.js under Node with a stand-in for its global scope, runs its install handler,
+# and prints the static routes it asked for (URL patterns as the dicts they were made from).
+START_UNDER_NODE = r"""
+const vm = require("node:vm");
+const listeners = {};
+let asked = null;
+globalThis.self = {
+  location: new URL("http://127.0.0.1:8000/sw.js"),
+  addEventListener: (type, listener) => { listeners[type] = listener; },
+  skipWaiting: async () => {},
+};
+globalThis.caches = { open: async () => { throw new Error("no caches here"); }, keys: async () => [] };
+globalThis.URLPattern = class { constructor(init) { Object.assign(this, init); } };
+vm.runInThisContext(require("node:fs").readFileSync(process.argv[1], "utf8"));
+listeners.install({
+  addRoutes: async (rules) => { asked = rules; },
+  waitUntil: (promise) => { promise.catch(() => {}); },
+});
+console.log(JSON.stringify({ listeners: Object.keys(listeners).sort(), routes: asked }));
+"""
+
+
+def test_it_starts_and_routes_assets_and_pyodide_to_its_caches(site_dir: Path) -> None:
+    """The worker's script runs (an error at its start would leave every page without it), and
+    its install asks Chromium to answer the assets and Pyodide's files from its caches."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: run `make setup`")
+    out = subprocess.run([node, "-e", START_UNDER_NODE, str(site_dir / "sw.js")],
+                         capture_output=True, text=True, check=True)
+    started = json.loads(out.stdout)
+    assert started["listeners"] == ["activate", "fetch", "install", "message"]
+    data = service_worker_manifest(site_dir)
+    pyodide, fetch_event, assets = started["routes"]
+    assert pyodide["source"] == {"cacheName": f"copc-pyodide-{data['pyodide_set']}"}
+    assert sorted(pattern["urlPattern"]["pathname"] for pattern in pyodide["condition"]["or"]) == \
+        sorted(f"/{path}" for path in data["pyodide"])
+    # the rest of Pyodide's folder (the site's memory snapshot) stays with the fetch handler
+    assert fetch_event == {"condition": {"urlPattern": {"protocol": "http", "hostname": "127.0.0.1", "port": "8000",
+                                                        "pathname": "/assets/pyodide/*"}},
+                           "source": "fetch-event"}
+    assert assets["condition"]["urlPattern"]["pathname"] == "/assets/*"
+    assert assets["source"] == {"cacheName": f"copc-site-{data['build']}"}
 
 
 class Scripts(HTMLParser):
