@@ -81,6 +81,21 @@ def page_paths(site: Path) -> list[str]:
     return sorted(page_url(site, page) for page in page_files(site))
 
 
+def visit_a_copy(site_dir: Path, tmp_path: Path, serve: Callable[[Path], Server],
+                 open_context: Callable[[str], BrowserContext], path: str,
+                 level: str) -> tuple[Path, Server, BrowserContext, Page]:
+    """A copy of the site (for a test to rebuild), served, and a visit to ``path`` until the
+    service worker keeps ``level`` ("pages" or "calculators") offline."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server = serve(copy)
+    context = open_context(server.url)
+    page = context.new_page()
+    page.goto(path)
+    expect(page.locator("html")).to_have_attribute("data-copc-offline", level, timeout=CACHED)
+    return copy, server, context, page
+
+
 def go_offline(context: BrowserContext, server: Server) -> None:
     context.set_offline(True)
     server.stop()
@@ -181,13 +196,8 @@ def test_a_rebuild_keeps_the_unchanged_pyodide_files_offline(
         open_context: Callable[[str], BrowserContext]) -> None:
     """A new build with one Pyodide file changed: its service worker fetches that file and copies
     the others from the old cache (the server no longer has them), into a cache of its own."""
-    copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy)
-    server = serve(copy)
-    context = open_context(server.url)
-    page = context.new_page()
-    page.goto("/en/calculators/")
-    expect(page.locator("html")).to_have_attribute("data-copc-offline", "calculators", timeout=CACHED)
+    copy, server, context, page = visit_a_copy(site_dir, tmp_path, serve, open_context,
+                                               "/en/calculators/", "calculators")
     old = page.evaluate(PYODIDE_CACHES)
     assert len(old) == 1
 
@@ -256,13 +266,7 @@ def test_a_rebuild_replaces_the_cached_site(site_dir: Path, tmp_path: Path, serv
                                             open_context: Callable[[str], BrowserContext]) -> None:
     """A new build id: the page shown from the old cache reloads itself with the new build, and
     the old cache is deleted."""
-    copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy)
-    server = serve(copy)
-    context = open_context(server.url)
-    page = context.new_page()
-    page.goto("/en/glossary/")
-    expect(page.locator("html")).to_have_attribute("data-copc-offline", "pages", timeout=CACHED)
+    copy, server, context, page = visit_a_copy(site_dir, tmp_path, serve, open_context, "/en/glossary/", "pages")
     old_caches = page.evaluate("async () => await caches.keys()")
     assert any(name.startswith("copc-site-") for name in old_caches)
 
