@@ -19,11 +19,12 @@
  *                      the compiled code Chromium keeps with it: measured, the engine's first
  *                      result after a browser restart 1,225 ms instead of 1,172 ms, 8 visits
  *                      each). Not precached on install (readers who never open a calculator
- *                      never download them): cached when a calculator's worker fetches them
- *                      through this worker, and on the first visit (when the worker started
- *                      before this service worker was in control) on the page's request
- *                      ({type: "cache-pyodide"}, sent by copc-offline.js once the calculators'
- *                      engine has booted). When the reader already had Pyodide offline, a new
+ *                      never download them): cached on the page's request ({type:
+ *                      "cache-pyodide"}, sent by copc-offline.js once the calculators' engine has
+ *                      booted: the engine fetched them from the network on a first visit, before
+ *                      this worker was in control, or past it on a miss of the static route),
+ *                      and where there are no static routes when the engine fetches them through
+ *                      this worker. When the reader already had Pyodide offline, a new
  *                      build's install copies the unchanged files from the old cache and fetches
  *                      the changed ones.
  *
@@ -46,7 +47,7 @@ const MANIFEST = __COPC_MANIFEST__;
 
 const PREFIX = "copc-";
 const SITE_CACHE = `${PREFIX}site-${MANIFEST.build}`;
-const PYODIDE_PREFIX = `${PREFIX}pyodide`; // and the old name of one cache for every build
+const PYODIDE_PREFIX = `${PREFIX}pyodide`; // also the name of the one cache earlier builds shared
 const PYODIDE_CACHE = `${PYODIDE_PREFIX}-${MANIFEST.pyodide_set}`;
 
 const url = (path) => new URL(path, self.location.href).href;
@@ -54,7 +55,7 @@ const SITE_URLS = MANIFEST.site.map(url);
 const SITE_SET = new Set(SITE_URLS);
 const PYODIDE = new Map(Object.entries(MANIFEST.pyodide).map(([path, rev]) => [url(path), rev]));
 const NOT_FOUND_PAGE = url("404.html");
-// in each cache of Pyodide's files: the set of revisions (MANIFEST.pyodide) its files belong to
+// in each cache of Pyodide's files: the set of revisions ({URL: revision}) its files belong to
 const REVISIONS_KEY = url("copc-pyodide-revisions.json");
 
 // --- install and activate -------------------------------------------------------------------
@@ -126,20 +127,14 @@ async function keptPyodide(href) {
     const revisions = await cache.match(REVISIONS_KEY);
     if (!revisions) continue; // a cache of builds that did not record them: fetch again
     const kept = await cache.match(href);
-    if (kept && revisionIn(await revisions.json(), href) === PYODIDE.get(href)) return kept;
+    if (kept && (await revisions.json())[href] === PYODIDE.get(href)) return kept;
   }
   return null;
 }
 
-/** A file's revision in a recorded set (URLs relative to sw.js, as in MANIFEST.pyodide). */
-function revisionIn(revisions, href) {
-  for (const [path, rev] of Object.entries(revisions)) if (url(path) === href) return rev;
-  return undefined;
-}
-
-/** Put a file of this build's set into its cache, with the set's record. */
+/** Put a file of this build's set into its cache, with the set's record ({URL: revision}). */
 async function putPyodide(cache, href, response) {
-  const revisions = JSON.stringify(MANIFEST.pyodide);
+  const revisions = JSON.stringify(Object.fromEntries(PYODIDE));
   await cache.put(REVISIONS_KEY, new Response(revisions, { headers: { "content-type": "application/json" } }));
   await cache.put(href, response);
 }

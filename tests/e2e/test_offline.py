@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -225,7 +226,8 @@ def test_a_rebuild_keeps_the_unchanged_pyodide_files_offline(
         page.wait_for_timeout(200)
     new = page.evaluate(PYODIDE_CACHES)
     assert len(new) == 1 and new.keys() != old.keys()
-    assert next(iter(new.values())) == {"files": names, "revisions": listed}  # every file, of this build
+    revisions = {urljoin(server.url, path): rev for path, rev in listed.items()}
+    assert next(iter(new.values())) == {"files": names, "revisions": revisions}  # every file, of this build
 
     go_offline(context, server)
     page.goto("/en/calculators/")
