@@ -52,13 +52,11 @@ import math
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -69,6 +67,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
+from scripts.serve import serving  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE, SHIPPED_SNAPSHOT, link_state  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
@@ -161,13 +160,6 @@ self.postMessage({ ms: performance.now() - started });
 
 # --- the server ---------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def bench_folder(site: Path, into: Path, pyodide_version: str) -> None:
     """The site's top-level entries as symbolic links, plus the bench-only pages."""
     for entry in site.iterdir():
@@ -204,29 +196,6 @@ def calculator_alone(page: str) -> str:
     return (f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
             f'<title>the calculator alone (bench only)</title>\n' + "\n".join(head)
             + f"\n</head><body>\n{calculator}\n</body></html>\n")
-
-
-@contextmanager
-def served(directory: Path) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dir", str(directory), "--port", str(port), "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # a tab closed mid-download is no news
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(base + "/", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            raise SystemExit("bench: scripts/serve.py did not start")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 # --- measuring ------------------------------------------------------------------------------
@@ -451,7 +420,7 @@ def run(args: argparse.Namespace) -> int:
     hard_failure = False
 
     with tempfile.TemporaryDirectory(prefix="copc-bench-") as tmp, \
-            served(_prepared(site, Path(tmp) / "site", info)) as base, sync_playwright() as playwright:
+            serving(_prepared(site, Path(tmp) / "site", info)) as base, sync_playwright() as playwright:
         browsers = Browsers(playwright, chromium, base, Path(tmp))
 
         # a first boot, not counted: the browser's own start-up (processes, caches) is not measured

@@ -4,7 +4,8 @@
 
 Right MIME types for Pyodide (``.wasm`` as application/wasm for streaming compilation, ``.mjs``
 as JavaScript), the site's Content-Security-Policy on every response, and ``/404.html`` with
-status 404 for missing paths. ``SiteHandler`` is reused by the tests.
+status 404 for missing paths. ``SiteHandler`` is reused by the tests; ``serving()`` runs this
+script in a process of its own for the tests and the benchmark.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ import argparse
 import functools
 import http.server
 import os
+import re
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +104,27 @@ def make_server(
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """This script serving ``directory`` on a free loopback port, in a process of its own; yields
+    the base URL (``http://127.0.0.1:<port>/``). A process, not a thread of the caller: a server in
+    the tests' own process answered only when their Python let it, and late in a full run it once
+    sent the calculators' 6.3 MB snapshot too slowly for the worker, which then booted in full."""
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--dir", str(directory), "--port", "0", "--quiet"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,  # a tab closed mid-download is no news
+    )
+    try:
+        assert process.stdout is not None
+        started = re.search(r" at (http://\S+/) ", process.stdout.readline())
+        if started is None:
+            raise RuntimeError(f"scripts/serve.py did not start serving {directory}")
+        yield started.group(1)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def main() -> int:

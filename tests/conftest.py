@@ -10,13 +10,12 @@ import base64
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from scripts.serve import make_server
+from scripts.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,17 +85,9 @@ def site_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def site_server(site_dir: Path) -> Iterator[str]:
-    """scripts/serve.py's handler on 127.0.0.1 and a free port, in a thread; yields the base URL."""
-    server = make_server(site_dir, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host!s}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    """scripts/serve.py serving the built site, in a process of its own; yields the base URL."""
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
