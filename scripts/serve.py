@@ -4,8 +4,8 @@
 
 Right MIME types for Pyodide (``.wasm`` as application/wasm for streaming compilation, ``.mjs``
 as JavaScript), the site's Content-Security-Policy on every response, and ``/404.html`` with
-status 404 for missing paths. ``SiteHandler`` is reused by the tests; ``serving()`` runs this
-script in a process of its own for the tests and the benchmark.
+status 404 for missing paths. ``serving()`` runs this script in a process of its own for the
+tests and the benchmark.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 from scripts.build_site import write_service_worker
-from scripts.serve import make_server
+from scripts.serve import serving
 
 from tests.conftest import page_files, page_url, service_worker_manifest
 
@@ -33,22 +33,14 @@ CACHED = 180_000  # ms: the service worker installed and (calculator pages) Pyod
 
 
 class Server:
-    """scripts/serve.py's server for one folder, in a thread, that a test can stop."""
+    """scripts/serve.py serving one folder (``serving()``, a process of its own), that a test can stop."""
 
     def __init__(self, directory: Path) -> None:
-        self.http = make_server(directory, host="127.0.0.1", port=0)
-        self.thread = threading.Thread(target=self.http.serve_forever, name="offline-server", daemon=True)
-        self.thread.start()
-        host, port = self.http.server_address[:2]
-        self.url = f"http://{host!s}:{port}/"
-        self.running = True
+        self.process = ExitStack()
+        self.url = self.process.enter_context(serving(directory))
 
     def stop(self) -> None:
-        if self.running:
-            self.running = False
-            self.http.shutdown()
-            self.http.server_close()
-            self.thread.join(timeout=10)
+        self.process.close()  # a second call does nothing
 
 
 @pytest.fixture
