@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from .errors import InputError, Problem
-from .standard import BLOCKS, CATEGORIES, ITEMS, Block, Edition, Item
+from .standard import BLOCKS, CATEGORIES, ERRATA, INTERPRETATIONS, ITEMS, Block, Edition, Item
 
 _ITEMS_BY_NUMBER = {item.number: item for item in ITEMS}
 _BLOCKS_BY_ID = {block.id: block for block in BLOCKS}
@@ -90,3 +90,21 @@ def block(block_id: str, edition_: str | Edition | None = None) -> Block:
             f"The {found.name.en} block is for {'/'.join(found.editions)} only.",
         )])
     return found
+
+
+# --- Which errata and interpretations concern what ------------------------------------------
+
+def notes_for(tags: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """The notes ("erratum:<id>", "interpretation:<id>") that concern any of `tags`, errata first,
+    each in the standard's order (see standard.Tags for the kinds of tag)."""
+    errata = tuple(f"erratum:{e.id}" for e in ERRATA if tags.intersection(e.concerns))
+    return errata + tuple(f"interpretation:{i.id}" for i in INTERPRETATIONS if tags.intersection(i.concerns))
+
+
+def item_tags(number: str, edition_: Edition | None = None) -> frozenset[str]:
+    """What showing item `number` (scored, in `edition_` if given) concerns."""
+    found = _ITEMS_BY_NUMBER[number]
+    tags = {f"item:{number}", f"name:{number}", f"scoring:{found.scoring.value}"}
+    if edition_ is not None:
+        tags.add(f"item:{number}@{edition_.value}")
+    return frozenset(tags)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .standard import INPUT_FIELDS, MAX_COUNT, InputField
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -31,70 +33,89 @@ class InputError(ValueError):
         super().__init__("; ".join(f"{p.field}: {p.en} / {p.ja}" for p in self.problems))
 
 
-# What each input field is called on the forms (the Japanese as calculators/i18n.mjs labels it);
-# messages name the field both ways.
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "met": ("適合した細目数", "sub-requirements met"),
-    "applicable": ("適用される細目数", "applicable sub-requirements"),
-    "deployed": ("完全に運用しているユニット数", "units fully deploying"),
-    "total": ("総数", "total"),
-    "achieved": ("目標を達成した指標の数", "metrics at target"),
-    "improving": ("未達だが継続的に改善している指標の数", "metrics not at target but improving"),
-    "at_target": ("目標を達成した指標の数", "metrics at target"),
-    "at_target_or_improving": ("目標達成または改善している指標の数", "metrics at target or improving"),
-    "months_at_target": ("目標達成の月数", "months at target"),
-    "months_measured": ("測定した月数", "months measured"),
-    "pst_at_target": ("PSTで目標達成の指標数", "PST metrics at target"),
-    "pst_at_target_or_improving": ("PSTで目標達成または改善の指標数", "PST metrics at target or improving"),
-    "pst_total": ("PSTの指標数", "PST metrics"),
-}
+def label(field: str, form: str | None = None) -> tuple[str, str]:
+    """(ja, en) names of a field such as "items.2.15.met" -> the label of "met".
+
+    The labels are the forms' own (standard.INPUT_FIELDS), so a message names a field as the form
+    shows it; `form` picks the right one where a name means different things ("total" counts units
+    in categories 1.0-3.0 and metrics elsewhere).
+    """
+    found = input_field(field, form)
+    if found is None:
+        key = field.rsplit(".", 1)[-1]
+        return key, key
+    en = found.label.en
+    return f"「{found.label.ja}」", en[:1].lower() + en[1:] if en[1:2].islower() else en
 
 
-def label(field: str) -> tuple[str, str]:
-    """(ja, en) names of a field such as "items.2.15.met" -> the label of "met"."""
+def input_field(field: str, form: str | None = None) -> InputField | None:
+    """The definition of the count at `field` (its last part), in `form` if given, else in any form."""
     key = field.rsplit(".", 1)[-1]
-    ja, en = FIELD_LABELS.get(key, (key, key))
-    return (f"「{ja}」", en) if key in FIELD_LABELS else (ja, en)
+    forms = [INPUT_FIELDS[form]] if form in INPUT_FIELDS else list(INPUT_FIELDS.values())
+    return next((f for fields in forms for f in fields if f.name == key), None)
+
+
+def shown(value: Any) -> str:
+    """A value the reader gave, for a message: quoted, escaped, and cut short if it is long."""
+    if type(value) is int and abs(value) >= 10**12:
+        # str() of a very long int raises (Python's digit limit): name its size instead
+        return f"≈1e{int(abs(value).bit_length() * 0.30103)}"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 class Checker:
-    """Collects problems with a call's inputs, then raises them all together."""
+    """Collects problems with a call's inputs, then raises them all together.
 
-    def __init__(self) -> None:
+    `form` (a key of standard.INPUT_FIELDS) names the form whose labels and bounds apply.
+    """
+
+    def __init__(self, form: str | None = None) -> None:
         self.problems: list[Problem] = []
+        self.form = form
+
+    def label(self, field: str) -> tuple[str, str]:
+        return label(field, self.form)
 
     def add(self, field: str, ja: str, en: str) -> None:
         self.problems.append(Problem(field, ja, en))
 
     def count(self, field: str, value: Any) -> int | None:
         """A count of things: a whole number, zero or more. None when it is not one."""
-        if type(value) is int and value >= 0:  # the common case, checked first: scoring must stay fast
+        definition = input_field(field, self.form)
+        limit = MAX_COUNT if definition is None else definition.limit
+        if type(value) is int and 0 <= value <= limit:  # the common case, checked first: scoring must stay fast
             return value
-        ja, en = label(field)
+        ja, en = self.label(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             self.add(field, f"{ja}を入力してください。", f"Enter the {en}.")
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.add(
                 field,
-                f"{ja}には 0 以上の整数を入力してください（入力値: {value!r}）。",
-                f"The {en} must be a whole number of 0 or more (got {value!r}).",
+                f"{ja}には 0 以上の整数を入力してください（入力値: {shown(value)}）。",
+                f"The {en} must be a whole number of 0 or more (got {shown(value)}).",
             )
             return None
         if value < 0:
             self.add(
                 field,
-                f"{ja}は 0 以上である必要があります（入力値: {value}）。",
-                f"The {en} must be 0 or more (got {value}).",
+                f"{ja}は 0 以上である必要があります（入力値: {shown(value)}）。",
+                f"The {en} must be 0 or more (got {shown(value)}).",
             )
             return None
-        return value
+        self.add(
+            field,
+            f"{ja}が大きすぎます。{limit:,} 以下で入力してください（入力値: {shown(value)}）。",
+            f"The {en} is too large: enter at most {limit:,} (got {shown(value)}).",
+        )
+        return None
 
     def positive(self, field: str, value: Any) -> int | None:
         """A count that is a denominator: at least 1."""
         counted = self.count(field, value)
         if counted == 0:
-            ja, en = label(field)
+            ja, en = self.label(field)
             self.add(
                 field,
                 f"{ja}は 1 以上である必要があります。0 では割合を計算できません。",
@@ -105,7 +126,7 @@ class Checker:
 
     def at_most(self, field: str, value: int | None, limit_field: str, limit: int | None) -> None:
         if value is not None and limit is not None and value > limit:
-            (ja, en), (limit_ja, limit_en) = label(field), label(limit_field)
+            (ja, en), (limit_ja, limit_en) = self.label(field), self.label(limit_field)
             self.add(
                 field,
                 f"{ja}（{value}）は{limit_ja}（{limit}）以下である必要があります。",

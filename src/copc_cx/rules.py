@@ -15,7 +15,7 @@ from typing import Literal
 
 from .errors import Checker, InputError
 from .standard import METRIC_TYPE_NAMES, OPTIONAL_METRIC_TYPES, MetricType
-from .text import Explained, Text, fmt_number, fmt_percent
+from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against
 
 HUNDRED = Fraction(100)
 DEPLOYMENT_BANDS = (100, 75, 50, 25)  # interpretation deployment-bands
@@ -46,7 +46,7 @@ def deployment_band(deployed: int, total: int) -> int:
 
 def rate_deployment(*, deployed: int, total: int) -> int:
     """deployment_band with its inputs checked."""
-    checker = Checker()
+    checker = Checker("approach-deployment")
     deployed_, total_ = checker.count("deployed", deployed), checker.positive("total", total)
     checker.at_most("deployed", deployed_, "total", total_)
     checker.raise_if_any()
@@ -55,7 +55,7 @@ def rate_deployment(*, deployed: int, total: int) -> int:
 
 
 def score_approach_deployment(*, met: int, applicable: int, deployed: int, total: int) -> ApproachDeploymentScore:
-    checker = Checker()
+    checker = Checker("approach-deployment")
     met_, applicable_ = checker.count("met", met), checker.positive("applicable", applicable)
     deployed_, total_ = checker.count("deployed", deployed), checker.positive("total", total)
     checker.at_most("met", met_, "applicable", applicable_)
@@ -76,15 +76,17 @@ def score_approach_deployment(*, met: int, applicable: int, deployed: int, total
         limit = {"approach": Text("（アプローチが制約）", " (approach limits it)"),
                  "deployment": Text("（運用が制約）", " (deployment limits it)"),
                  "both": Text("（両者が同じ）", " (both equal)")}[limited_by]
+        shown_share = fmt_percent_against(deployed_share, *DEPLOYMENT_BANDS)
+        shown_approach = fmt_percent_against(approach, 100)
         steps = [
-            Text(f"アプローチ: 適用される細目 {applicable_} 件中 {met_} 件に適合 → {fmt_percent(approach)}",
-                 f"Approach: {met_} of {applicable_} applicable sub-requirements met → {fmt_percent(approach)}"),
-            Text(f"運用: {total_} ユニット中 {deployed_} ユニットが完全に運用（{fmt_percent(deployed_share)}）"
+            Text(f"アプローチ: 適用される細目 {applicable_} 件中 {met_} 件に適合 → {shown_approach}",
+                 f"Approach: {met_} of {applicable_} applicable sub-requirements met → {shown_approach}"),
+            Text(f"運用: {total_} ユニット中 {deployed_} ユニットが完全に運用（{shown_share}）"
                  f" → 評価 {deployment}%",
-                 f"Deployment: {deployed_} of {total_} units fully deploy ({fmt_percent(deployed_share)})"
+                 f"Deployment: {deployed_} of {total_} units fully deploy ({shown_share})"
                  f" → rating {deployment}%"),
-            Text(f"項目の得点率 = 低い方 = {fmt_percent(percent)}{limit.ja}",
-                 f"Item % = the lower of the two = {fmt_percent(percent)}{limit.en}"),
+            Text(f"項目の得点率 = 低い方 = {fmt_percent_against(percent, 100)}{limit.ja}",
+                 f"Item % = the lower of the two = {fmt_percent_against(percent, 100)}{limit.en}"),
         ]
         return tuple(steps)
 
@@ -112,8 +114,10 @@ def performance_from_counts(achieved: int, improving: int, total: int) -> Fracti
     return HUNDRED if raw >= 100 * total else Fraction(raw, total)
 
 
-def score_performance(*, achieved: int, improving: int, total: int, prefix: str = "") -> PerformanceScore:
-    checker = Checker()
+def score_performance(
+    *, achieved: int, improving: int, total: int, prefix: str = "", form: str = "performance"
+) -> PerformanceScore:
+    checker = Checker(form)
     achieved_ = checker.count(prefix + "achieved", achieved)
     improving_ = checker.count(prefix + "improving", improving)
     total_ = checker.positive(prefix + "total", total)
@@ -132,9 +136,10 @@ def score_performance(*, achieved: int, improving: int, total: int, prefix: str 
     percent = performance_from_counts(achieved_, improving_, total_)
 
     def explain() -> tuple[Text, ...]:
-        steps = [Text(f"目標達成: {total_} 指標中 {achieved_}（A = {fmt_percent(a)}）、"
+        shown_a = fmt_percent_against(a, LEVEL_THRESHOLD)
+        steps = [Text(f"目標達成: {total_} 指標中 {achieved_}（A = {shown_a}）、"
                       f"未達だが継続的改善: {improving_}（I = {fmt_percent(i)}）",
-                      f"At target: {achieved_} of {total_} metrics (A = {fmt_percent(a)}); "
+                      f"At target: {achieved_} of {total_} metrics (A = {shown_a}); "
                       f"not at target but improving: {improving_} (I = {fmt_percent(i)})")]
         if a >= 50:
             steps.append(Text("A が50%以上なので、改善中の指標に関係なく100%",
@@ -164,7 +169,7 @@ Counts = tuple[int, int, int]  # (achieved, improving, total)
 
 
 def score_channel_performance(types: Mapping[str, Counts]) -> ChannelPerformanceScore:
-    checker = Checker()
+    checker = Checker("channel-performance")
     known = {t.value for t in MetricType}
     for name in types:
         if name not in known:
@@ -189,7 +194,8 @@ def score_channel_performance(types: Mapping[str, Counts]) -> ChannelPerformance
             continue
         try:
             scores[metric_type] = score_performance(
-                achieved=achieved, improving=improving, total=total, prefix=f"{metric_type.value}.")
+                achieved=achieved, improving=improving, total=total, prefix=f"{metric_type.value}.",
+                form="channel-performance")
         except InputError as error:
             checker.problems.extend(error.problems)
     checker.raise_if_any()
@@ -202,9 +208,10 @@ def score_channel_performance(types: Mapping[str, Counts]) -> ChannelPerformance
                       f"{len(scores)} metric types → each gets {share_text} of the item's points")]
         for metric_type, score in scores.items():
             label = METRIC_TYPE_NAMES[metric_type]
-            steps.append(Text(f"{label.ja}: A = {fmt_percent(score.achieved)}、I = {fmt_percent(score.improving)}"
+            shown_a = fmt_percent_against(score.achieved, LEVEL_THRESHOLD)
+            steps.append(Text(f"{label.ja}: A = {shown_a}、I = {fmt_percent(score.improving)}"
                               f" → {fmt_percent(score.percent)}",
-                              f"{label.en}: A = {fmt_percent(score.achieved)}, I = {fmt_percent(score.improving)}"
+                              f"{label.en}: A = {shown_a}, I = {fmt_percent(score.improving)}"
                               f" → {fmt_percent(score.percent)}"))
         terms = " + ".join(fmt_number(s.percent) for s in scores.values())
         steps.append(Text(f"項目の得点率 = ({terms}) ÷ {len(scores)} = {fmt_percent(percent)}",
@@ -232,10 +239,10 @@ class Rule5075Score(Explained):
 
 
 def nested_counts(
-    at_target: tuple[str, object], either: tuple[str, object], total: tuple[str, object]
+    at_target: tuple[str, object], either: tuple[str, object], total: tuple[str, object], form: str = "rule-50-75"
 ) -> tuple[int, int, int]:
     """(field, value) counts of metrics at target <= at target or improving <= all, each checked."""
-    checker = Checker()
+    checker = Checker(form)
     at_target_ = checker.count(*at_target)
     either_ = checker.count(*either)
     total_ = checker.positive(*total)
@@ -260,22 +267,25 @@ def score_rule_50_75(*, at_target: int, at_target_or_improving: int, total: int)
     met = level_actual >= LEVEL_THRESHOLD and trend_actual >= TREND_THRESHOLD
 
     def explain_rule(actual: Fraction, threshold: int, penalty: Fraction, result: Fraction, name: Text) -> Text:
+        shown = fmt_percent_against(actual, threshold)
         if actual >= threshold:
-            return Text(f"{name.ja}: {fmt_percent(actual)} ≥ {threshold}% → 100%",
-                        f"{name.en}: {fmt_percent(actual)} ≥ {threshold}% → 100%")
+            return Text(f"{name.ja}: {shown} ≥ {threshold}% → 100%",
+                        f"{name.en}: {shown} ≥ {threshold}% → 100%")
         gap = threshold - actual
         rate = str(penalty)  # Fraction prints 4/3 exactly
-        return Text(f"{name.ja}: {fmt_percent(actual)} は {threshold}% を {fmt_number(gap)} ポイント下回る"
+        return Text(f"{name.ja}: {shown} は {threshold}% を {fmt_against(gap, 0)} ポイント下回る"
                     f" → 100 − {rate} × {fmt_number(gap)} = {fmt_percent(result)}",
-                    f"{name.en}: {fmt_percent(actual)} is {fmt_number(gap)} points below {threshold}%"
+                    f"{name.en}: {shown} is {fmt_against(gap, 0)} points below {threshold}%"
                     f" → 100 − {rate} × {fmt_number(gap)} = {fmt_percent(result)}")
 
     def explain() -> tuple[Text, ...]:
+        shown_level = fmt_percent_against(level_actual, LEVEL_THRESHOLD)
+        shown_trend = fmt_percent_against(trend_actual, TREND_THRESHOLD)
         steps = (
-            Text(f"{total_} 指標中、目標達成 {at_target_}（{fmt_percent(level_actual)}）、"
-                 f"目標達成または改善 {either_}（{fmt_percent(trend_actual)}）",
-                 f"Of {total_} metrics, {at_target_} at target ({fmt_percent(level_actual)}), "
-                 f"{either_} at target or improving ({fmt_percent(trend_actual)})"),
+            Text(f"{total_} 指標中、目標達成 {at_target_}（{shown_level}）、"
+                 f"目標達成または改善 {either_}（{shown_trend}）",
+                 f"Of {total_} metrics, {at_target_} at target ({shown_level}), "
+                 f"{either_} at target or improving ({shown_trend})"),
             explain_rule(level_actual, LEVEL_THRESHOLD, LEVEL_PENALTY, level,
                          Text("50ルール（レベル）", "50 rule (level)")),
             explain_rule(trend_actual, TREND_THRESHOLD, TREND_PENALTY, trend,
@@ -314,7 +324,7 @@ def months_needed(months_measured: int) -> int:
 def check_level(
     metrics: Mapping[str, tuple[int, int]], prefix: str = "", names: Mapping[str, Text] | None = None
 ) -> LevelResult:
-    checker = Checker()
+    checker = Checker("level")
     if not metrics:
         checker.add(prefix + "metrics", "要求指標を1つ以上入力してください。",
                     "Enter at least one required metric.")
@@ -351,9 +361,10 @@ def check_level(
                  f"(needs {row.months_needed}) → {'meets' if row.meets else 'does not meet'}")
             for row in rows
         ]
-        steps.append(Text(f"{len(rows)} 指標中 {meeting} 指標（{fmt_percent(share_meeting)}）が満たす → "
+        shown = fmt_percent_against(share_meeting, LEVEL_THRESHOLD)
+        steps.append(Text(f"{len(rows)} 指標中 {meeting} 指標（{shown}）が満たす → "
                           f"レベル要求を{'満たす' if holds else '満たさない'}（50%以上が必要）",
-                          f"{meeting} of {len(rows)} metrics meet ({fmt_percent(share_meeting)}) → the level rule "
+                          f"{meeting} of {len(rows)} metrics meet ({shown}) → the level rule "
                           f"{'holds' if holds else 'fails'} (needs at least 50%)"))
         return tuple(steps)
 

@@ -165,6 +165,88 @@ MAY_NOT_APPLY_WITHOUT: dict[Channel, tuple[str, ...]] = {
 REQUIRED_SHARE_PERCENT = 95  # of applicable points, for certification
 
 
+
+# --- What the reader enters: the count fields of each kind of form ----------------------------
+
+# Bounds that no real entity reaches: a value above them is a typing or paste slip, refused at
+# its field rather than computed.
+MAX_COUNT = 100_000  # sub-requirements, units (programs) or metrics of one item
+MAX_MONTHS = 120  # months in a measurement period
+
+
+@dataclass(frozen=True)
+class InputField:
+    """One count a form asks for: its name in requests and error paths, its label, a short
+    column header for tables, an optional hint, and the largest value that makes sense."""
+
+    name: str
+    label: Text
+    short: Text
+    hint: Text | None = None
+    limit: int = MAX_COUNT
+
+
+_METRICS_TOTAL = InputField("total", Text("要求指標の総数", "Required metrics in total"), Text("指標数", "Metrics"))
+
+# The fields of each form, in the order the forms show them. The keys are the Scoring values
+# for item scores, plus the process-certification level rule and the renewal check.
+INPUT_FIELDS: dict[str, tuple[InputField, ...]] = {
+    "approach-deployment": (
+        InputField("met", Text("適合した細目数", "Sub-requirements met"),
+                   Text("適合した細目数", "Sub-requirements met"),
+                   Text("アプローチの細目のうち満たしているもの", "Sub-requirements of the approach that you meet")),
+        InputField("applicable", Text("適用される細目数", "Applicable sub-requirements"),
+                   Text("適用される細目数", "Applicable sub-requirements"),
+                   Text("運用していないチャネル専用の細目は数えません",
+                        "Leave out sub-requirements for channels you do not run")),
+        InputField("deployed", Text("完全に運用しているユニット数", "Units fully deploying"),
+                   Text("完全に運用しているユニット数", "Units fully deploying"),
+                   Text("アプローチを完全に運用しているプログラム（ユニット）",
+                        "Programs (units) that fully deploy the approach")),
+        InputField("total", Text("ユニットの総数", "Units in total"), Text("ユニットの総数", "Units in total"),
+                   Text("範囲内のプログラム（ユニット）の数", "Programs (units) in scope")),
+    ),
+    "performance": (
+        InputField("achieved", Text("目標を達成した指標の数", "Metrics at target"), Text("目標達成", "At target"),
+                   Text("要求指標のうち目標を達成しているもの", "Required metrics that meet their target")),
+        InputField("improving", Text("未達だが継続的に改善している指標の数", "Metrics not at target but improving"),
+                   Text("改善中", "Improving"),
+                   Text("目標未達の指標だけを数えます", "Count only metrics that are not at target")),
+        _METRICS_TOTAL,
+    ),
+    "channel-performance": (
+        InputField("achieved", Text("目標を達成した指標の数", "Metrics at target"), Text("目標達成", "At target")),
+        InputField("improving", Text("未達だが継続的に改善している指標の数", "Metrics not at target but improving"),
+                   Text("改善中", "Improving"),
+                   Text("目標未達の指標だけを数えます", "Count only metrics that are not at target")),
+        InputField("total", Text("指標の総数", "Metrics in total"), Text("指標数", "Metrics")),
+    ),
+    "rule-50-75": (
+        InputField("at_target", Text("目標を達成した指標の数", "Metrics at target"), Text("目標達成", "At target")),
+        InputField("at_target_or_improving",
+                   Text("目標達成または改善している指標の数", "Metrics at target or improving"),
+                   Text("目標達成または改善", "At target or improving"),
+                   Text("目標達成の指標も含めた数", "Including the metrics at target")),
+        InputField("total", Text("指標の総数", "Metrics in total"), Text("指標数", "Metrics")),
+    ),
+    "level": (
+        InputField("months_at_target", Text("目標達成の月数", "Months at target"),
+                   Text("目標達成の月数", "Months at target"),
+                   limit=MAX_MONTHS),
+        InputField("months_measured", Text("測定した月数", "Months measured"), Text("測定した月数", "Months measured"),
+                   limit=MAX_MONTHS),
+    ),
+    "renewal": (
+        InputField("pst_at_target", Text("PSTで目標達成の指標数", "PST metrics at target"),
+                   Text("目標達成", "At target")),
+        InputField("pst_at_target_or_improving", Text("PSTで目標達成または改善の指標数",
+                                                      "PST metrics at target or improving"),
+                   Text("目標達成または改善", "At target or improving"),
+                   Text("目標達成の指標も含めた数", "Including the metrics at target")),
+        InputField("pst_total", Text("PSTの指標数", "PST metrics in total"), Text("指標数", "Metrics")),
+    ),
+}
+
 # --- Category 4.0: metric types of 4.3/4.4 and the scored metrics by level ------------
 
 class MetricType(StrEnum):
@@ -501,6 +583,12 @@ BLOCKS: tuple[Block, ...] = (
 
 # --- Errata and open interpretations (../shared/reference/README.md) -------------------
 
+# What a note (erratum or interpretation) concerns, as tags that calculators, pages and results
+# match against what they show: "item:2.1" (in any edition), "item:2.1@OSP" (in that edition only),
+# "name:2.5" (the item's name), "block:quality", "scoring:rule-50-75", "topic:decision".
+Tags = tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Erratum:
     id: str
@@ -508,6 +596,7 @@ class Erratum:
     guide_prints: Text
     contradiction: Text
     decision: Text
+    concerns: Tags = ()
 
 
 @dataclass(frozen=True)
@@ -516,6 +605,7 @@ class Interpretation:
     title: Text
     question: Text
     default: Text
+    concerns: Tags = ()
 
 
 ERRATA: tuple[Erratum, ...] = (
@@ -530,6 +620,7 @@ ERRATA: tuple[Erratum, ...] = (
              "or grand total of 4,360. The published Release 7.0 v1.2 standard gives 100 each (80 was v1.0)."),
         Text("100点ずつとして計算し、合計1,360点・4,360点を保ちます。",
              "The site uses 100 points each, so the totals 1,360 and 4,360 hold."),
+        concerns=("item:2.1@OSP", "item:2.2@OSP", "item:2.3@OSP"),
     ),
     Erratum(
         "applicable-example-2.6-points",
@@ -540,6 +631,7 @@ ERRATA: tuple[Erratum, ...] = (
         Text("配点表では2.6は80点です。", "The point table gives 2.6 80 points."),
         Text("配点表を優先し、除くのは80 + 350 = 430点、持ち点は4,000 − 430 = 3,570点とします。",
              "The table wins: 80 + 350 = 430 points are removed, leaving 4,000 − 430 = 3,570 applicable points."),
+        concerns=("topic:applicable-points",),
     ),
     Erratum(
         "applicable-example-rounding",
@@ -550,6 +642,7 @@ ERRATA: tuple[Erratum, ...] = (
              "The condition is at least 95%, so a figure rounded down does not meet it."),
         Text("必要点数は端数も含めてそのまま示し（例: 3,570点の95% = 3,391.5点）、切り捨てません。",
              "The site shows the exact requirement (e.g. 95% of 3,570 = 3,391.5) and never rounds it down."),
+        concerns=("topic:applicable-points", "topic:decision"),
     ),
     Erratum(
         "client-management-item-range",
@@ -559,6 +652,7 @@ ERRATA: tuple[Erratum, ...] = (
         Text("同じ節の見出しとブロックの一覧は2.16〜2.22と4.2bで、2.23という項目は存在しません。",
              "The same section's heading and the block list say 2.16-2.22 plus 4.2b; there is no item 2.23."),
         Text("ブロックは2.16〜2.22と4.2bとします。", "The block is 2.16-2.22 plus 4.2b."),
+        concerns=("block:client-management",),
     ),
     Erratum(
         "name-of-2.5",
@@ -569,6 +663,7 @@ ERRATA: tuple[Erratum, ...] = (
         Text("同じ項目に二つの名前が使われています。", "One item has two names."),
         Text("配点表の名称を使い、もう一つの名称も併記します。",
              "The site uses the point table's name and mentions the other."),
+        concerns=("name:2.5", "block:workforce"),
     ),
     Erratum(
         "quality-block-metrics-note",
@@ -579,6 +674,7 @@ ERRATA: tuple[Erratum, ...] = (
              "The table belongs to the quality block (2.7, optionally with 3.5); 2.4 is in the workforce block."),
         Text("2.7（と3.5）のブロックの指標として扱います。",
              "The site treats it as the metrics of the 2.7 (and 3.5) block."),
+        concerns=("block:quality",),
     ),
     Erratum(
         "certification-conditions-figure",
@@ -593,6 +689,7 @@ ERRATA: tuple[Erratum, ...] = (
              "approach of categories 1.0-3.0, and meeting 50/75 in 4.6. The figure leaves out 50/75 and takes the 95% "
              "of the total points instead of the applicable ones."),
         Text("本文の三つの条件で判定します。", "The site decides with the text's three conditions."),
+        concerns=("topic:decision",),
     ),
     Erratum(
         "full-marks-for-results",
@@ -607,6 +704,7 @@ ERRATA: tuple[Erratum, ...] = (
         Text("結果については50/75の達成を条件とし、100%未満の結果の項目も持ち点の95%以上に収まれば認証を妨げないものとします。",
              "For results the site requires 50/75; result items below 100% do not block certification as long as "
              "the points reach 95% of the applicable ones."),
+        concerns=("topic:decision",),
     ),
 )
 
@@ -619,6 +717,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
         Text("四分位の段階: 全ユニットで100%、75%以上で75%、50%以上で50%、25%以上で25%、それ未満は0%。",
              "Quartile bands: every unit 100%; at least 75% → 75%; at least 50% → 50%; "
              "at least 25% → 25%; below → 0%."),
+        concerns=("scoring:approach-deployment",),
     ),
     Interpretation(
         "rule-50-75-points-split",
@@ -627,6 +726,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "The guide does not say how the two rule percentages make 4.6's points."),
         Text("半分ずつ（175点 + 175点）とし、両方の割合を表示します。",
              "Half each (175 + 175); both rule percentages are shown."),
+        concerns=("scoring:rule-50-75",),
     ),
     Interpretation(
         "missing-metric-types",
@@ -636,6 +736,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
         Text("サービス・クオリティ・効率性は必須とし、欠けている場合は配分を変えずに入力エラーとします。",
              "Service, quality and efficiency are required; a missing one is an input error, "
              "not a silent re-weighting."),
+        concerns=("scoring:channel-performance",),
     ),
     Interpretation(
         "level-rule-measurement-period",
@@ -646,6 +747,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "（4か月なら3か月、12か月なら9か月）。",
              "You enter the months measured; a metric counts when it is at target in at least "
              "ceil(3/4 × months) of them (3 of 4, 9 of 12)."),
+        concerns=("topic:level-rule",),
     ),
     Interpretation(
         "percent-from-counts",
@@ -654,6 +756,8 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "The guide does not say how to round a share computed from counts."),
         Text("正確な分数のまま計算し（12件中5件 = 41.67%、42%ではない）、丸めるのは表示のときだけです。",
              "Exact fractions are kept (5 of 12 = 41.67%, not 42%); rounding happens only for display."),
+        concerns=("scoring:approach-deployment", "scoring:performance", "scoring:channel-performance",
+                  "scoring:rule-50-75", "topic:level-rule", "topic:renewal"),
     ),
     Interpretation(
         "cuika-expansion",
@@ -664,5 +768,6 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "サイトではその前提で紹介し、確認できていないことを明記します。",
              "It is often explained as Collected, Used, Integrity, Known, Achieved; we could not verify "
              "that from a source, and the site says so wherever it gives that expansion."),
+        concerns=("topic:cuika",),
     ),
 )
