@@ -11,7 +11,7 @@ from . import catalog, rules
 from .errors import Checker, InputError, Problem
 from .scope import ApplicablePoints, applicable_scope
 from .standard import CATEGORIES, CERTIFICATION_CONDITIONS, Edition, Scoring
-from .text import Explained, Text, fmt_number, fmt_percent
+from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against
 
 # --- What the user enters for one item ------------------------------------------------------
 
@@ -211,6 +211,14 @@ def assess(
                       conditions, all(c.met for c in conditions))
 
 
+def _short_by(shortfall: Fraction, lang: str) -> str:
+    """How many points are missing ("（0.004 点不足）"), or "" where none are."""
+    if shortfall <= 0:
+        return ""
+    shown = fmt_against(shortfall, 0)
+    return f"（{shown} 点不足）" if lang == "ja" else f", {shown} points short"
+
+
 def _approach_detail(below: list[str], blank: list[str]) -> Text:
     """Names every item that keeps the approach condition from being met."""
     parts_ja = [f"アプローチが100%未満の項目: {'、'.join(below)}"] if below else []
@@ -235,10 +243,12 @@ def _conditions(
     results = [
         ConditionResult(
             "points-95", texts["points-95"], earned >= scope.required,
-            Text(f"{fmt_number(earned)} / {scope.applicable:,} 点（{fmt_percent(percent)}）、"
-                 f"必要 {fmt_number(scope.required)} 点",
-                 f"{fmt_number(earned)} of {scope.applicable:,} points ({fmt_percent(percent)}); "
-                 f"needs {fmt_number(scope.required)}"),
+            Text(f"{fmt_against(earned, scope.required)} / {scope.applicable:,} 点"
+                 f"（{fmt_percent_against(percent, 95)}）、必要 {fmt_number(scope.required, 4)} 点"
+                 f"{_short_by(scope.required - earned, 'ja')}",
+                 f"{fmt_against(earned, scope.required)} of {scope.applicable:,} points "
+                 f"({fmt_percent_against(percent, 95)}); needs {fmt_number(scope.required, 4)}"
+                 f"{_short_by(scope.required - earned, 'en')}"),
         ),
         ConditionResult("approach-100", texts["approach-100"], not below and not blank, _approach_detail(below, blank)),
         ConditionResult(

@@ -70,8 +70,9 @@ def applicable_scope(
     checker.raise_if_any()
 
     all_items = catalog.items_in(ed)
-    excluded_items = tuple(i for i in all_items if i.number in set(chosen))
-    items = tuple(i for i in all_items if i not in excluded_items)
+    chosen_set = set(chosen)
+    excluded_items = tuple(i for i in all_items if i.number in chosen_set)
+    items = tuple(i for i in all_items if i.number not in chosen_set)
     total = catalog.total_points(ed)
     applicable = sum(i.points_in(ed) or 0 for i in items)
     required = required_points(applicable)
@@ -87,7 +88,7 @@ def applicable_scope(
     for item in excluded_items:
         steps.append(Text(f"− {item.number} {item.name.ja}: {item.points_in(ed)} 点",
                           f"− {item.number} {item.name.en}: {item.points_in(ed)} points"))
-    kept = [n for n in excludable if n not in set(chosen)]
+    kept = [n for n in excludable if n not in chosen_set]
     if kept:
         steps.append(Text("除外せず持ち点に含める項目: " + "、".join(kept),
                           "Kept as applicable: " + ", ".join(kept)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -31,6 +32,29 @@ def fmt_number(value: Fraction | int, places: int = 2) -> str:
 
 def fmt_percent(value: Fraction | int) -> str:
     return f"{fmt_number(value)}%"
+
+
+def _sign(x: Fraction) -> int:
+    return (x > 0) - (x < 0)
+
+
+def fmt_against(value: Fraction | int, *thresholds: Fraction | int, places: int = 2) -> str:
+    """`value` for display beside a verdict on `thresholds`: rounded to `places` decimals where that
+    keeps its side of every threshold, with as many more digits as it takes where it does not.
+
+    3,799.99625 against 3,800 shows as "3,799.996", never "3,800"; 65.001 against 65 as "65.001".
+    """
+    exact = Fraction(value)
+    for digits in range(places, places + 12):
+        scale = 10**digits
+        rounded = Fraction(math.floor(exact * scale + Fraction(1, 2)), scale)  # half up
+        if all(_sign(rounded - t) == _sign(exact - t) for t in thresholds):
+            return fmt_number(rounded, digits)
+    return fmt_number(exact, places + 12)
+
+
+def fmt_percent_against(value: Fraction | int, *thresholds: Fraction | int) -> str:
+    return f"{fmt_against(value, *thresholds)}%"
 
 
 @dataclass(frozen=True)
