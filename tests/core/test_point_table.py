@@ -56,3 +56,8 @@ def test_errata_and_interpretations_are_listed_as_the_reference_readme_says() ->
         for text in vars(entry).values():
             if hasattr(text, "ja"):
                 assert text.ja and text.en
+
+
+def test_osp_points_of_2_1_to_2_3_follow_the_erratum() -> None:
+    # the table prints 80 each; the OSP totals the same table prints need 100 each
+    assert [cx.item_points(n, "OSP") for n in ("2.1", "2.2", "2.3")] == [100, 100, 100]

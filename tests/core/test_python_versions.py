@@ -14,10 +14,13 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 CHECK = """
 import copc_cx as cx
 assert cx.total_points("CSP") == 4000 and cx.total_points("OSP") == 4360
-assert cx.approach_deployment_percent(met=2, applicable=2, deployed=2, total=3) == 50.0
-assert cx.rule_50_75(at_target=48, at_target_or_improving=69, total=100) == (96.0, 92.0)
-assert cx.applicable_points("CSP", human_assisted=True, digital_assisted=False) == 3570
-from copc_cx.web import handle
+from copc_cx.examples import EXAMPLES, figure
+from copc_cx.registry import CALCULATORS_BY_NAME
+from copc_cx.web import call, handle
+for example in EXAMPLES:
+    result = call({"op": CALCULATORS_BY_NAME[example.calculator].op, "input": example.input})["result"]
+    assert all(abs(figure(result, path) - value) < 1e-4 if isinstance(value, float) else figure(result, path) == value
+               for path, value in example.expected.items()), example.id
 assert '"ok": true' in handle('{"op": "catalog"}')
 """
 
