@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from copc_cx.examples import EXAMPLES_BY_ID
 from copc_cx.web import call, handle
 
 
@@ -14,12 +15,11 @@ def _ok(op: str, data: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def test_item_score_from_form_text_reproduces_the_2_15_example() -> None:
-    response = _ok("item-score", {"edition": "CSP", "item": "2.15", "met": "2", "applicable": "2",
-                                  "deployed": "2", "total": "3"})
-    assert response["result"]["points"] == 20.0
-    assert response["result"]["deployment"] == 50 and response["result"]["limited_by"] == "deployment"
+def test_item_score_from_form_text_explains_the_2_15_example() -> None:
+    response = _ok("item-score", dict(EXAMPLES_BY_ID["item-2.15"].input))
     assert any("66.67%" in s["en"] for s in response["steps"])
+    assert response["result"]["display"] == {"percent": "50", "points": "20", "approach": "100",
+                                             "deployed_share": "66.67"}
 
 
 def test_errors_come_back_per_field_in_both_languages() -> None:
@@ -41,8 +41,8 @@ def test_performance_channel_and_rule_50_75() -> None:
     assert result["points"] == 335.0 and result["by_type"]["efficiency"]["percent"] == 55.0
     types["sales"] = {"achieved": "", "improving": "", "total": ""}  # a blank optional type is absent
     assert _ok("channel-performance", {"edition": "OSP", "item": "4.3", "types": types})["result"]["weight"] == 1 / 3
-    result = _ok("rule-50-75", {"at_target": "48", "at_target_or_improving": "69", "total": "100"})["result"]
-    assert (result["level"], result["trend"], result["points"]) == (96.0, 92.0, 329.0)
+    result = _ok("rule-50-75", {"at_target": "50", "at_target_or_improving": "74", "total": "100"})["result"]
+    assert (result["level"], result["trend"], result["met"]) == (100.0, 100 - 4 / 3, False)
 
 
 def test_applicable_points_and_self_assessment() -> None:
@@ -75,6 +75,14 @@ def test_catalog_has_everything_a_form_needs() -> None:
     result = _ok("catalog", {})["result"]
     assert result["editions"]["CSP"]["total"] == 4000 and result["editions"]["OSP"]["total"] == 4360
     assert len(result["blocks"]) == 5 and len(result["errata"]) == 8
+    assert [f["name"] for f in result["scorings"]["approach-deployment"]["fields"]] == [
+        "met", "applicable", "deployed", "total"]
+    osp_2_1 = next(i for i in result["editions"]["OSP"]["items"] if i["number"] == "2.1")
+    assert "erratum:osp-2.1-2.3-points" in osp_2_1["notes"]
+    csp_2_1 = next(i for i in result["editions"]["CSP"]["items"] if i["number"] == "2.1")
+    assert "erratum:osp-2.1-2.3-points" not in csp_2_1["notes"]
+    assert {c["name"] for c in result["calculators"]} >= {"self-assessment", "renewal"}
+    assert {e["id"] for e in result["examples"]} >= {"rule-50-75", "pending-at-96"}
 
 
 def test_handle_speaks_json_text_and_rejects_garbage() -> None:
