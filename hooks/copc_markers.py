@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from copc_cx import catalog
+from copc_cx.examples import EXAMPLES_BY_ID, WorkedExample, figure
 from copc_cx.process import level_requirement_id
+from copc_cx.registry import CALCULATORS, CALCULATORS_BY_NAME
 from copc_cx.standard import (
     BLOCKS,
     CATEGORIES,
     CERTIFICATION_CONDITIONS,
     CHANNEL_NAMES,
     ERRATA,
+    INPUT_FIELDS,
     INTERPRETATIONS,
     ITEMS,
     LEVEL_NAMES,
     MAY_NOT_APPLY_WITHOUT,
+    METRIC_TYPE_NAMES,
     RENEWAL_CONDITIONS,
     SCORED_METRICS,
     SCORED_METRICS_NOTES,
@@ -35,12 +40,20 @@ from copc_cx.standard import (
     Level,
 )
 from copc_cx.text import Text
+from copc_cx.web import call
 
-MARKER = re.compile(r"^<!--\s*copc:(?P<kind>table|erratum|interpretation)\s+(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(
+    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|example|calculators)(?:\s+(?P<args>[^>]*?))?\s*-->[ \t]*$",
+    re.M)
+PLACEHOLDER = re.compile(r'<div class="copc-calc" data-calc="(?P<name>[^"]*)"')
+WIDGETS = Path(__file__).resolve().parent.parent / "calculators" / "widgets"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
-# Which erratum a figure or name in a generated table depends on.
-ERRATUM_OF_CELL = {("2.1", "OSP"): "osp-2.1-2.3-points", ("2.2", "OSP"): "osp-2.1-2.3-points",
-                   ("2.3", "OSP"): "osp-2.1-2.3-points", ("2.5", "name"): "name-of-2.5"}
+
+def _errata_marks(page: Page, tag: str) -> str:
+    """The marks of the errata that a cell showing `tag` (standard.Tags) depends on."""
+    ids = [ref.split(":", 1)[1] for ref in catalog.notes_for({tag}) if ref.startswith("erratum:")]
+    return "".join(" " + page.erratum_mark(i) for i in ids)
 
 WORDS = {
     "item": Text("項目", "Item"),
@@ -71,7 +84,44 @@ WORDS = {
     "topic": Text("内容", "Topic"),
     "none": Text("—", "—"),
     "erratum_mark": Text("正誤表を参照", "see the errata"),
+    "guide_example": Text("ガイドの例", "The guide's example"),
+    "site_example": Text("例", "Example"),
+    "inputs": Text("入力", "Inputs"),
+    "result": Text("結果", "Result"),
+    "steps": Text("計算の過程", "How it is worked out"),
+    "load": Text("この例を計算ツールで開く", "Open this example in the calculator"),
+    "edition": Text("版", "Edition"),
+    "metric_type": Text("指標タイプ", "Metric type"),
+    "channels": Text("運用しているチャネル", "Channels run"),
+    "unit_col": Text("単位", "Unit"),
+    "entity": Text("主体組織", "Entity"),
+    "site": Text("サイト", "Site"),
+    "yes": Text("はい", "yes"),
+    "no": Text("いいえ", "no"),
+    "explained": Text("規則の解説", "The rule is explained in"),
 }
+
+# How the figures an example checks are named (the last part of their path in the result).
+FIGURES = {
+    "approach": Text("アプローチ", "Approach"), "deployment": Text("運用の評価", "Deployment rating"),
+    "percent": Text("得点率", "Item %"), "points": Text("得点", "Points"),
+    "limited_by": Text("得点を決めているもの", "What limits the score"),
+    "achieved_share": Text("A（目標達成の割合）", "A (share at target)"),
+    "improving_share": Text("I（改善中の割合）", "I (share improving)"),
+    "weight": Text("各タイプの配分", "Share of each type"),
+    "level": Text("50ルール（レベル）", "50 rule (level)"), "trend": Text("75ルール（トレンド）", "75 rule (trend)"),
+    "met": Text("満たしているか", "Met"), "applicable": Text("持ち点", "Applicable points"),
+    "required": Text("必要な点数（95%）", "Points required (95%)"), "earned": Text("獲得点", "Points earned"),
+    "percent_of_applicable": Text("持ち点に対する割合", "Share of applicable points"),
+    "certified": Text("認証の条件をすべて満たす", "Every condition met"),
+    "holds": Text("レベル要求を満たす", "Level rule holds"),
+    "share_meeting": Text("3/4以上の月で目標達成した指標の割合", "Share of metrics at target in ¾ of the months"),
+    "level_holds": Text("主体組織と全サイトでレベル要求を満たす", "Level rule holds for the entity and every site"),
+    "ready": Text("すべての要求を満たす", "Every requirement met"),
+    "interval_years": Text("更新審査の間隔（年）", "Years between renewal audits"),
+}
+PERCENT_FIGURES = {"approach", "deployment", "percent", "achieved_share", "improving_share", "level", "trend",
+                   "percent_of_applicable", "share_meeting"}
 
 
 def _t(text: Text, lang: str) -> str:
@@ -118,15 +168,13 @@ def points_table(page: Page) -> str:
         totals = [f"**{catalog.category_points(e, category.number):,}**" for e in Edition]
         rows.append([f"**{category.number}**", f"**{_t(category.name, lang)}**", *totals])
         for item in (i for i in ITEMS if i.category == category.number):
-            name = _t(item.name, lang)
-            if (item.number, "name") in ERRATUM_OF_CELL:
-                name += " " + page.erratum_mark(ERRATUM_OF_CELL[(item.number, "name")])
+            name = _t(item.name, lang) + _errata_marks(page, f"name:{item.number}")
             cells = []
             for edition in Edition:
                 points = item.points_in(edition)
                 cell = _w("none", lang) if points is None else str(points)
-                if points is not None and (item.number, edition.value) in ERRATUM_OF_CELL:
-                    cell += " " + page.erratum_mark(ERRATUM_OF_CELL[(item.number, edition.value)])
+                if points is not None:
+                    cell += _errata_marks(page, f"item:{item.number}@{edition.value}")
                 cells.append(cell)
             rows.append([item.number, name, *cells])
     rows.append(["", f"**{_w('total', lang)}**", *(f"**{catalog.total_points(e):,}**" for e in Edition)])
@@ -264,8 +312,154 @@ class MarkerError(ValueError):
     pass
 
 
-def render(kind: str, args: str, page: Page) -> str:
+# --- worked examples (copc_cx.examples) and the calculators (copc_cx.registry) -----------------
+
+def _value(value: Any, key: str, lang: str) -> str:
+    if isinstance(value, bool):
+        return _w("yes" if value else "no", lang)
+    if key == "weight" and isinstance(value, float):
+        value, key = value * 100, "percent"
+    if isinstance(value, float | int):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+        return text + ("%" if key in PERCENT_FIGURES else "")
+    if key == "limited_by":
+        return {"approach": _t(FIGURES["approach"], lang), "deployment": _t(FIGURES["deployment"], lang)}.get(
+            str(value), str(value))
+    return str(value)
+
+
+def _figure_label(path: str, lang: str) -> str:
+    """"units.A.holds" -> "サイト A: レベル要求を満たす"; "by_type.service.percent" -> "サービス: 得点率"."""
+    parts = path.split(".")
+    label = _t(FIGURES[parts[-1]], lang) if parts[-1] in FIGURES else parts[-1]
+    if parts[0] == "units" and len(parts) == 3:
+        owner = _w("entity", lang) if parts[1] == "entity" else f"{_w('site', lang)} {parts[1]}"
+        return f"{owner}: {label}"
+    if parts[0] == "by_type" and len(parts) == 3:
+        names = {t.value: t for t in METRIC_TYPE_NAMES}
+        return f"{_t(METRIC_TYPE_NAMES[names[parts[1]]], lang)}: {label}"
+    if parts[0] == "conditions" and len(parts) >= 3:
+        text = next(c.text for c in (*CERTIFICATION_CONDITIONS, *RENEWAL_CONDITIONS)
+                    if c.id == ".".join(parts[1:-1]))
+        return _t(text, lang)
+    return label
+
+
+def _example_inputs(example: WorkedExample, lang: str) -> str:
+    """The example's inputs as a table, as the calculator's form asks for them."""
+    data: Mapping[str, Any] = example.input
+    rows: list[list[str]] = []
+    if "item" in data:
+        item = catalog.item(str(data["item"]))
+        rows.append([_w("edition", lang), str(data["edition"])])
+        rows.append([_w("item", lang), f"{item.number} {_t(item.name, lang)}"])
+        for field in INPUT_FIELDS.get(item.scoring.value, ()):
+            if field.name in data:
+                rows.append([_t(field.label, lang), str(data[field.name])])
+        inputs = _table([_w("inputs", lang), ""], rows)
+        if "types" in data:
+            names = {t.value: t for t in METRIC_TYPE_NAMES}
+            fields = INPUT_FIELDS["channel-performance"]
+            types = [[_t(METRIC_TYPE_NAMES[names[type_id]], lang), *(str(counts[f.name]) for f in fields)]
+                     for type_id, counts in data["types"].items()]
+            inputs += "\n\n" + _table([_w("metric_type", lang), *(_t(f.short, lang) for f in fields)], types)
+        return inputs
+    if example.calculator == "rule-50-75":
+        rows = [[_t(f.label, lang), str(data[f.name])] for f in INPUT_FIELDS["rule-50-75"]]
+    elif example.calculator == "renewal":
+        rows = [[_t(f.label, lang), str(data[f.name])] for f in INPUT_FIELDS["renewal"]]
+    elif example.calculator == "applicable-points":
+        channels = [_t(CHANNEL_NAMES[c], lang) for c, key in ((Channel.HUMAN_ASSISTED, "human_assisted"),
+                                                             (Channel.DIGITAL_ASSISTED, "digital_assisted"))
+                    if data.get(key, True)]
+        rows = [[_w("edition", lang), str(data["edition"])], [_w("channels", lang), ", ".join(channels)]]
+    elif example.calculator == "process-certification":
+        block = catalog.block(str(data["block"]))
+        metric_names = {m.id: _t(m.name, lang) for m in block.metrics}
+        units = [(_w("entity", lang), data["entity"])] + [
+            (f"{_w('site', lang)} {name}", metrics) for name, metrics in data["sites"].items()]
+        header = [_w("metric", lang), *(u for u, _ in units)]
+        body = [[metric_names.get(metric, metric), *(
+            f"{u[metric]['months_at_target']} / {u[metric]['months_measured']}" if metric in u else _w("none", lang)
+            for _, u in units)] for metric in data["entity"]]
+        return f"**{_w('block', lang)}:** {_t(block.name, lang)}\n\n" + _table(header, body)
+    else:
+        rows = [[_w("edition", lang), str(data["edition"])]]
+    return _table([_w("inputs", lang), ""], rows)
+
+
+def example_box(page: Page, example_id: str, markdown: str) -> str:
+    """A worked example: what it shows, its inputs, the figures the core gives, its steps and a link
+    that loads it into the calculator (on this page if it has that calculator, else the calculators page)."""
+    example = EXAMPLES_BY_ID.get(example_id)
+    if example is None:
+        raise MarkerError(f"no worked example {example_id!r} in copc_cx.examples ({page.lang}/{page.path})")
+    lang = page.lang
+    response = call({"op": CALCULATORS_BY_NAME[example.calculator].op, "input": example.input})
+    if not response["ok"]:
+        raise MarkerError(f"worked example {example_id!r} does not compute: {response['errors']}")
+    for path, expected in example.expected.items():
+        actual = figure(response["result"], path)
+        if not (abs(actual - expected) < 1e-4 if isinstance(expected, float) else actual == expected):
+            raise MarkerError(f"worked example {example_id!r}: {path} is {actual!r}, the data says {expected!r}")
+    here = f'data-calc="{example.calculator}"' in markdown
+    target = f"#example={example.id}" if here else page.link("calculators.md") + f"#example={example.id}"
+    kind = _w("guide_example" if example.origin.value == "guide" else "site_example", lang)
+    figures = _table([_w("result", lang), ""], [[_figure_label(p, lang), _value(figure(response["result"], p),
+                                                                                 p.split(".")[-1], lang)]
+                                                for p in example.expected])
+    steps = "\n".join(f"{n}. {s[lang]}" for n, s in enumerate(response["steps"], start=1))
+    body = "\n\n".join([
+        _t(example.shows, lang), _example_inputs(example, lang), figures,
+        f"**{_w('steps', lang)}**", steps,
+        f'[{_w("load", lang)}]({target}){{ .md-button .copc-example-link data-example="{example.id}" }}',
+    ])
+    return f'!!! example "{kind}: {_t(example.title, lang)}"\n\n{_indent(body)}'
+
+
+def _page_title(lang: str, path: str) -> str:
+    source = DOCS / lang / path
+    first = source.read_text(encoding="utf-8").split("\n", 1)[0] if source.is_file() else ""
+    if not first.startswith("# "):
+        raise MarkerError(f"docs/{lang}/{path} has no title line for the calculators' links")
+    return first[2:].strip()
+
+
+def calculators_list(page: Page) -> str:
+    """Each calculator with what it does, linking to its section below."""
+    lang = page.lang
+    return "\n".join(f"- [{_t(c.title, lang)}](#{c.name}): {_t(c.summary, lang)}" for c in CALCULATORS)
+
+
+def calculators_sections(page: Page) -> str:
+    """A section per calculator: its title, what it does, where its rule is explained, the calculator."""
+    lang = page.lang
+    sections = []
+    for calc in CALCULATORS:
+        link = f"[{_page_title(lang, calc.page)}]({page.link(calc.page)})"
+        sections.append(f"## {_t(calc.title, lang)} {{#{calc.name}}}\n\n{_t(calc.summary, lang)} "
+                        f"{_w('explained', lang)}{'：' if lang == 'ja' else ': '}{link}\n\n"
+                        f'<div class="copc-calc" data-calc="{calc.name}" markdown></div>')
+    return "\n\n".join(sections)
+
+
+def check_placeholders(markdown: str, where: str) -> None:
+    """A placeholder must name a calculator of the registry that has a widget: never "unknown"."""
+    for match in PLACEHOLDER.finditer(markdown):
+        name = match["name"]
+        if name not in CALCULATORS_BY_NAME:
+            raise MarkerError(f"{where}: data-calc={name!r} is not a calculator of copc_cx.registry")
+        if not (WIDGETS / f"{name}.mjs").is_file():
+            raise MarkerError(f"{where}: calculator {name!r} has no widget calculators/widgets/{name}.mjs")
+
+
+
+def render(kind: str, args: str, page: Page, markdown: str = "") -> str:
     words = args.split()
+    if kind == "example" and len(words) == 1:
+        return example_box(page, words[0], markdown)
+    if kind == "calculators" and words in ([], ["list"]):
+        return calculators_list(page) if words else calculators_sections(page)
     if kind == "table":
         if words[:1] == ["block"] and len(words) == 2:
             return block_section(page, words[1])
@@ -284,7 +478,9 @@ def render(kind: str, args: str, page: Page) -> str:
 
 def expand(markdown: str, lang: str, path_in_language: str) -> str:
     page = Page(lang, path_in_language)
-    return MARKER.sub(lambda m: render(m["kind"], m["args"], page), markdown)
+    expanded = MARKER.sub(lambda m: render(m["kind"], m["args"] or "", page, markdown), markdown)
+    check_placeholders(expanded, f"docs/{lang}/{path_in_language}")
+    return expanded
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:

@@ -74,3 +74,25 @@ def test_notes_link_to_the_errata_page_from_any_depth() -> None:
 def test_an_unknown_marker_fails_the_build() -> None:
     with pytest.raises(copc_markers.MarkerError):
         copc_markers.expand("<!-- copc:table nothing -->", "ja", "index.md")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_worked_example_shows_the_core_s_figures_and_a_link_that_loads_it(lang: str) -> None:
+    on_its_page = copc_markers.expand(
+        '<!-- copc:example rule-50-75 -->\n\n<div class="copc-calc" data-calc="rule-50-75" markdown></div>\n',
+        lang, "scoring/performance.md")
+    assert "| 96% |" in on_its_page and "| 92% |" in on_its_page and "| 329 |" in on_its_page
+    assert "(#example=rule-50-75)" in on_its_page  # this page has the calculator: load it here
+    elsewhere = copc_markers.expand("<!-- copc:example rule-50-75 -->\n", lang, "scoring/system.md")
+    assert "(../calculators.md#example=rule-50-75)" in elsewhere
+
+
+def test_an_unknown_worked_example_fails_the_build() -> None:
+    with pytest.raises(copc_markers.MarkerError, match="no worked example"):
+        copc_markers.expand("<!-- copc:example nope -->\n", "ja", "index.md")
+
+
+@pytest.mark.parametrize("name", ["nope", ""])
+def test_a_placeholder_without_a_calculator_fails_the_build(name: str) -> None:
+    with pytest.raises(copc_markers.MarkerError, match="not a calculator"):
+        copc_markers.expand(f'<div class="copc-calc" data-calc="{name}" markdown></div>\n', "en", "calculators.md")
