@@ -1,31 +1,52 @@
-// The one API widgets use: compute(op, input) -> Promise<response>.
+// @ts-check
+// The one API widgets use: compute(op, input) -> Promise<response>, which never rejects.
 //
 // One engine per tab, or one shared by the site's pages where the browser keeps a shared worker
 // alive (boot.js's createEngine(), which started it when the page began to load). Requests go to
-// the engine at once, even while it boots: it keeps them until it is ready and answers
-// them then, without a round trip through this page (whose main thread is busiest exactly then:
-// the ready message could wait there for a tenth of a second). If the engine crashes
-// after it was ready, the requests in flight get {ok: false, failure: "crashed"} and the next
-// request starts a new one. If the engine cannot load at all (no WebAssembly, no module
-// workers, a missing file), the status becomes "failed" and every request gets
-// {ok: false, failure: "unavailable"}.
+// the engine at once, as JSON text, even while it boots: it keeps them until it is ready and
+// answers them then, without a round trip through this page (whose main thread is busiest exactly
+// then). If the engine crashes after it was ready, the requests in flight get
+// {ok: false, failure: "crashed"} and the next request starts a new one. If the engine cannot load
+// at all (no WebAssembly, no module workers, a missing file), the status becomes "failed" and
+// every request gets {ok: false, failure: "unavailable"}. The messages and the failure kinds are
+// protocol.mjs's.
 //
 // Status (subscribe(fn)): {stage, bootMs?, start?, snapshotSaved?, error?}, stage one of
 // "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed".
 
+import { TO_ENGINE, TO_PAGE, failure, requestMessage } from "./protocol.mjs";
+
+/**
+ * @typedef {import("./protocol.mjs").Response} Response
+ * @typedef {import("./protocol.mjs").ToPage} ToPage
+ * @typedef {import("./protocol.mjs").RequestMessage} RequestMessage
+ * @typedef {import("./protocol.mjs").EngineStart} EngineStart
+ * @typedef {"idle" | "starting" | "runtime" | "package" | "ready" | "crashed" | "ended" | "restarting"
+ *   | "failed"} Stage
+ * @typedef {{stage: Stage, bootMs?: number, start?: EngineStart, snapshotSaved?: boolean, error?: string}} Status
+ * @typedef {{id: number, message: RequestMessage, resolve: (response: Response) => void}} Pending
+ */
+
 const BOOT_TIMEOUT_MS = 120_000;
 
-let engine = null; // {worker, endpoint, shared} (boot.js's createEngine())
+/** @type {EngineConnection | null} */
+let engine = null;
 let ready = false;
 let failed = false;
 let everStarted = false;
-let bootTimer = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let bootTimer;
 let nextId = 1;
-let status = { stage: "idle" };
+/** @type {Readonly<Status>} */
+let status = Object.freeze({ stage: "idle" });
+/** @type {Set<(status: Readonly<Status>) => void>} */
 const listeners = new Set();
-const queue = []; // requests not yet posted (a worker is being started): {id, op, input, resolve}
-const inFlight = new Map(); // id -> {resolve, message}
+/** @type {Pending[]} requests not yet posted (an engine is being started) */
+const queue = [];
+/** @type {Map<number, Pending>} */
+const inFlight = new Map();
 
+/** @param {Status} next */
 function setStatus(next) {
   status = Object.freeze({ ...next });
   for (const listener of listeners) {
@@ -37,17 +58,17 @@ function setStatus(next) {
   }
 }
 
-/** Current status; subscribe(fn) calls fn now and on every change, and returns an unsubscribe function. */
-export function getStatus() {
-  return status;
-}
-
+/**
+ * Calls `listener` with the engine's status now and on every change; returns an unsubscribe function.
+ * @param {(status: Readonly<Status>) => void} listener
+ */
 export function subscribe(listener) {
   listeners.add(listener);
   listener(status);
   return () => listeners.delete(listener);
 }
 
+/** @param {Response} response */
 function settleAll(response) {
   for (const { resolve } of inFlight.values()) resolve(response);
   inFlight.clear();
@@ -57,18 +78,18 @@ function settleAll(response) {
 /** Let the engine go: a dedicated worker stops; a shared one is left to its other pages. */
 function release() {
   if (!engine) return;
-  const { worker, endpoint, shared } = engine;
+  const gone = engine;
   engine = null;
-  if (!shared) {
-    worker.terminate();
+  if (!gone.shared) {
+    gone.worker.terminate();
     return;
   }
   try {
-    endpoint.postMessage({ type: "bye" });
+    gone.endpoint.postMessage({ type: TO_ENGINE.BYE });
   } catch {
     // already gone
   }
-  endpoint.close();
+  gone.endpoint.close();
 }
 
 /** Stop a shared engine for every page (nothing typed stays in it); a dedicated one just stops. */
@@ -76,13 +97,17 @@ export function endEngine() {
   ready = false;
   if (engine && engine.shared) {
     // the engine closes itself (and this port): closing it here could drop the message
-    engine.endpoint.postMessage({ type: "end" });
+    engine.endpoint.postMessage({ type: TO_ENGINE.END });
     engine = null;
     return;
   }
   release();
 }
 
+/**
+ * @param {string} reason
+ * @param {unknown} [error]
+ */
 function fail(reason, error) {
   failed = true;
   ready = false;
@@ -90,39 +115,41 @@ function fail(reason, error) {
   release();
   if (error) console.error("copc calculators:", reason, error);
   setStatus({ stage: "failed", error: reason });
-  settleAll({ ok: false, errors: [], failure: "unavailable" });
+  settleAll(failure("unavailable"));
 }
 
 function supportsModuleWorkers() {
   return typeof Worker === "function" && typeof WebAssembly === "object" && WebAssembly !== null;
 }
 
+/** @param {MessageEvent<ToPage>} event */
 function onMessage(event) {
-  const message = event.data || {};
+  const message = event.data;
+  if (typeof message !== "object" || message === null) return;
   switch (message.type) {
-    case "progress":
+    case TO_PAGE.PROGRESS:
       setStatus({ stage: message.stage });
       break;
-    case "ready":
+    case TO_PAGE.READY:
       ready = true;
       clearTimeout(bootTimer);
       setStatus({ stage: "ready", bootMs: message.ms, start: message.start });
       flush();
       break;
-    case "snapshot-saved":
+    case TO_PAGE.SNAPSHOT_SAVED:
       setStatus({ ...status, snapshotSaved: true });
       break;
-    case "boot-failed":
+    case TO_PAGE.BOOT_FAILED:
       fail("boot", message.message);
       break;
-    case "crashed":
+    case TO_PAGE.CRASHED:
       crashed(message.message);
       break;
-    case "ended":
+    case TO_PAGE.ENDED:
       // another tab erased what the calculators keep, and stopped the shared engine
       dropped("ended");
       break;
-    case "response": {
+    case TO_PAGE.RESPONSE: {
       const entry = inFlight.get(message.id);
       if (entry) {
         inFlight.delete(message.id);
@@ -135,26 +162,32 @@ function onMessage(event) {
   }
 }
 
+/** @param {Event} event */
 function onError(event) {
   if (event && typeof event.preventDefault === "function") event.preventDefault();
+  const detail = event instanceof ErrorEvent ? event.message : event && event.type;
   if (!ready) {
     // the worker could not even boot: a missing file, a syntax the browser lacks, ...
-    fail("worker", event && (event.message || event.type));
+    fail("worker", detail);
     return;
   }
-  crashed(event && (event.message || event.type));
+  crashed(detail);
 }
 
-/** A crash after the boot: drop this engine; the next request starts a new one. */
+/**
+ * A crash after the boot: drop this engine; the next request starts a new one.
+ * @param {string} [detail]
+ */
 function crashed(detail) {
   if (detail) console.error("copc calculators: the engine stopped:", detail);
   dropped("crashed");
 }
 
+/** @param {"crashed" | "ended"} stage */
 function dropped(stage) {
   ready = false;
   release();
-  for (const { resolve } of inFlight.values()) resolve({ ok: false, errors: [], failure: "crashed" });
+  for (const { resolve } of inFlight.values()) resolve(failure("crashed"));
   inFlight.clear();
   setStatus({ stage });
 }
@@ -173,9 +206,12 @@ export function start() {
     // started by boot.js while the page loaded: take it over, with what it said meanwhile
     boot.early = null;
     adopt(early.engine);
-    const events = early.events;
+    const events = early.events || [];
     early.events = null;
-    for (const event of events) (event.type === "message" ? onMessage : onError)(event);
+    for (const event of events) {
+      if (event.type === "message") onMessage(/** @type {MessageEvent<ToPage>} */ (event));
+      else onError(event);
+    }
     return;
   }
   let started;
@@ -192,9 +228,10 @@ export function start() {
   adopt(started);
 }
 
+/** @param {EngineConnection} started */
 function adopt(started) {
   engine = started;
-  engine.endpoint.addEventListener("message", onMessage);
+  engine.endpoint.addEventListener("message", /** @type {EventListener} */ (onMessage));
   engine.endpoint.addEventListener("messageerror", onError);
   engine.worker.addEventListener("error", onError);
   setStatus({ stage: everStarted ? "restarting" : "starting" });
@@ -207,38 +244,45 @@ function adopt(started) {
 
 function flush() {
   while (engine && queue.length) {
-    const { id, op, input, resolve } = queue.shift();
-    inFlight.set(id, { resolve });
+    const pending = /** @type {Pending} */ (queue.shift());
+    inFlight.set(pending.id, pending);
     try {
-      engine.endpoint.postMessage({ id, op, input });
+      engine.endpoint.postMessage(pending.message);
     } catch (error) {
-      // input the browser cannot pass to a worker (too deep, not cloneable)
-      inFlight.delete(id);
-      resolve({ ok: false, errors: [], failure: "exception", detail: String(error && error.message) });
+      inFlight.delete(pending.id);
+      pending.resolve(failure("exception", String(error)));
     }
   }
 }
 
-/** Run one operation of copc_cx.web on the worker: resolves with its response, never rejects. */
+/**
+ * Run one operation of copc_cx.web in the engine: resolves with its response, never rejects.
+ * @param {string} op
+ * @param {unknown} [input]
+ * @returns {Promise<Response>}
+ */
 export function compute(op, input = {}) {
   return new Promise((resolve) => {
     if (failed) {
-      resolve({ ok: false, errors: [], failure: "unavailable" });
+      resolve(failure("unavailable"));
       return;
     }
-    queue.push({ id: nextId++, op, input, resolve });
+    const id = nextId++;
+    const built = requestMessage(id, op, input);
+    if ("failure" in built) {
+      resolve(built.failure);
+      return;
+    }
+    queue.push({ id, message: built.message, resolve });
     if (!engine) start();
     flush();
   });
 }
 
-/** Whether the engine can be used at all (false once it failed to load). */
-export function isAvailable() {
-  return !failed;
-}
-
 if (typeof document !== "undefined" && document.querySelector(".copc-calc")) start();
 // a shared engine stops writing to this page's port (it would keep it until the engine ends)
-if (typeof window === "object") window.addEventListener("pagehide", () => {
-  if (engine && engine.shared) engine.endpoint.postMessage({ type: "bye" });
-});
+if (typeof window === "object") {
+  window.addEventListener("pagehide", () => {
+    if (engine && engine.shared) engine.endpoint.postMessage({ type: TO_ENGINE.BYE });
+  });
+}

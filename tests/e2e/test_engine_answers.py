@@ -1,0 +1,102 @@
+"""No calculator hangs: every request the page makes gets an answer, whatever it holds and
+whatever happens to the engine (calculators/client.mjs, worker.mjs, engine.mjs).
+
+Each test follows one page's engine, a dedicated worker (tests/conftest.py runs the browser with one
+engine per page), and talks to it through client.mjs's compute(), the one API the widgets call, or
+straight to a worker of its own with protocol.mjs's messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.e2e
+
+PAGE = "/en/scoring/items-1-3/"  # one calculator: item-score
+BOOT = 60_000  # ms: a cold Pyodide boot on a busy two-core machine
+
+# client.mjs, once the engine is ready; compute() calls that have not answered within `wait` ms
+# come back as {"unanswered": true} instead of hanging the test
+CLIENT = """
+const client = await import("/assets/calculators/client.mjs");
+await new Promise((ready) => client.subscribe((status) => { if (status.stage === "ready") ready(); }));
+const answer = (op, input, wait = 10000) => Promise.race([
+  client.compute(op, input),
+  new Promise((late) => setTimeout(() => late({ unanswered: true }), wait)),
+]);
+"""
+
+GOOD = {"at_target": "48", "at_target_or_improving": "69", "total": "100"}
+
+
+def fresh_page(browser: Browser, base_url: str) -> Page:
+    context = browser.new_context(base_url=base_url, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(BOOT)
+    page.goto(PAGE)
+    return page
+
+
+def test_a_request_json_cannot_hold_is_answered_at_once_and_the_engine_goes_on(browser: Browser,
+                                                                              base_url: str) -> None:
+    page = fresh_page(browser, base_url)
+    try:
+        answers: dict[str, Any] = page.evaluate("""async (good) => {""" + CLIENT + """
+            const cycle = { total: "100" };
+            cycle.self = cycle;
+            let deep = "1";
+            for (let i = 0; i < 200000; i++) deep = [deep];
+            return {
+                cycle: await answer("rule-50-75", cycle),
+                bigint: await answer("rule-50-75", { total: 10n }),
+                deep: await answer("rule-50-75", { at_target: deep }),
+                good: await answer("rule-50-75", good),
+            };
+        }""", GOOD)
+        for name in ("cycle", "bigint", "deep"):
+            assert answers[name].get("ok") is False, name
+            assert answers[name]["failure"] == "exception", answers[name]
+            assert answers[name]["detail"].startswith("the request cannot be sent")
+        assert answers["good"]["ok"] is True and answers["good"]["result"]["points"] == 329
+    finally:
+        page.context.close()
+
+
+def test_the_engine_answers_every_request_with_its_id_even_one_it_cannot_read(browser: Browser,
+                                                                             base_url: str) -> None:
+    """Messages straight to a worker of the test's own: the engine checks each one's shape and
+    passes a request's text to the core as it came."""
+    page = fresh_page(browser, base_url)
+    try:
+        answers: dict[str, Any] = page.evaluate("""async (good) => {
+            const worker = new Worker("/assets/calculators/worker.mjs", { type: "module" });
+            const answers = {};
+            let ready;
+            const done = new Promise((resolve) => { ready = resolve; });
+            worker.addEventListener("message", (event) => {
+                if (event.data.type === "response") answers[event.data.id] = event.data.response;
+                if (Object.keys(answers).length === 6) ready();
+            });
+            worker.postMessage({ type: "request", id: 1, text: 5 });
+            worker.postMessage({ type: "request", id: 2 });
+            worker.postMessage({ type: "compute", id: 3, text: "{}" });
+            worker.postMessage({ type: "request", id: 4, text: "[".repeat(1000) + "]".repeat(1000) });
+            worker.postMessage({ type: "request", id: 5, text: "{not json" });
+            worker.postMessage({ type: "request", id: 6, text: JSON.stringify({ op: "rule-50-75", input: good }) });
+            await Promise.race([done, new Promise((late) => setTimeout(late, 60000))]);
+            worker.terminate();
+            return answers;
+        }""", GOOD)
+        assert sorted(answers) == ["1", "2", "3", "4", "5", "6"]
+        for unreadable in ("1", "2", "3"):
+            assert answers[unreadable]["ok"] is False and answers[unreadable]["failure"] == "exception"
+        # text the core cannot read is the core's to refuse, at the request
+        for refused in ("4", "5"):
+            assert answers[refused]["ok"] is False and "failure" not in answers[refused]
+            assert [error["field"] for error in answers[refused]["errors"]] == ["request"]
+        assert answers["6"]["ok"] is True and answers["6"]["result"]["points"] == 329
+    finally:
+        page.context.close()
