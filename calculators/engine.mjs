@@ -48,6 +48,8 @@ export class Engine {
     /** @type {Handle | null} */
     this.handle = null;
     this.failureReported = false;
+    /** @type {string | null} why the interpreter cannot be used any more */
+    this.broken = null;
     this.isReady = false;
     /** runs after every answer: schedules the snapshot kept for the next visit */
     this.afterRequest = () => {};
@@ -235,6 +237,20 @@ export class Engine {
   }
 
   /**
+   * Whether `error` is a Python exception, after which the interpreter is fine. After a fatal
+   * Pyodide error every property of its API throws, pyodide.ffi included: that is no Python
+   * exception either.
+   * @param {unknown} error
+   */
+  isPythonError(error) {
+    try {
+      return error instanceof /** @type {PyodideAPI} */ (this.pyodide).ffi.PythonError;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * The answer to one request (never rejects): the core's, or a failure. A Python exception fails
    * only this request; any other error (a WebAssembly trap, a fatal Pyodide error) may have left the
    * interpreter unusable: the answer says "crashed", and the caller must let this engine go.
@@ -247,15 +263,15 @@ export class Engine {
     } catch {
       return failure("unavailable");
     }
+    if (this.broken !== null) return failure("crashed", this.broken);
     /** @type {Response} */
     let response;
     try {
       response = JSON.parse(/** @type {Handle} */ (this.handle)(text));
     } catch (error) {
       const detail = describe(error);
-      if (error instanceof /** @type {PyodideAPI} */ (this.pyodide).ffi.PythonError) {
-        return failure("exception", detail);
-      }
+      if (this.isPythonError(error)) return failure("exception", detail);
+      this.broken = detail;
       return failure("crashed", detail);
     }
     this.afterRequest();

@@ -100,3 +100,32 @@ def test_the_engine_answers_every_request_with_its_id_even_one_it_cannot_read(br
         assert answers["6"]["ok"] is True and answers["6"]["result"]["points"] == 329
     finally:
         page.context.close()
+
+
+def test_after_a_fatal_pyodide_error_the_engine_answers_crashed_and_says_so(browser: Browser,
+                                                                           base_url: str) -> None:
+    """A text nested far deeper than any page sends overflows the stack while the core reads it: a
+    fatal Pyodide error, after which even asking Pyodide whether an error came from Python throws.
+    The request is still answered, and the pages are told to start a new engine."""
+    page = fresh_page(browser, base_url)
+    try:
+        heard: list[dict[str, Any]] = page.evaluate("""async () => {
+            const worker = new Worker("/assets/calculators/worker.mjs", { type: "module" });
+            const heard = [];
+            let crashed;
+            const done = new Promise((resolve) => { crashed = resolve; });
+            worker.addEventListener("message", (event) => {
+                if (event.data.type === "response" || event.data.type === "crashed") heard.push(event.data);
+                if (event.data.type === "crashed") crashed();
+            });
+            worker.postMessage({ type: "request", id: 1, text: "[".repeat(100000) + "]".repeat(100000) });
+            await Promise.race([done, new Promise((late) => setTimeout(late, 60000))]);
+            worker.terminate();
+            return heard;
+        }""")
+        assert [message["type"] for message in heard] == ["response", "crashed"], heard
+        answer = heard[0]
+        assert answer["id"] == 1
+        assert answer["response"]["ok"] is False and answer["response"]["failure"] == "crashed"
+    finally:
+        page.context.close()
