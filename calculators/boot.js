@@ -3,7 +3,7 @@
 // of pages that hold a calculator (overrides/main.html): it runs the moment it arrives, long before
 // the page's modules (mount.mjs and the widgets) have loaded, so Pyodide boots while the page is
 // still being read. client.mjs adopts this worker, with any message it sent meanwhile, and starts
-// later ones (after a crash) with the same createEngine().
+// later ones (after a crash or a timeout) with the same createEngine().
 //
 // Where the browser keeps a shared worker alive for a while after its last page has gone
 // (SharedWorker's `extendedLifetime`), the engine is a shared worker named after this build's
@@ -148,7 +148,14 @@
   }
   var workerURL = new URL("worker.mjs", document.currentScript.src);
   /** @type {EngineStarter} */
-  var starter = { create: function () { return createEngine(workerURL); }, early: null };
+  var starter = {
+    create: function (fresh) {
+      // an engine at a URL of its own: a shared worker is found by its URL and name, so a page that
+      // gives up a hung or outdated shared engine never joins it again
+      return createEngine(fresh ? new URL("worker.mjs?fresh=" + encodeURIComponent(fresh), workerURL) : workerURL);
+    },
+    early: null,
+  };
   window.__copcEngine = starter;
   /** @type {EngineConnection | null} */
   var engine;

@@ -6,7 +6,9 @@
 // the engine at once, as JSON text, even while it boots: it keeps them until it is ready and
 // answers them then, without a round trip through this page (whose main thread is busiest exactly
 // then). If the engine crashes after it was ready, the requests in flight get
-// {ok: false, failure: "crashed"} and the next request starts a new one. If the engine cannot load
+// {ok: false, failure: "crashed"} and the next request starts a new one. A request the ready engine
+// has not answered within REQUEST_TIMEOUT_MS gets {ok: false, failure: "timeout"}, with every other
+// request sent to it, and a new engine starts at once. If the engine cannot load
 // at all (no WebAssembly, no module workers, a missing file), the status becomes "failed" and
 // every request gets {ok: false, failure: "unavailable"}. The messages and the failure kinds are
 // protocol.mjs's.
@@ -14,7 +16,7 @@
 // Status (subscribe(fn)): {stage, bootMs?, start?, snapshotSaved?, error?}, stage one of
 // "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed".
 
-import { TO_ENGINE, TO_PAGE, failure, requestMessage } from "./protocol.mjs";
+import { TO_ENGINE, TO_PAGE, describe, failure, requestMessage } from "./protocol.mjs";
 
 /**
  * @typedef {import("./protocol.mjs").Response} Response
@@ -24,10 +26,15 @@ import { TO_ENGINE, TO_PAGE, failure, requestMessage } from "./protocol.mjs";
  * @typedef {"idle" | "starting" | "runtime" | "package" | "ready" | "crashed" | "ended" | "restarting"
  *   | "failed"} Stage
  * @typedef {{stage: Stage, bootMs?: number, start?: EngineStart, snapshotSaved?: boolean, error?: string}} Status
- * @typedef {{id: number, message: RequestMessage, resolve: (response: Response) => void}} Pending
+ * @typedef {{id: number, message: RequestMessage, resolve: (response: Response) => void,
+ *   timer?: ReturnType<typeof setTimeout>}} Pending
  */
 
 const BOOT_TIMEOUT_MS = 120_000;
+// Counted from when the engine is ready (or from the request, if later), so that a cold boot on a
+// slow machine is no part of it: the core answers in milliseconds, its largest request in about a
+// second, and a busy shared engine serves other pages in between.
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** @type {EngineConnection | null} */
 let engine = null;
@@ -68,11 +75,65 @@ export function subscribe(listener) {
   return () => listeners.delete(listener);
 }
 
+/**
+ * @param {Pending} pending
+ * @param {Response} response
+ */
+function settle(pending, response) {
+  clearTimeout(pending.timer);
+  pending.resolve(response);
+}
+
+/** Every request sent to the engine gets `response`. */
+function settleInFlight(/** @type {Response} */ response) {
+  const sent = [...inFlight.values()];
+  inFlight.clear();
+  for (const pending of sent) settle(pending, response);
+}
+
 /** @param {Response} response */
 function settleAll(response) {
-  for (const { resolve } of inFlight.values()) resolve(response);
-  inFlight.clear();
-  for (const request of queue.splice(0)) request.resolve(response);
+  settleInFlight(response);
+  for (const pending of queue.splice(0)) settle(pending, response);
+}
+
+/**
+ * The request's time starts (once the engine is ready).
+ * @param {Pending} pending
+ */
+function arm(pending) {
+  if (pending.timer === undefined) pending.timer = setTimeout(() => timedOut(pending), REQUEST_TIMEOUT_MS);
+}
+
+/**
+ * No answer in time: the engine is hung (or too busy to be of use). Every request sent to it
+ * resolves "timeout", and a new engine starts; a shared one is ended for every page, and this page
+ * starts one at a URL of its own (the same URL and name would join the hung one again).
+ * @param {Pending} pending
+ */
+function timedOut(pending) {
+  if (inFlight.get(pending.id) !== pending || !engine) return;
+  console.error(`copc calculators: no answer within ${REQUEST_TIMEOUT_MS} ms: the engine is restarted`);
+  const shared = engine.shared;
+  if (shared) {
+    try {
+      engine.endpoint.postMessage({ type: TO_ENGINE.END });
+    } catch {
+      // already gone
+    }
+  }
+  ready = false;
+  release();
+  settleInFlight(failure("timeout"));
+  start(shared ? freshToken() : undefined);
+}
+
+let restarts = 0;
+
+/** A token for an engine's URL of its own. */
+function freshToken() {
+  restarts += 1;
+  return `${Date.now().toString(36)}-${restarts}`;
 }
 
 /** Let the engine go: a dedicated worker stops; a shared one is left to its other pages. */
@@ -134,6 +195,7 @@ function onMessage(event) {
       ready = true;
       clearTimeout(bootTimer);
       setStatus({ stage: "ready", bootMs: message.ms, start: message.start });
+      for (const pending of inFlight.values()) arm(pending);
       flush();
       break;
     case TO_PAGE.SNAPSHOT_SAVED:
@@ -150,10 +212,10 @@ function onMessage(event) {
       dropped("ended");
       break;
     case TO_PAGE.RESPONSE: {
-      const entry = inFlight.get(message.id);
-      if (entry) {
+      const pending = inFlight.get(message.id);
+      if (pending) {
         inFlight.delete(message.id);
-        entry.resolve(message.response);
+        settle(pending, message.response);
       }
       break;
     }
@@ -165,7 +227,7 @@ function onMessage(event) {
 /** @param {Event} event */
 function onError(event) {
   if (event && typeof event.preventDefault === "function") event.preventDefault();
-  const detail = event instanceof ErrorEvent ? event.message : event && event.type;
+  const detail = /** @type {{message?: string}} */ (event).message || event.type;
   if (!ready) {
     // the worker could not even boot: a missing file, a syntax the browser lacks, ...
     fail("worker", detail);
@@ -187,13 +249,15 @@ function crashed(detail) {
 function dropped(stage) {
   ready = false;
   release();
-  for (const { resolve } of inFlight.values()) resolve(failure("crashed"));
-  inFlight.clear();
+  settleInFlight(failure("crashed"));
   setStatus({ stage });
 }
 
-/** Start the engine (idempotent). Called on module load when the page has a calculator. */
-export function start() {
+/**
+ * Start the engine (idempotent). Called on module load when the page has a calculator.
+ * @param {string} [fresh] start it at a URL of its own (see boot.js)
+ */
+export function start(fresh) {
   if (engine || failed) return;
   const boot = typeof window === "object" ? window.__copcEngine : undefined;
   if (!supportsModuleWorkers() || !boot) {
@@ -216,7 +280,7 @@ export function start() {
   }
   let started;
   try {
-    started = boot.create();
+    started = boot.create(fresh);
   } catch (error) {
     fail("unsupported", error);
     return;
@@ -250,8 +314,10 @@ function flush() {
       engine.endpoint.postMessage(pending.message);
     } catch (error) {
       inFlight.delete(pending.id);
-      pending.resolve(failure("exception", String(error)));
+      settle(pending, failure("exception", describe(error)));
+      continue;
     }
+    if (ready) arm(pending);
   }
 }
 

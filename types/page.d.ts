@@ -13,8 +13,9 @@ interface EarlyEngine {
 }
 
 interface EngineStarter {
-  /** A new engine (or a connection to the shared one); null where module workers are missing. */
-  create(): EngineConnection | null;
+  /** A new engine (or a connection to the shared one), at a URL of its own if `fresh` is given (a
+   * token): null where module workers are missing. */
+  create(fresh?: string): EngineConnection | null;
   early: EarlyEngine | null;
 }
 

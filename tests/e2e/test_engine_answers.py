@@ -129,3 +129,43 @@ def test_after_a_fatal_pyodide_error_the_engine_answers_crashed_and_says_so(brow
         assert answer["response"]["ok"] is False and answer["response"]["failure"] == "crashed"
     finally:
         page.context.close()
+
+
+def test_a_request_a_hung_engine_never_answers_times_out_and_a_new_engine_answers(browser: Browser,
+                                                                                base_url: str) -> None:
+    """The page's clock is Playwright's, so the test moves it past the 30 s a request may take
+    (the engine's own clock, in its worker, runs as usual)."""
+    context = browser.new_context(base_url=base_url, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(BOOT)
+    try:
+        page.clock.install()
+        page.goto(PAGE)
+        page.evaluate("async () => {" + CLIENT + "}")
+        engines = [worker for worker in page.workers if worker.url.endswith("/calculators/worker.mjs")]
+        assert len(engines) == 1
+        # the engine's thread is stuck from its next task on
+        engines[0].evaluate("setTimeout(() => { for (;;) {} }, 0)")
+        page.evaluate("""async (good) => {
+            const client = await import("/assets/calculators/client.mjs");
+            window.stages = [];
+            client.subscribe((status) => window.stages.push(status.stage));
+            client.compute("rule-50-75", good).then((answer) => { window.answer = answer; });
+        }""", GOOD)
+        page.clock.run_for(29_000)
+        assert page.evaluate("window.answer") is None
+        page.clock.run_for(1_000)
+        page.wait_for_function("() => window.answer !== undefined")
+        assert page.evaluate("window.answer") == {"ok": False, "errors": [], "failure": "timeout"}
+        # a new engine starts at once, and answers
+        page.wait_for_function("() => window.stages.at(-1) === 'ready'")
+        assert page.evaluate("window.stages")[:2] == ["ready", "restarting"]
+        answer = page.evaluate("""async (good) => {
+            const client = await import("/assets/calculators/client.mjs");
+            return client.compute("rule-50-75", good);
+        }""", GOOD)
+        assert answer["ok"] is True and answer["result"]["points"] == 329
+        assert [worker.url for worker in page.workers if "/calculators/worker.mjs" in worker.url] == [engines[0].url]
+        assert engines[0] not in page.workers, "the hung engine is stopped"
+    finally:
+        context.close()
