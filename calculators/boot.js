@@ -3,7 +3,8 @@
 // of pages that hold a calculator (overrides/main.html): it runs the moment it arrives, long before
 // the page's modules (mount.mjs and the widgets) have loaded, so Pyodide boots while the page is
 // still being read. client.mjs adopts this worker, with any message it sent meanwhile, and starts
-// later ones (after a crash or a timeout) with the same createEngine().
+// later ones (after a crash, a timeout, or for an engine of another build) with the same
+// createEngine().
 //
 // Where the browser keeps a shared worker alive for a while after its last page has gone
 // (SharedWorker's `extendedLifetime`), the engine is a shared worker named after this build's

@@ -8,14 +8,18 @@
 // then). If the engine crashes after it was ready, the requests in flight get
 // {ok: false, failure: "crashed"} and the next request starts a new one. A request the ready engine
 // has not answered within REQUEST_TIMEOUT_MS gets {ok: false, failure: "timeout"}, with every other
-// request sent to it, and a new engine starts at once. If the engine cannot load
+// request sent to it, and a new engine starts at once. An engine whose core is not the one this
+// page's generated config names (a cache kept files of another build) is stopped, and one of the
+// current build starts (see outdated()); requests wait for it. If the engine cannot load
 // at all (no WebAssembly, no module workers, a missing file), the status becomes "failed" and
 // every request gets {ok: false, failure: "unavailable"}. The messages and the failure kinds are
 // protocol.mjs's.
 //
 // Status (subscribe(fn)): {stage, bootMs?, start?, snapshotSaved?, error?}, stage one of
-// "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed".
+// "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed",
+// "outdated" (error "page": this page is older than the site's engine, and only reloading it helps).
 
+import { CORE_PACKAGE } from "./generated/config.mjs";
 import { TO_ENGINE, TO_PAGE, describe, failure, requestMessage } from "./protocol.mjs";
 
 /**
@@ -24,7 +28,7 @@ import { TO_ENGINE, TO_PAGE, describe, failure, requestMessage } from "./protoco
  * @typedef {import("./protocol.mjs").RequestMessage} RequestMessage
  * @typedef {import("./protocol.mjs").EngineStart} EngineStart
  * @typedef {"idle" | "starting" | "runtime" | "package" | "ready" | "crashed" | "ended" | "restarting"
- *   | "failed"} Stage
+ *   | "failed" | "outdated"} Stage
  * @typedef {{stage: Stage, bootMs?: number, start?: EngineStart, snapshotSaved?: boolean, error?: string}} Status
  * @typedef {{id: number, message: RequestMessage, resolve: (response: Response) => void,
  *   timer?: ReturnType<typeof setTimeout>}} Pending
@@ -128,6 +132,61 @@ function timedOut(pending) {
   start(shared ? freshToken() : undefined);
 }
 
+// The engine's modules, worker.mjs and all it imports (tests/site/test_engine_files.py checks the
+// list against the modules' imports): an outdated engine's are fetched again past the HTTP cache.
+export const ENGINE_FILES = ["worker.mjs", "engine.mjs", "snapshots.mjs", "protocol.mjs", "generated/config.mjs"];
+
+let reloading = false; // an engine of the current build is being started, for an outdated one
+let pageOutdated = false; // even that engine's core was not the page's
+
+/**
+ * The engine runs another core than this page's (`core`; none from an engine that predates the
+ * check). Files the browser keeps without asking the server (a host that sends them with max-age)
+ * can mix builds: this page's config and an engine of another. The engine stops (a shared one for
+ * every page: its name stands for this build), the engine's files are fetched past the HTTP cache,
+ * which keeps the fresh copies, and an engine starts at a URL of its own; the requests sent to the
+ * old one wait for it. If its core is not the page's either, the page is the older one: its
+ * requests resolve "outdated" from then on.
+ * @param {string | undefined} core
+ */
+function outdated(core) {
+  console.warn(`copc calculators: the engine runs core ${core}, this page ${CORE_PACKAGE.sha256}`);
+  clearTimeout(bootTimer);
+  ready = false;
+  const waiting = [...inFlight.values()];
+  inFlight.clear();
+  for (const pending of waiting) {
+    clearTimeout(pending.timer);
+    pending.timer = undefined;
+  }
+  queue.unshift(...waiting);
+  if (engine && engine.shared) {
+    try {
+      engine.endpoint.postMessage({ type: TO_ENGINE.END });
+    } catch {
+      // already gone
+    }
+  }
+  release();
+  if (reloading) {
+    reloading = false;
+    pageOutdated = true;
+    setStatus({ stage: "outdated", error: "page" });
+    settleAll(failure("outdated", "this page is older than the site's calculators: reload it"));
+    return;
+  }
+  reloading = true;
+  setStatus({ stage: "outdated" });
+  const refreshed = ENGINE_FILES.map((file) => fetch(new URL(file, import.meta.url), { cache: "reload" })
+    .then((response) => response.arrayBuffer())
+    .catch(() => {})); // the engine's own loading reports what is missing
+  Promise.all(refreshed).then(() => {
+    if (failed || engine) return;
+    start(freshToken());
+    flush();
+  });
+}
+
 let restarts = 0;
 
 /** A token for an engine's URL of its own. */
@@ -189,9 +248,14 @@ function onMessage(event) {
   if (typeof message !== "object" || message === null) return;
   switch (message.type) {
     case TO_PAGE.PROGRESS:
-      setStatus({ stage: message.stage });
+      if (!reloading) setStatus({ stage: message.stage });
       break;
     case TO_PAGE.READY:
+      if (message.core !== CORE_PACKAGE.sha256) {
+        outdated(message.core);
+        break;
+      }
+      reloading = false;
       ready = true;
       clearTimeout(bootTimer);
       setStatus({ stage: "ready", bootMs: message.ms, start: message.start });
@@ -298,7 +362,7 @@ function adopt(started) {
   engine.endpoint.addEventListener("message", /** @type {EventListener} */ (onMessage));
   engine.endpoint.addEventListener("messageerror", onError);
   engine.worker.addEventListener("error", onError);
-  setStatus({ stage: everStarted ? "restarting" : "starting" });
+  setStatus({ stage: reloading ? "outdated" : everStarted ? "restarting" : "starting" });
   everStarted = true;
   clearTimeout(bootTimer);
   bootTimer = setTimeout(() => {
@@ -333,6 +397,10 @@ export function compute(op, input = {}) {
       resolve(failure("unavailable"));
       return;
     }
+    if (pageOutdated) {
+      resolve(failure("outdated", "this page is older than the site's calculators: reload it"));
+      return;
+    }
     const id = nextId++;
     const built = requestMessage(id, op, input);
     if ("failure" in built) {
@@ -340,7 +408,7 @@ export function compute(op, input = {}) {
       return;
     }
     queue.push({ id, message: built.message, resolve });
-    if (!engine) start();
+    if (!engine && !reloading) start();
     flush();
   });
 }

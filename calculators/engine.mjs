@@ -195,7 +195,7 @@ export class Engine {
       this.afterRequest();
     }
     if (start !== "full") this.warmUpLeft = WARM_UP_CALLS;
-    this.announce({ type: TO_PAGE.READY, ms: this.elapsed(), start, core: CORE_PACKAGE.sha256 });
+    this.announce({ type: TO_PAGE.READY, ms: this.elapsed(), start, core: this.core });
   }
 
   /**

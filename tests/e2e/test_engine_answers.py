@@ -8,10 +8,11 @@ straight to a worker of its own with protocol.mjs's messages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route, expect
 
 pytestmark = pytest.mark.e2e
 
@@ -167,5 +168,59 @@ def test_a_request_a_hung_engine_never_answers_times_out_and_a_new_engine_answer
         assert answer["ok"] is True and answer["result"]["points"] == 329
         assert [worker.url for worker in page.workers if "/calculators/worker.mjs" in worker.url] == [engines[0].url]
         assert engines[0] not in page.workers, "the hung engine is stopped"
+    finally:
+        context.close()
+
+
+ENGINE_MODULE = re.compile(r".*/calculators/engine\.mjs(\?.*)?$")
+ENGINE_FILE = re.compile(r".*/calculators/(worker\.mjs|engine\.mjs|snapshots\.mjs|protocol\.mjs|generated/config\.mjs)$")
+
+
+def test_an_engine_of_another_core_is_replaced_by_one_of_the_current_build(browser: Browser,
+                                                                          base_url: str) -> None:
+    """The first engine.mjs the worker gets comes from another build (it names another core), as a
+    cache that keeps files without asking the server could serve it; then the server's own."""
+    context = browser.new_context(base_url=base_url, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(BOOT)
+    served: list[str] = []
+
+    def another_build(route: Route) -> None:
+        if served:
+            route.continue_()
+            return
+        source = route.fetch().text()
+        served.append(route.request.url)
+        assert source.count("this.core = CORE_PACKAGE.sha256;") == 1
+        route.fulfill(body=source.replace("this.core = CORE_PACKAGE.sha256;", 'this.core = "0".repeat(64);'),
+                      content_type="text/javascript")
+
+    # the page's fetches, with their cache mode
+    context.add_init_script("""
+        window.fetches = [];
+        const fetch = window.fetch;
+        window.fetch = (url, init = {}) => {
+            window.fetches.push([String(url), init.cache || "default"]);
+            return fetch(url, init);
+        };
+    """)
+
+    try:
+        context.route(ENGINE_MODULE, another_build)
+        warnings: list[str] = []
+        page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+        page.goto(PAGE)
+        answer = page.evaluate("""async (good) => {
+            const client = await import("/assets/calculators/client.mjs");
+            return client.compute("rule-50-75", good);
+        }""", GOOD)
+        assert answer["ok"] is True and answer["result"]["points"] == 329
+        assert any(f"the engine runs core {'0' * 64}" in text for text in warnings), warnings
+        expect(page.locator('.copc-calc[data-calc="item-score"]')).to_have_attribute("data-engine", "ready")
+        refreshed = sorted(url.split("/calculators/")[1] for url, cache in page.evaluate("window.fetches")
+                           if ENGINE_FILE.match(url) and cache == "reload")
+        assert refreshed == ["engine.mjs", "generated/config.mjs", "protocol.mjs", "snapshots.mjs", "worker.mjs"]
+        engines = [worker.url for worker in page.workers if "/calculators/worker.mjs" in worker.url]
+        assert len(engines) == 1 and "?fresh=" in engines[0], engines
     finally:
         context.close()

@@ -104,7 +104,8 @@ export async function pageWithEngine({ shared = false, fetch } = {}) {
   /** @type {any[]} */
   const statuses = [];
   client.subscribe((/** @type {any} */ status) => statuses.push(status));
-  return { client, engines, statuses, fetched, stages: () => statuses.map((s) => s.stage) };
+  const base = pathToFileURL(join(folder, "/")).href;
+  return { client, engines, statuses, fetched, base, stages: () => statuses.map((s) => s.stage) };
 }
 
 /**
