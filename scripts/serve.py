@@ -36,6 +36,7 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; "
     "object-src 'none'; "
     "base-uri 'self'; "
+    "form-action 'self'; "
     "frame-ancestors 'none'"
 )
 
