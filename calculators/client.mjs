@@ -312,6 +312,7 @@ function crashed(detail) {
 /** @param {"crashed" | "ended"} stage */
 function dropped(stage) {
   ready = false;
+  reloading = false;
   release();
   settleInFlight(failure("crashed"));
   setStatus({ stage });

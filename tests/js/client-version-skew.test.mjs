@@ -74,4 +74,18 @@ describe("an engine that runs another core than the page's", () => {
     assert.equal(/** @type {any} */ (later).failure, "outdated");
     assert.equal(engines.length, 2, "no third engine: reloading the page is the way out");
   });
+
+  test("a fresh engine that stops before it is ready leaves the next request free to start another", async () => {
+    const { client, engines } = await pageWithEngine({ shared: true });
+    const asked = client.compute("rule-50-75", RULE);
+    engines[0].ready(OTHER_CORE);
+    await pause();
+    engines[1].say({ type: "crashed", message: "uncaught error" });
+    assert.equal(/** @type {any} */ (await settled(asked)).failure, "crashed");
+    const next = client.compute("rule-50-75", RULE);
+    assert.equal(engines.length, 3);
+    engines[2].ready(CORE);
+    for (const { id } of engines[2].requests()) engines[2].answer(id);
+    assert.equal(/** @type {any} */ (await settled(next)).ok, true);
+  });
 });
