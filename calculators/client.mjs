@@ -36,8 +36,8 @@ import { TO_ENGINE, TO_PAGE, describe, failure, requestMessage } from "./protoco
 
 const BOOT_TIMEOUT_MS = 120_000;
 // Counted from when the engine is ready (or from the request, if later), so that a cold boot on a
-// slow machine is no part of it: the core answers in milliseconds, its largest request in about a
-// second, and a busy shared engine serves other pages in between.
+// slow machine is no part of it. The core answers in milliseconds: this leaves room for a busy
+// machine and for a shared engine serving other pages in between.
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** @type {EngineConnection | null} */
