@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
-from hooks.calculator_preload import modules_for
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
+
+from calculator_preload import modules_for
 
 ENGINE_FILES = re.compile(r"^export const ENGINE_FILES = (\[[^\]]*\]);$", re.MULTILINE)
 
