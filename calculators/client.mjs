@@ -119,15 +119,7 @@ function timedOut(pending) {
   if (inFlight.get(pending.id) !== pending || !engine) return;
   console.error(`copc calculators: no answer within ${REQUEST_TIMEOUT_MS} ms: the engine is restarted`);
   const shared = engine.shared;
-  if (shared) {
-    try {
-      engine.endpoint.postMessage({ type: TO_ENGINE.END });
-    } catch {
-      // already gone
-    }
-  }
-  ready = false;
-  release();
+  endEngine();
   settleInFlight(failure("timeout"));
   start(shared ? freshToken() : undefined);
 }
@@ -160,14 +152,7 @@ function outdated(core) {
     pending.timer = undefined;
   }
   queue.unshift(...waiting);
-  if (engine && engine.shared) {
-    try {
-      engine.endpoint.postMessage({ type: TO_ENGINE.END });
-    } catch {
-      // already gone
-    }
-  }
-  release();
+  endEngine();
   if (reloading) {
     reloading = false;
     pageOutdated = true;
