@@ -5,15 +5,15 @@
 // alive (boot.js's createEngine(), which started it when the page began to load). Requests go to
 // the engine at once, as JSON text, even while it boots: it keeps them until it is ready and
 // answers them then, without a round trip through this page (whose main thread is busiest exactly
-// then). If the engine crashes after it was ready, the requests in flight get
-// {ok: false, failure: "crashed"} and the next request starts a new one. A request the ready engine
-// has not answered within REQUEST_TIMEOUT_MS gets {ok: false, failure: "timeout"}, with every other
-// request sent to it, and a new engine starts at once. An engine whose core is not the one this
-// page's generated config names (a cache kept files of another build) is stopped, and one of the
-// current build starts (see outdated()); requests wait for it. If the engine cannot load
-// at all (no WebAssembly, no module workers, a missing file), the status becomes "failed" and
-// every request gets {ok: false, failure: "unavailable"}. The messages and the failure kinds are
-// protocol.mjs's.
+// then). If the engine crashes after it was ready, or the page stops it (endEngine()), the
+// requests in flight get {ok: false, failure: "crashed"} and the next request starts a new one. A
+// request the ready engine has not answered within REQUEST_TIMEOUT_MS gets {ok: false, failure:
+// "timeout"}, with every other request sent to it, and a new engine starts at once. An engine
+// whose core is not the one this page's generated config names (a cache kept files of another
+// build) is stopped, and one of the current build starts (see outdated()); requests wait for it.
+// If the engine cannot load at all (no WebAssembly, no module workers, a missing file) or is not
+// ready within BOOT_TIMEOUT_MS, the status becomes "failed" and every request gets
+// {ok: false, failure: "unavailable"}. The messages and the failure kinds are protocol.mjs's.
 //
 // Status (subscribe(fn)): {stage, bootMs?, start?, snapshotSaved?, error?}, stage one of
 // "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed",
@@ -119,8 +119,8 @@ function timedOut(pending) {
   if (inFlight.get(pending.id) !== pending || !engine) return;
   console.error(`copc calculators: no answer within ${REQUEST_TIMEOUT_MS} ms: the engine is restarted`);
   const shared = engine.shared;
-  endEngine();
   settleInFlight(failure("timeout"));
+  stopEngine();
   start(shared ? freshToken() : undefined);
 }
 
@@ -143,7 +143,6 @@ let pageOutdated = false; // even that engine's core was not the page's
  */
 function outdated(core) {
   console.warn(`copc calculators: the engine runs core ${core}, this page ${CORE_PACKAGE.sha256}`);
-  clearTimeout(bootTimer);
   ready = false;
   const waiting = [...inFlight.values()];
   inFlight.clear();
@@ -152,7 +151,7 @@ function outdated(core) {
     pending.timer = undefined;
   }
   queue.unshift(...waiting);
-  endEngine();
+  stopEngine();
   if (reloading) {
     reloading = false;
     pageOutdated = true;
@@ -197,16 +196,36 @@ function release() {
   gone.endpoint.close();
 }
 
-/** Stop a shared engine for every page (nothing typed stays in it); a dedicated one just stops. */
-export function endEngine() {
+/**
+ * Stop the engine: a shared one for every page (nothing typed stays in it), a dedicated one just
+ * stops. The requests sent to it are the caller's to answer or send again.
+ */
+function stopEngine() {
   ready = false;
-  if (engine && engine.shared) {
+  if (!engine) return;
+  clearTimeout(bootTimer);
+  if (engine.shared) {
     // the engine closes itself (and this port): closing it here could drop the message
-    engine.endpoint.postMessage({ type: TO_ENGINE.END });
+    try {
+      engine.endpoint.postMessage({ type: TO_ENGINE.END });
+    } catch {
+      // already gone
+    }
     engine = null;
     return;
   }
   release();
+}
+
+/**
+ * Stop the engine now (the reader erased what the calculators keep): the requests it has not
+ * answered resolve "crashed", as when it stops on its own, and the next request starts a new one.
+ */
+export function endEngine() {
+  const stopped = engine !== null;
+  stopEngine();
+  settleInFlight(failure("crashed", "the engine was stopped"));
+  if (stopped) setStatus({ stage: "ended" });
 }
 
 /**
