@@ -161,6 +161,7 @@ function outdated(core) {
   }
   reloading = true;
   setStatus({ stage: "outdated" });
+  armBootTimer(); // files that never come must not leave the requests waiting
   const refreshed = ENGINE_FILES.map((file) => fetch(new URL(file, import.meta.url), { cache: "reload" })
     .then((response) => response.arrayBuffer())
     .catch(() => {})); // the engine's own loading reports what is missing
@@ -369,6 +370,11 @@ function adopt(started) {
   engine.worker.addEventListener("error", onError);
   setStatus({ stage: reloading ? "outdated" : everStarted ? "restarting" : "starting" });
   everStarted = true;
+  armBootTimer();
+}
+
+/** The engine must be ready within BOOT_TIMEOUT_MS, or the page gives up ("failed"). */
+function armBootTimer() {
   clearTimeout(bootTimer);
   bootTimer = setTimeout(() => {
     if (!ready) fail("timeout");

@@ -75,6 +75,20 @@ describe("an engine that runs another core than the page's", () => {
     assert.equal(engines.length, 2, "no third engine: reloading the page is the way out");
   });
 
+  test("files of the current build that never come leave no request waiting: the boot's time limit holds", async () => {
+    const never = () => new Promise(() => {});
+    const { client, engines, stages } = await pageWithEngine({ fetch: never });
+    const asked = client.compute("rule-50-75", RULE);
+    engines[0].ready(OTHER_CORE);
+    await pause();
+    assert.equal(engines.length, 1, "no engine until its files have come");
+    mock.timers.tick(119_999);
+    assert.equal(await settled(asked), "pending");
+    mock.timers.tick(1);
+    assert.deepEqual(await settled(asked), { ok: false, errors: [], failure: "unavailable" });
+    assert.equal(stages().at(-1), "failed");
+  });
+
   test("a fresh engine that stops before it is ready leaves the next request free to start another", async () => {
     const { client, engines } = await pageWithEngine({ shared: true });
     const asked = client.compute("rule-50-75", RULE);
