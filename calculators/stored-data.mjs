@@ -4,7 +4,7 @@
 // browser, for a laptop that many people use (a training room, say). It also stops the engine, so
 // that a shared engine (worker.mjs), which outlives the page for a while, holds nothing typed
 // either. The engine's stored memory image is left alone: it is taken before any request and holds
-// nothing the reader typed (worker.mjs).
+// nothing the reader typed (engine.mjs).
 
 import { endEngine } from "./client.mjs";
 import { translator } from "./i18n.mjs";
