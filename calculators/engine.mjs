@@ -150,16 +150,11 @@ export class Engine {
    * @param {boolean} keepable the runtime must be able to make a snapshot later (it records what that needs)
    */
   async fullBoot(keepable) {
-    const wheelURL = new URL(CORE_PACKAGE.file_name, this.base);
     const [runtime, wheel] = await Promise.all([
       this.loadRuntime({ _makeSnapshot: keepable }),
-      fetch(wheelURL).then((response) => {
-        if (!response.ok) throw new Error(`${wheelURL.pathname}: HTTP ${response.status}`);
-        return response.arrayBuffer();
-      }),
+      fetchCore(new URL(CORE_PACKAGE.file_name, this.base)),
     ]);
     this.announce({ type: TO_PAGE.PROGRESS, stage: "package" });
-    if ((await sha256(wheel)) !== CORE_PACKAGE.sha256) throw new Error(`${CORE_PACKAGE.file_name} does not match its sha256 in the lock`);
     this.pyodide = runtime;
     runtime.unpackArchive(wheel, "wheel");
     this.handle = runtime.pyimport("copc_cx.web").handle;
@@ -279,6 +274,22 @@ export class Engine {
     this.warmUpLater(text);
     return response;
   }
+}
+
+/**
+ * The core wheel, checked against its sha256 in the lock. Its name carries no hash, so a cache that
+ * keeps files without asking the server may hold another build's: that copy is fetched again past
+ * the HTTP cache (which then keeps the right one) before the boot gives up.
+ * @param {URL} url
+ */
+async function fetchCore(url) {
+  for (const cache of /** @type {const} */ (["default", "reload"])) {
+    const response = await fetch(url, { cache });
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+    const wheel = await response.arrayBuffer();
+    if ((await sha256(wheel)) === CORE_PACKAGE.sha256) return wheel;
+  }
+  throw new Error(`${CORE_PACKAGE.file_name} does not match its sha256 in the lock`);
 }
 
 /** @param {ArrayBuffer} buffer */

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from copc_cx import web
+from tests.conftest import SHIPPED_SNAPSHOT
 
 pytestmark = pytest.mark.e2e
 
@@ -233,5 +234,41 @@ def test_an_engine_of_another_core_is_replaced_by_one_of_the_current_build(brows
         assert refreshed == ["engine.mjs", "generated/config.mjs", "protocol.mjs", "snapshots.mjs", "worker.mjs"]
         engines = [worker.url for worker in page.workers if "/calculators/worker.mjs" in worker.url]
         assert len(engines) == 1 and "?fresh=" in engines[0], engines
+    finally:
+        context.close()
+
+
+CORE_WHEEL = re.compile(r".*/pyodide/[^/]+/copc_cx-[^/]*\.whl$")
+
+
+def test_a_core_wheel_of_another_build_kept_by_a_cache_is_fetched_again(browser: Browser, base_url: str) -> None:
+    """A full boot (no memory snapshot) whose first copy of the core wheel is not the one the build's
+    lock names, as a cache that keeps files without asking the server could serve it: the engine
+    fetches it again past the cache instead of failing to start."""
+    context = browser.new_context(base_url=base_url, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(BOOT)
+    wheels: list[str] = []  # the requests for the core wheel
+
+    def another_build(route: Route) -> None:
+        wheels.append(route.request.url)
+        if len(wheels) > 1:
+            route.continue_()
+            return
+        stale = bytearray(route.fetch().body())
+        stale[-1] ^= 0xFF  # any other bytes: another build's wheel
+        route.fulfill(body=bytes(stale), content_type="application/octet-stream")
+
+    try:
+        context.route(SHIPPED_SNAPSHOT, lambda route: route.fulfill(status=404, body="missing"))
+        context.route(CORE_WHEEL, another_build)
+        page.goto(PAGE)
+        answer = page.evaluate("""async (good) => {
+            const client = await import("/assets/calculators/client.mjs");
+            return client.compute("rule-50-75", good);
+        }""", GOOD)
+        assert answer == ANSWER
+        assert len(wheels) == 2, "fetched again"
+        expect(page.locator('.copc-calc[data-calc="item-score"]')).to_have_attribute("data-engine-start", "full")
     finally:
         context.close()
