@@ -146,7 +146,8 @@ export class Engine {
   }
 
   /**
-   * A full boot.
+   * A full boot. Pyodide's snapshots are a private API and do not survive loadPackage(), so the core
+   * wheel the site-local lock registers is unpacked instead.
    * @param {boolean} keepable the runtime must be able to make a snapshot later (it records what that needs)
    */
   async fullBoot(keepable) {
