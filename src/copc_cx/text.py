@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -34,7 +33,7 @@ def fmt_percent(value: Fraction | int) -> str:
     return f"{fmt_number(value)}%"
 
 
-def _sign(x: Fraction) -> int:
+def _sign(x: int) -> int:
     return (x > 0) - (x < 0)
 
 
@@ -45,11 +44,18 @@ def fmt_against(value: Fraction | int, *thresholds: Fraction | int, places: int 
     3,799.99625 against 3,800 shows as "3,799.996", never "3,800"; 65.001 against 65 as "65.001".
     """
     exact = Fraction(value)
+    num, den = exact.numerator, exact.denominator
+    if den == 1:
+        return f"{num:,}"  # shown exactly: on the same side of everything
+    # Worked on integers (a table of metrics formats many shares): the sign of rounded - t and of
+    # exact - t for t = tn/td, with rounded = r / 10**digits and exact = num / den.
+    limits = [(Fraction(t).numerator, Fraction(t).denominator) for t in thresholds]
+    sides = [_sign(num * td - tn * den) for tn, td in limits]
     for digits in range(places, places + 12):
         scale = 10**digits
-        rounded = Fraction(math.floor(exact * scale + Fraction(1, 2)), scale)  # half up
-        if all(_sign(rounded - t) == _sign(exact - t) for t in thresholds):
-            return fmt_number(rounded, digits)
+        rounded = (2 * num * scale + den) // (2 * den)  # half up: floor(exact * scale + 1/2)
+        if all(_sign(rounded * td - tn * scale) == side for (tn, td), side in zip(limits, sides, strict=True)):
+            return fmt_number(Fraction(rounded, scale), digits)
     return fmt_number(exact, places + 12)
 
 
