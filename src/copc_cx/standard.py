@@ -294,6 +294,8 @@ _ALL_KCRP = Text(
     "Every KCRP metric (except those managed against the same target at entity or client level)",
 )
 _CLIENT_REQUIRED = Text("クライアントが要求するすべての指標", "Every metric the client requires")
+_ALL_KSP = Text("予測精度・スケジュール遵守率・IVRのマネジメントを除く、すべてのKSP指標",
+                "Every KSP metric other than forecast accuracy, schedule adherence and IVR management")
 
 SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
     ScoredMetricGroup(("4.1",), Text("顧客体験の測定", "Measuring customer experience"), {
@@ -318,8 +320,7 @@ SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
     }),
     ScoredMetricGroup(("4.5",), Text("KSP", "KSPs"), {
         Level.ENTITY: (
-            Text("予測精度・スケジュール遵守率・IVRのマネジメントを除く、すべてのKSP指標",
-                 "Every KSP metric other than forecast accuracy, schedule adherence and IVR management"),
+            _ALL_KSP,
             Text("CSS離職率", "CSS attrition"),
             Text("RFXへの対応（OSP）", "Responding to RFXs (OSP)"),
         ),
@@ -334,6 +335,10 @@ SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
         ),
     }),
 )
+
+# Entries of the list that name a kind of metrics rather than one metric: an organisation's table
+# holds its own metrics of that kind in their place (metrics.template marks them).
+SCORED_METRIC_KINDS: frozenset[Text] = frozenset({_ALL_KCRP, _CLIENT_REQUIRED, _ALL_KSP})
 
 SCORED_METRICS_NOTES: tuple[Text, ...] = (
     Text("複数のKCRPのデータを合算している指標は、達成度の計算に一度だけ数えます。",
@@ -769,5 +774,59 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "It is often explained as Collected, Used, Integrity, Known, Achieved; we could not verify "
              "that from a source, and the site says so wherever it gives that expansion."),
         concerns=("topic:cuika",),
+    ),
+    Interpretation(
+        "continuous-improvement",
+        Text("継続的改善の判定", "When a metric shows continuous improvement"),
+        Text("カテゴリ4.0は、目標に届いていなくても継続的に改善している指標に点を与えますが、"
+             "どのような結果の動きを継続的な改善とみなすかをガイドは定めていません。",
+             "Category 4.0 gives credit to metrics that miss their target but improve continuously; the guide "
+             "never says which movement of the results counts as continuous improvement."),
+        Text("既定では、利用者が指標ごとに改善中かどうかを付けます。指標表では代わりに月次結果から判定する規則を"
+             "選べます: 直近3回の結果がどれも一つ前の結果より良い方向に動いていれば改善中とします。"
+             "一度だけの好転や途中で後戻りした動きは数えず、表を見れば誰でも確かめられるからです。"
+             "この規則を使ったときは、それで改善中になった指標を結果に示します。",
+             "By default you mark each metric as improving or not. In the metrics table you can let the monthly "
+             "results decide instead, by one rule: a metric is improving when each of its last three results moved "
+             "in its better direction from the result before. One good month or a rise that slipped back does not "
+             "count, and anyone can check the rule by eye in the table. When the rule is used, the result names "
+             "the metrics it marked."),
+        concerns=("topic:continuous-improvement", "topic:metrics-table", "scoring:performance",
+                  "scoring:channel-performance", "scoring:rule-50-75", "topic:renewal"),
+    ),
+    Interpretation(
+        "level-rule-reading",
+        Text("レベル要求の二通りの読み方", "Two readings of the level rule"),
+        Text("「要求指標の50%以上が、測定期間の3/4以上で目標を満たす」は二通りに読めます。"
+             "(a) 指標ごとに3/4以上の月で目標を満たし、そのような指標が半数以上ある。"
+             "(b) 月ごとに半数以上の指標が目標を満たし、そのような月が3/4以上ある。",
+             "\u201cAt least 50% of the required metrics at target for at least 3/4 of the measurement period\u201d "
+             "can be read two ways: (a) each metric is at target in at least 3/4 of the months, and at least half "
+             "of the metrics manage that; (b) at least half of the metrics are at target in a month, and at least "
+             "3/4 of the months manage that."),
+        Text("(a) を既定とします。指標表では (b) に切り替えられ、二つの読み方で結論が分かれる単位（主体組織・サイト）を"
+             "示します。結果のない月はその指標の測定月に数えません。期間中に結果が一つもない要求指標は、"
+             "どちらの読み方でも目標未達として数えます。",
+             "Reading (a) is the default. In the metrics table you can switch to (b), and it shows each unit (the "
+             "entity or a site) where the two readings reach different verdicts. A month without a result is not a "
+             "measured month for that metric; a required metric without any result in the period counts as not "
+             "at target under both readings."),
+        concerns=("topic:level-rule", "topic:metrics-table"),
+    ),
+    Interpretation(
+        "metrics-from-table",
+        Text("月次結果の表から件数を出す方法", "From a table of monthly results to counts"),
+        Text("ガイドは目標達成や改善中の指標の割合で採点しますが、どの月の結果で目標達成を判断するか、"
+             "CUIKAの「CUI」を満たさない指標を指標数に含めるか、更新審査の65%・75%をどの指標で数えるかは書いていません。",
+             "The guide scores by the shares of metrics at target or improving, but does not say which month's "
+             "result decides whether a metric is at target, whether a metric failing the \u201cCUI\u201d of CUIKA "
+             "still counts among the metrics, or over which metrics the renewal's 65% and 75% are counted."),
+        Text("各指標の最新の結果（結果のある最後の月）を目標と比べ、目標と等しければ達成とします。"
+             "CUIを満たさない指標は指標数に含めたまま、目標達成にも改善中にも数えません。"
+             "更新審査の割合は、4.6の対象とした指標で数えます。",
+             "Each metric's latest result (its last month with a result) is compared with its target; a result "
+             "equal to the target is at target. A metric failing CUI stays among the metrics but counts neither as "
+             "at target nor as improving. The renewal's shares are counted over the metrics marked for 4.6."),
+        concerns=("topic:metrics-table", "topic:cuika", "topic:renewal"),
     ),
 )

@@ -51,7 +51,9 @@ def test_errata_and_interpretations_are_listed_as_the_reference_readme_says() ->
         "certification-conditions-figure", "full-marks-for-results"]
     assert {i.id for i in INTERPRETATIONS} == {
         "deployment-bands", "rule-50-75-points-split", "missing-metric-types",
-        "level-rule-measurement-period", "percent-from-counts", "cuika-expansion"}
+        "level-rule-measurement-period", "percent-from-counts", "cuika-expansion",
+        # what a table of monthly results needs decided (issue 19)
+        "continuous-improvement", "level-rule-reading", "metrics-from-table"}
     for entry in (*ERRATA, *INTERPRETATIONS):
         for text in vars(entry).values():
             if hasattr(text, "ja"):
