@@ -86,6 +86,92 @@ def _renewal(at_target: int, either: int) -> dict[str, Any]:
             "category_4_level_met": True}
 
 
+# --- Metrics tables built to give the guide's category 4.0 figures ---------------------------------
+
+def _row(name: str, item: str, level: str, unit: str, target: str, direction: str, results: tuple[str, ...],
+         **more: str) -> dict[str, Any]:
+    """One row of a metrics table, as the table's form sends it."""
+    return {"name": name, "item": item, "level": level, "unit": unit, "target": target, "direction": direction,
+            "results": list(results), **more}
+
+
+_LATEST_TWO = ["2024-11", "2024-12"]
+
+
+def _table_4_1_at_48() -> dict[str, Any]:
+    """4.1 of a CSP with 12 programs: the service journey, and overall satisfaction (higher is better)
+    and dissatisfaction (lower is better) in each program; 12 of the 25 at target in December (48%)."""
+    rows = [_row("サービスジャーニーの顧客体験", "4.1", "entity", "", "75", "higher", ("73", "76"))]
+    for n in range(1, 13):
+        program = f"P{n:02d}"
+        rows.append(_row("顧客の総合満足度", "4.1", "program", program, "80", "higher",
+                         ("79", "82" if n <= 6 else "78")))
+        rows.append(_row("顧客の総合不満足度", "4.1", "program", program, "8", "lower",
+                         ("9", "7.5" if n <= 5 else "8.4")))
+    return {"edition": "CSP", "months": _LATEST_TWO, "rows": rows}
+
+
+def _table_4_3_by_type() -> dict[str, Any]:
+    """4.3 by type: service 2 of 5 at target, quality 1 of 2, sales 3 of 5, efficiency 5 of 20 with 2 of
+    the others marked improving."""
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, names: tuple[str, ...], programs: int, at_target: int, improving: int = 0) -> None:
+        for n, (program, name) in enumerate((f"P{p:02d}", name) for p in range(1, programs + 1) for name in names):
+            hit = n < at_target
+            rows.append(_row(name, "4.3", "program", program, "90", "higher", ("88", "91" if hit else "87"),
+                             type=kind, improving="yes" if at_target <= n < at_target + improving else ""))
+
+    add("service", ("サービスレベル", "応答率", "メール返信の納期率", "チャット応答率", "折り返し納期率"), 1, 2)
+    add("quality", ("重大なミスの精度（顧客）", "重大なミスの精度（業務）"), 1, 1)
+    add("sales", ("成約率", "アップセル率", "解約阻止率", "クロスセル率", "見積り成約率"), 1, 3)
+    add("efficiency", ("処理件数達成率", "CSS稼働率", "占有率", "後処理時間の達成率", "処理時間の達成率"), 4, 5, 2)
+    return {"edition": "CSP", "months": _LATEST_TWO, "rows": rows}
+
+
+_KSP_BY_PROGRAM = (("予測精度", "higher"), ("スケジュール遵守率", "higher"), ("IVRのマネジメント", "higher"),
+                   ("欠勤率", "lower"), ("プログラム単位のCSS離職率", "lower"))
+
+
+def _table_50_75() -> dict[str, Any]:
+    """100 KSP metrics (five in each of 20 programs), all counted for 4.6: 48 at target in the latest
+    month, 21 below it but better in each of their last three months, 31 neither; improvement by rule."""
+    rows: list[dict[str, Any]] = []
+    for n in range(100):
+        name, direction = _KSP_BY_PROGRAM[n % 5]
+        higher = direction == "higher"
+        results = (("88", "89", "90", "91") if n < 48 else ("80", "82", "84", "86") if n < 69 else
+                   ("86", "84", "85", "85"))
+        if not higher:
+            results = (("6", "5.5", "5", "4.8") if n < 48 else ("9", "8", "7", "6") if n < 69 else
+                       ("7", "8", "7", "7.5"))
+        rows.append(_row(name, "4.5", "program", f"P{n // 5 + 1:02d}", "90" if higher else "5", direction, results))
+    return {"edition": "CSP", "months": ["2024-09", "2024-10", "2024-11", "2024-12"], "rows": rows,
+            "improvement": "last-three-better"}
+
+
+def _table_level_readings() -> dict[str, Any]:
+    """The workforce block over four months. The entity: three of six metrics at target in 3 of 4 months
+    each, but in different months, so most months have only two at target. Site A: no metric at target in
+    3 of 4 months, yet every month has two of its four at target."""
+    def unit(site: str, pattern: dict[str, str]) -> list[dict[str, Any]]:
+        rows = []
+        for metric, hits in pattern.items():
+            lower = metric == "workforce.abandonment"
+            results = tuple(("4" if lower else "85") if hit == "x" else ("6" if lower else "75") for hit in hits)
+            rows.append(_row(metric.split(".")[1], "", "", "", "5" if lower else "80", "lower" if lower else "higher",
+                             results, block_metric=metric, site=site))
+        return rows
+
+    entity = unit("", {"workforce.speed-of-answer": "-xxx", "workforce.abandonment": "x-xx",
+                       "workforce.timeliness": "xx-x", "workforce.backlog": "----",
+                       "workforce.schedule-adherence": "----", "workforce.staffing-forecast": "----"})
+    site = unit("A", {"workforce.speed-of-answer": "xx--", "workforce.abandonment": "--xx",
+                      "workforce.schedule-adherence": "x-x-", "workforce.occupancy": "-x-x"})
+    return {"edition": "CSP", "months": ["2024-09", "2024-10", "2024-11", "2024-12"], "rows": entity + site,
+            "block": "workforce"}
+
+
 EXAMPLES: tuple[WorkedExample, ...] = (
     WorkedExample(
         "item-2.15", "item-score",
@@ -180,6 +266,54 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         Origin.GUIDE, _SCORING_4 + "項目4.6の例1", "scoring/performance.md",
         {"at_target": "48", "at_target_or_improving": "69", "total": "100"},
         {"level": 96, "trend": 92, "points": 329, "met": False},
+    ),
+    WorkedExample(
+        "metrics-4.1-at-48", "metrics-table",
+        Text("指標表から4.1: 25指標中12が目標達成（48%）",
+             "4.1 from a metrics table: 12 of 25 metrics at target (48%)"),
+        Text("指標ごとの最新の結果を目標と比べて数えると、ガイドの例1と同じ96%になります。",
+             "Counting each metric's latest result against its target gives the guide's example 1: 96%."),
+        Origin.GUIDE, _SCORING_4 + "項目4.1、4.2a、4.2b、4.5の例1", "scoring/metrics.md",
+        _table_4_1_at_48(),
+        {"items.4.1.counts.at_target": 12, "items.4.1.counts.total": 25, "items.4.1.at_target_share": 48,
+         "items.4.1.percent": 96, "items.4.1.points": 480},
+    ),
+    WorkedExample(
+        "metrics-4.3-by-type", "metrics-table",
+        Text("指標表から4.3: タイプ別に40%・50%・60%・25% + 改善10%",
+             "4.3 from a metrics table: 40%, 50%, 60% and 25% + 10% improving by type"),
+        Text("行ごとの指標タイプで数え分けると、ガイドの4.3の例と同じ得点率になります。",
+             "Counting the rows by their metric type gives the figures of the guide's 4.3 example."),
+        Origin.GUIDE, _SCORING_4 + "項目4.3および4.4の例1", "scoring/metrics.md",
+        _table_4_3_by_type(),
+        {"items.4.3.by_type.service.percent": 80, "items.4.3.by_type.quality.percent": 100,
+         "items.4.3.by_type.sales.percent": 100, "items.4.3.by_type.efficiency.percent": 55,
+         "items.4.3.by_type.efficiency.counts.improving": 2, "items.4.3.percent": 83.75, "items.4.3.points": 335},
+    ),
+    WorkedExample(
+        "metrics-50-75", "metrics-table",
+        Text("指標表から4.6: 100指標中48が目標達成、21が改善中（規則で判定）",
+             "4.6 from a metrics table: 48 of 100 at target, 21 improving (by the rule)"),
+        Text("改善中を月次結果の規則で判定しても、ガイドの例と同じ96%と92%になり、50/75は未達成です。",
+             "With improvement decided by the rule on the monthly results, the guide's 96% and 92% follow, "
+             "and 50/75 is not met."),
+        Origin.GUIDE, _SCORING_4 + "項目4.6の例1", "scoring/metrics.md",
+        _table_50_75(),
+        {"items.4.6.counts.at_target": 48, "items.4.6.counts.improving": 21, "items.4.6.level": 96,
+         "items.4.6.trend": 92, "items.4.6.points": 329, "items.4.6.rule_50_75_met": False,
+         "renewal.at_target_share": 48},
+    ),
+    WorkedExample(
+        "metrics-level-readings", "metrics-table",
+        Text("レベル要求の二つの読み方が分かれる例（ワークフォース管理ブロック、4か月）",
+             "Where the two readings of the level rule disagree (workforce block, four months)"),
+        Text("主体組織は読み方(a)で満たし(b)で満たさず、サイトAはその逆です。",
+             "The entity holds under reading (a) but not (b); site A the other way round."),
+        Origin.SITE, "架空のCSP（主体組織と1サイト、4か月）", "process/blocks.md",
+        _table_level_readings(),
+        {"level.units.entity.each_metric.holds": True, "level.units.entity.each_month.holds": False,
+         "level.units.A.each_metric.holds": False, "level.units.A.each_month.holds": True,
+         "level.holds": False},
     ),
     WorkedExample(
         "applicable-csp-human-only", "applicable-points",

@@ -68,6 +68,12 @@ CALCULATORS: tuple[Calculator, ...] = (
         Text("5つの条件から、更新審査が毎年か2年ごとかを判定します。",
              "Decides from the five conditions whether renewal audits are yearly or every two years."),
         "certification/outcomes.md"),
+    Calculator(
+        "metrics-table", "metrics-table", Text("指標表（カテゴリ4.0）", "Metrics table (category 4.0)"),
+        Text("指標ごとの目標と月次結果の表から、4.1〜4.6の件数と得点、更新審査の割合、プロセス認証のレベル要求を出します。",
+             "Derives the counts and scores of 4.1–4.6, the renewal's shares and a block's level rule from a table "
+             "of metrics with their targets and monthly results."),
+        "scoring/metrics.md"),
 )
 
 CALCULATORS_BY_NAME: dict[str, Calculator] = {c.name: c for c in CALCULATORS}

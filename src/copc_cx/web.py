@@ -18,10 +18,11 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from . import assessment, catalog, process, renewal, rules, scope
+from . import assessment, catalog, metrics, metrics_io, process, renewal, rules, scope
 from .errors import Checker, InputError, Problem
 from .examples import EXAMPLES
 from .forms import Form, blank, counts, parse_int, path, whole_number
@@ -36,6 +37,7 @@ from .standard import (
     INPUT_FIELDS,
     INTERPRETATIONS,
     LEVEL_NAMES,
+    MAX_MONTHS,
     MAY_NOT_APPLY_WITHOUT,
     METRIC_TYPE_NAMES,
     OPTIONAL_METRIC_TYPES,
@@ -381,6 +383,216 @@ def _renewal(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     }, list(result.steps)
 
 
+# --- the metrics table (metrics.py documents the rows; metrics_io.py the paste preview) ----------
+
+def _choice(form: Form, key: str, choices: type[StrEnum], default: StrEnum) -> Any:
+    """One of an enumeration's values; blank: the default."""
+    value = form.get(key)
+    if value in (None, ""):
+        return default
+    try:
+        return choices(value)
+    except ValueError:
+        allowed = ", ".join(c.value for c in choices)
+        form.checker.add(form.field(key), f"{key} は {allowed} のいずれかです（入力値: {value!r:.40}）。",
+                         f"{key} must be one of {allowed} (got {value!r:.40}).")
+        return default
+
+
+def _rows_json(rows: tuple[int, ...]) -> list[int]:
+    return list(rows)
+
+
+def _tally_json(counted: metrics.Tally) -> Json:
+    at_target, improving, total = counted.counts
+    return {"counts": {"at_target": at_target, "improving": improving, "total": total},
+            "rows": {"at_target": list(counted.at_target), "improving": list(counted.improving),
+                     "other": list(counted.other)},
+            "at_target_share": None if not total else _pct(rules.share(at_target, total)),
+            "display": {"at_target_share": "" if not total else
+                        fmt_against(rules.share(at_target, total), rules.LEVEL_THRESHOLD)}}
+
+
+def _metrics_item_json(result: metrics.ItemResult, edition: Edition) -> Json:
+    item, available = catalog.item_in(result.number, edition)
+    score = result.score
+    out: Json = {"item": result.number, "name": item.name.as_dict(), "available": available,
+                 **_tally_json(result.tally),
+                 "by_type": {t.value: _tally_json(c) for t, c in result.by_type.items()},
+                 "percent": None, "points": None, "rule_50_75_met": None,
+                 "problems": [p.as_dict() for p in result.problems], "steps": [],
+                 "notes": list(catalog.notes_for(catalog.item_tags(result.number, edition)))}
+    if score is not None:
+        scored = _item_json(score)
+        out.update(percent=scored["percent"], points=scored["points"], lost=scored["lost"],
+                   rule_50_75_met=scored["rule_50_75_met"], steps=scored["steps"])
+        out["display"].update(scored["display"])
+        detail = score.detail
+        if isinstance(detail, rules.Rule5075Score):
+            out.update(level=_pct(detail.level), trend=_pct(detail.trend),
+                       either_share=_pct(detail.at_target_or_improving))
+            out["display"]["either_share"] = fmt_against(detail.at_target_or_improving, rules.TREND_THRESHOLD)
+        if isinstance(detail, rules.ChannelPerformanceScore):
+            for metric_type, type_score in detail.by_type.items():
+                out["by_type"][metric_type.value].update(
+                    percent=_pct(type_score.percent),
+                    points=float(type_score.percent * detail.weight * available / 100))
+    return out
+
+
+def _level_json(derived: metrics.Derived) -> Json | None:
+    level = derived.level
+    if level is None:
+        return None
+    return {
+        "block": level.block.id, "reading": level.reading.value, "period": list(level.period),
+        "holds": level.holds, "differs": list(level.differs),
+        "problems": [p.as_dict() for p in level.problems],
+        "units": [{
+            "unit": u.unit, "holds": u.holds(level.reading), "differs": u.differs,
+            "each_metric": {"holds": u.holds_each_metric, "share_meeting": _pct(u.share_meeting),
+                            "display": {"share_meeting": fmt_against(u.share_meeting, rules.LEVEL_THRESHOLD)},
+                            "metrics": [{"row": int(m.metric), "months_at_target": m.months_at_target,
+                                         "months_measured": m.months_measured, "months_needed": m.months_needed,
+                                         "meets": m.meets} for m in u.metrics]},
+            "each_month": {"holds": u.holds_each_month, "months_needed": u.months_needed,
+                           "months_meeting": u.months_meeting,
+                           "months": [{"month": m.month, "at_target": m.at_target, "measured": m.measured,
+                                       "meets": m.meets} for m in u.months]},
+        } for u in level.units],
+        "notes": list(catalog.notes_for({"topic:level-rule", f"block:{level.block.id}"})),
+    }
+
+
+def _renewal_json(derived: metrics.Derived) -> Json | None:
+    shares = derived.renewal
+    if shares is None:
+        return None
+    texts = {c.id: c.text for c in RENEWAL_CONDITIONS}
+    return {**_tally_json(derived.renewal_tally),
+            "at_target_share": _pct(shares.at_target_share), "either_share": _pct(shares.either_share),
+            "display": {"at_target_share": fmt_against(shares.at_target_share, renewal.AT_TARGET_OVER),
+                        "either_share": fmt_against(shares.either_share, renewal.EITHER_OVER)},
+            "conditions": [{"id": cid, "text": texts[cid].as_dict(), "met": met} for cid, met in shares.met.items()]}
+
+
+def _metrics_table(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    form = Form(data, Checker())
+    improvement = _choice(form, "improvement", metrics.Improvement, metrics.Improvement.READER)
+    reading = _choice(form, "level_reading", metrics.LevelReading, metrics.LevelReading.EACH_METRIC)
+    block = form.text("block")
+    period = whole_number(form.get("period_months"))
+    if period == "" or period is None:
+        period = None
+    elif type(period) is not int or not 1 <= period <= MAX_MONTHS:
+        form.checker.add("period_months", f"期間の月数は1〜{MAX_MONTHS}の整数です（空欄: 表のすべての月）。",
+                         f"The period's months must be a whole number from 1 to {MAX_MONTHS} (blank: every "
+                         "month of the table).")
+        period = None
+    problems = list(form.checker.problems)
+    try:
+        table = metrics.read_table(data)
+    except InputError as error:
+        raise InputError([*problems, *error.problems]) from None
+    form.checker.raise_if_any()
+    derived = metrics.derive(table, improvement=improvement, block=block or None, level_reading=reading,
+                             period_months=period)
+    months = table.months
+    reader_marks = [s.metric.row for s in derived.statuses if s.metric.improving]
+    by_rule = [s.metric.row for s in derived.statuses if s.improving_by_rule]
+    below = [s for s in derived.statuses if not s.at_target and s.metric.cui and s.latest is not None]
+    result: Json = {
+        "edition": table.edition.value, "months": list(months),
+        "improvement": {
+            "rule": improvement.value, "name": metrics.IMPROVEMENT_NAMES[improvement].as_dict(),
+            "marked_by_reader": reader_marks, "marked_by_rule": by_rule,
+            # rows not at target where the reader's mark and the rule disagree: what switching would change
+            "differ": [s.metric.row for s in below if s.metric.improving != s.improving_by_rule],
+            "counted": [s.metric.row for s in derived.statuses if s.improving],
+        },
+        "metrics": [{"row": s.metric.row, "status": s.status.value, "at_target": s.at_target,
+                     "improving": s.improving, "improving_by_rule": s.improving_by_rule,
+                     "latest_month": None if s.latest is None else months[s.latest],
+                     "latest": None if s.latest is None else s.metric.results[s.latest],
+                     "months_at_target": s.months_at_target, "months_measured": s.months_measured}
+                    for s in derived.statuses],
+        "items": [_metrics_item_json(r, table.edition) for r in derived.items],
+        "self_assessment_items": {r.number: metrics.self_assessment_input(r.inputs) for r in derived.items
+                                  if r.inputs is not None},
+        "renewal": _renewal_json(derived),
+        "level": _level_json(derived),
+        "unfilled": list(table.unfilled),
+        "warnings": [w.as_dict() for w in table.warnings],
+        "notes": list(derived.notes),
+    }
+    return result, list(derived.steps())
+
+
+def _metrics_paste(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    form = Form(data, Checker())
+    edition = form.text("edition")
+    wanted = form.text("format", "auto") or "auto"
+    text = form.get("text", "")
+    if wanted not in ("auto", "tsv", "csv"):
+        form.checker.add("format", "形式は auto、tsv、csv のいずれかです。", "The format must be auto, tsv or csv.")
+    if not isinstance(text, str):
+        form.checker.add("text", "貼り付ける内容は文字列です。", "The pasted text must be a string.")
+    form.checker.raise_if_any()
+    preview = metrics_io.parse(str(text), catalog.edition(edition), wanted)
+    result = {
+        "format": preview.format, "header_line": preview.header_line,
+        "columns": [{"column": c.index, "letter": metrics_io.column_letter(c.index), "heading": c.heading,
+                     "as": c.key, "month": c.month,
+                     "label": (Text(c.month, c.month) if c.month else metrics.COLUMNS_BY_KEY[c.key].label
+                               if c.key else Text("（読み取らない列）", "(not read)")).as_dict()}
+                    for c in preview.columns],
+        "rows": [{"line": r.line, "text": r.text, "cells": list(r.cells), "row": r.row} for r in preview.rows],
+        "problems": [p.as_dict() for p in preview.problems],
+        "warnings": [w.as_dict() for w in preview.warnings],
+        "unfilled": list(preview.unfilled),
+        "ready": not preview.problems,
+        "table": preview.table,
+    }
+    n = len(preview.rows)
+    steps = [Text(f"{preview.format.upper()}として読み取り: {n} 行、月の列 {len(preview.table['months'])}、"
+                  f"問題 {len(preview.problems)} 件",
+                  f"Read as {preview.format.upper()}: {n} rows, {len(preview.table['months'])} month columns, "
+                  f"{len(preview.problems)} problems")]
+    return result, steps
+
+
+def _metrics_export(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    form = Form(data, Checker())
+    fmt = form.text("format", "tsv") or "tsv"
+    lang = form.text("lang", "ja") or "ja"
+    edition = form.text("edition")
+    if fmt not in ("tsv", "csv"):
+        form.checker.add("format", "形式は tsv か csv です。", "The format must be tsv or csv.")
+    if lang not in ("ja", "en"):
+        form.checker.add("lang", "言語は ja か en です。", "The language must be ja or en.")
+    form.checker.raise_if_any()
+    text = metrics_io.export({**data, "edition": catalog.edition(edition).value}, fmt, lang)
+    return {"text": text, "format": fmt, "filename": f"metrics-{edition}.{fmt}"}, []
+
+
+def _metrics_template(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    form = Form(data, Checker())
+    edition = form.text("edition")
+    lang = form.text("lang", "ja") or "ja"
+    programs = form.strings("programs", ("プログラム", "programs")) or []
+    clients = form.strings("clients", ("クライアント", "clients")) or []
+    if lang not in ("ja", "en"):
+        form.checker.add("lang", "言語は ja か en です。", "The language must be ja or en.")
+    form.checker.raise_if_any()
+    entries = metrics.template(edition, clients=clients, programs=programs)
+    return {
+        "entries": [{"item": e.item, "level": e.level.value, "name": e.name.as_dict(), "kind": e.kind,
+                     "unit": e.unit} for e in entries],
+        "rows": [{"name": e.name.ja if lang == "ja" else e.name.en, "item": e.item, "level": e.level.value,
+                  "unit": e.unit, "target": "", "direction": "", "results": []} for e in entries],
+    }, []
+
+
 # --- the registry and the entry points --------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -400,6 +612,13 @@ OPERATIONS: dict[str, Operation] = {
     "process-certification": Operation(_process_certification,
                                        Text("プロセス認証のレベル要求", "Process-certification level rule")),
     "renewal": Operation(_renewal, Text("更新審査の間隔", "Renewal interval")),
+    "metrics-table": Operation(_metrics_table, Text("指標表からカテゴリ4.0の件数と得点",
+                                                    "Category 4.0 from a metrics table")),
+    "metrics-paste": Operation(_metrics_paste, Text("貼り付けた指標表のプレビュー",
+                                                    "Preview of a pasted metrics table")),
+    "metrics-export": Operation(_metrics_export, Text("指標表をTSV・CSVに書き出す", "Metrics table as TSV or CSV")),
+    "metrics-template": Operation(_metrics_template, Text("ガイドの採点対象指標から表の行を作る",
+                                                          "Rows from the guide's list of scored metrics")),
 }
 
 

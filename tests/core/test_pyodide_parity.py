@@ -58,6 +58,14 @@ REQUESTS: list[dict[str, Any]] = [
         "entity": {"quality.defect-rate": {"months_at_target": "13", "months_measured": "12"}}, "sites": {}}},
     {"op": "renewal", "input": {"pst_at_target": "x", "pst_total": "0"}},
     {"op": "self-assessment", "input": {"edition": "CSP", "items": {"2.1": 5}, "excluded": 5}},
+    {"op": "metrics-table", "input": {"edition": "CSP", "months": ["2024-01", "2024-01"], "rows": [
+        {"name": "A", "item": "4.7", "target": "", "results": ["x"]}, {"name": "A"}]}},
+    {"op": "metrics-paste", "input": {"edition": "CSP", "text": "指標名\t項目\tレベル\t目標\t良い方向\t2024年1月\n"
+                                                                 "満足度\t4.1\t主体組織\t80%\t高い\t８１％\nB\t4.3\t\t\t\tx"}},
+    {"op": "metrics-export", "input": {"edition": "OSP", "format": "csv", "lang": "en", "months": ["2024-01"],
+                                       "rows": [{"name": "A, B", "item": "4.2", "level": "クライアント",
+                                                 "results": ["1"]}]}},
+    {"op": "metrics-template", "input": {"edition": "OSP", "lang": "en", "clients": ["X"], "programs": ["P"]}},
     {"op": "nope", "input": {}},
 ]
 
