@@ -621,8 +621,10 @@ def read_table(data: Mapping[str, Any]) -> MetricsTable:
     seen: dict[tuple[str, ...], int] = {}
     for i, raw in enumerate(rows):
         reading = read_row(raw, edition, len(months))
-        problems.extend(_at_row(i, key, shown_months, ja, en) for key, ja, en in reading.errors)
-        warnings.extend(_at_row(i, key, shown_months, ja, en) for key, ja, en in reading.warnings)
+        if reading.errors:
+            problems.extend(_at_row(i, key, shown_months, ja, en) for key, ja, en in reading.errors)
+        if reading.warnings:
+            warnings.extend(_at_row(i, key, shown_months, ja, en) for key, ja, en in reading.warnings)
         if reading.state == "unfilled":
             unfilled.append(i)
         key = reading.key

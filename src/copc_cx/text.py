@@ -23,10 +23,13 @@ def fmt_number(value: Fraction | int, places: int = 2) -> str:
 
     Rounding happens only here, never in a computation (percentages stay exact fractions).
     """
-    value = Fraction(value)
+    if type(value) is int:
+        return f"{value:,}"
+    if not isinstance(value, Fraction):  # Fraction(a Fraction) would build a new one: not cheap
+        value = Fraction(value)
     if value.denominator == 1:
         return f"{value.numerator:,}"
-    return f"{float(value):,.{places}f}".rstrip("0").rstrip(".")
+    return f"{value.numerator / value.denominator:,.{places}f}".rstrip("0").rstrip(".")
 
 
 def fmt_percent(value: Fraction | int) -> str:

@@ -469,7 +469,9 @@ def _renewal_json(derived: metrics.Derived) -> Json | None:
     if shares is None:
         return None
     texts = {c.id: c.text for c in RENEWAL_CONDITIONS}
-    return {**_tally_json(derived.renewal_tally),
+    at_target, improving, total = derived.renewal_tally.counts
+    # its rows are those of item 4.6 (interpretation metrics-from-table)
+    return {"counts": {"at_target": at_target, "improving": improving, "total": total},
             "at_target_share": _pct(shares.at_target_share), "either_share": _pct(shares.either_share),
             "display": {"at_target_share": fmt_against(shares.at_target_share, renewal.AT_TARGET_OVER),
                         "either_share": fmt_against(shares.either_share, renewal.EITHER_OVER)},
