@@ -114,11 +114,14 @@ TYPED_ITEMS = frozenset({"4.3", "4.4"})
 
 # --- Columns: the fields of a row, their labels and the headers a spreadsheet may use -------------
 
+_DROPPED = str.maketrans("", "", " \t\n\r\f\v\u3000\u00a0_-・･()[]「」【】:*")
+
+
 def header_key(text: str) -> str:
     """A heading or a choice as compared: NFKC (full-width letters and digits become ASCII), lower case,
     without spaces and the punctuation people put around words in headings."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s_\-・･()\[\]「」【】:*]", "", folded)
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return folded.translate(_DROPPED)
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,8 @@ def read_number(value: Any) -> float | None:
     number shown (95% is 95), so a target and its results must be given the same way.
     """
     if type(value) is str:
+        if not value:
+            return None
         # the common case, kept fast: float() reads ASCII decimals and, besides them, only "nan", "inf"
         # and digits grouped by underscores, which are left to the slow path (and refused there)
         if value.isascii() and "_" not in value:
@@ -447,6 +452,9 @@ class RowReading:
 
 
 _ROW_KEYS = tuple(c.key for c in COLUMNS)
+# a client- or program-level metric names its client or program
+_UNIT_NAMES = {level: Text(LEVEL_NAMES[level].ja + "名", LEVEL_NAMES[level].en + " name")
+               for level in (Level.CLIENT, Level.PROGRAM)}
 MEMO_ROWS = 8_192  # rows remembered: more than a whole table of MAX_METRICS
 
 
@@ -522,10 +530,7 @@ def _read_row(cells: tuple[Any, ...], edition: Edition, months: int) -> RowReadi
                          f"Metric types apply to 4.3 and 4.4 only: ignored for {item}."))
         metric_type = None
     level = Level.ENTITY if process_only and _blank(raw["level"]) else cell("level", read_level)
-    unit_label = COLUMNS_BY_KEY["unit"].label
-    unit = cell("unit", read_name, level in (Level.CLIENT, Level.PROGRAM),
-                Text(LEVEL_NAMES[level].ja + "名", LEVEL_NAMES[level].en + " name")
-                if level in (Level.CLIENT, Level.PROGRAM) else unit_label)
+    unit = cell("unit", read_name, level in _UNIT_NAMES, _UNIT_NAMES.get(level, COLUMNS_BY_KEY["unit"].label))
     cui = cell("cui", read_flag, True)
     direction = cell("direction", read_direction)
     improving = cell("improving", read_flag, False)
