@@ -113,7 +113,9 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
                          "unit_name": UNIT_NAMES[m.unit].as_dict(), "client_set": m.client_set} for m in b.metrics],
         } for b in BLOCKS],
         "topics": {topic: list(catalog.notes_for({f"topic:{topic}"}))
-                   for topic in ("applicable-points", "decision", "level-rule", "renewal")},
+                   for topic in ("applicable-points", "decision", "level-rule", "renewal", "metrics-table",
+                                 "continuous-improvement")},
+        "metrics_table": _metrics_table_catalog(),
         "certification_conditions": [{"id": c.id, "text": c.text.as_dict()} for c in CERTIFICATION_CONDITIONS],
         "renewal_conditions": [{"id": c.id, "text": c.text.as_dict()} for c in RENEWAL_CONDITIONS],
         "errata": [{"id": e.id, "title": e.title.as_dict(), "guide_prints": e.guide_prints.as_dict(),
@@ -127,6 +129,21 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
                       "expected": e.expected} for e in EXAMPLES],
     }
     return result, []
+
+
+def _metrics_table_catalog() -> Json:
+    """What the metrics table's form shows before the engine starts: its columns (the headings a paste
+    is matched against too), the choices of its cells, and the options of the derivation."""
+    return {
+        "columns": [{"key": c.key, "label": c.label.as_dict(), "headings": sorted(c.headings)}
+                    for c in metrics.COLUMNS],
+        "items": list(metrics.METRIC_ITEMS), "typed_items": sorted(metrics.TYPED_ITEMS),
+        "directions": [{"id": d.value, "name": n.as_dict()} for d, n in metrics.DIRECTION_NAMES.items()],
+        "improvement": [{"id": i.value, "name": n.as_dict()} for i, n in metrics.IMPROVEMENT_NAMES.items()],
+        "level_readings": [{"id": r.value, "name": n.as_dict()} for r, n in metrics.LEVEL_READING_NAMES.items()],
+        "statuses": [s.value for s in metrics.Status],
+        "limits": {"metrics": metrics.MAX_METRICS, "months": MAX_MONTHS},
+    }
 
 
 # --- single items ------------------------------------------------------------------------------
@@ -479,6 +496,29 @@ def _renewal_json(derived: metrics.Derived) -> Json | None:
 
 
 def _metrics_table(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    """Everything a metrics table gives (metrics.py documents its input). Rows are named by their index
+    in the request's `rows`; shares are percentages, with `display` text that keeps the side of the
+    threshold beside it.
+
+    {edition, months (calendar order),
+     improvement: {rule, name, marked_by_reader, marked_by_rule, differ (rows below target where the
+                   two disagree), counted (rows counted as improving)},
+     metrics: [{row, status: at-target|improving|below-target|fails-cui|no-result, at_target, improving,
+                improving_by_rule, latest_month, latest, months_at_target, months_measured}],
+     items: [{item, name, available, counts: {at_target, improving, total}, rows: {at_target, improving,
+              other}, at_target_share, display, by_type: {service: {counts, rows, percent, points, ...}},
+              percent, points, rule_50_75_met, level, trend (4.6), problems, steps, notes}] for 4.1-4.6,
+     self_assessment_items: {"4.1": {"achieved", "improving", "total"}, "4.3": {"types": {...}},
+                             "4.6": {"at_target", "at_target_or_improving", "total"}} (text, as the
+                             self-assessment's form sends them; items without metrics left out),
+     renewal: {counts, at_target_share, either_share, display, conditions: [{id, text, met}]} | null,
+     level: {block, reading, period, holds, differs (units), problems, notes,
+             units: [{unit: "entity"|site, holds, differs, each_metric: {holds, share_meeting, display,
+                      metrics: [{row, months_at_target, months_measured, months_needed, meets}]},
+                      each_month: {holds, months_needed, months_meeting,
+                                   months: [{month, at_target, measured, meets}]}}]} | null,
+     unfilled: [rows skipped], warnings: [{field, ja, en}], notes: ["interpretation:...", ...]}
+    """
     form = Form(data, Checker())
     improvement = _choice(form, "improvement", metrics.Improvement, metrics.Improvement.READER)
     reading = _choice(form, "level_reading", metrics.LevelReading, metrics.LevelReading.EACH_METRIC)
@@ -531,6 +571,11 @@ def _metrics_table(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
 
 
 def _metrics_paste(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    """A preview of pasted text (metrics_io.py): {format, header_line, columns: [{column, letter, heading,
+    as (a column's key, "results" for a month, null: not read), month, label}], rows: [{line, text,
+    cells, row}], problems: [{field, line, column, cell ("C4"), ja, en}], warnings, unfilled, ready (no
+    problems), table (the metrics-table operation's input; rows[i] is the preview's rows[i])}. Problems
+    in the text are part of the preview, not errors of the request."""
     form = Form(data, Checker())
     edition = form.text("edition")
     wanted = form.text("format", "auto") or "auto"
