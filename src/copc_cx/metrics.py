@@ -456,6 +456,7 @@ _ROW_KEYS = tuple(c.key for c in COLUMNS)
 _UNIT_NAMES = {level: Text(LEVEL_NAMES[level].ja + "名", LEVEL_NAMES[level].en + " name")
                for level in (Level.CLIENT, Level.PROGRAM)}
 MEMO_ROWS = 8_192  # rows remembered: more than a whole table of MAX_METRICS
+_TEXT = frozenset({str, type(None)})
 
 
 def read_row(raw: Any, edition: Edition, months: int) -> RowReading:
@@ -463,12 +464,12 @@ def read_row(raw: Any, edition: Edition, months: int) -> RowReading:
     if not isinstance(raw, Mapping):
         return RowReading(None, None, (("", "行の形式が正しくありません。", "This row is not in the expected form."),),
                           (), "error")
+    fields = [raw.get(k) for k in _ROW_KEYS]
     results = raw.get(RESULTS)
-    cells = (*[raw.get(k) for k in _ROW_KEYS], tuple(results) if type(results) is list else results)
-    try:
-        return _read_row_memo(cells, edition, months)
-    except TypeError:  # a cell holding an object or a list is not hashable: read it without the memo
-        return _read_row(cells, edition, months)
+    if _TEXT.issuperset(map(type, fields)) and type(results) is list and _TEXT.issuperset(map(type, results)):
+        return _read_row_memo((*fields, tuple(results)), edition, months)
+    # JSON numbers and booleans are read too, but not remembered: True, 1 and 1.0 are one key to a dict
+    return _read_row((*fields, tuple(results) if type(results) is list else results), edition, months)
 
 
 @lru_cache(maxsize=MEMO_ROWS)

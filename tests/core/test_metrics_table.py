@@ -141,6 +141,15 @@ def test_months_given_out_of_order_are_put_in_calendar_order() -> None:
     assert result["metrics"][0]["latest_month"] == "2024-12" and result["metrics"][0]["at_target"] is True
 
 
+def test_json_numbers_and_booleans_are_read_as_what_they_are() -> None:
+    number = derive([{**row("A", []), "results": [85, 70.5, None, "79"], "target": 80, "improving": True}])
+    assert number["metrics"][0]["latest"] == 79 and number["metrics"][0]["status"] == "improving"
+    # true is not a target, though true == 1 for a dictionary: each row is read for what it holds
+    response = call({"op": "metrics-table", "input": {"edition": "CSP", "months": MONTHS, "rows": [
+        {**row("A", ["85"]), "target": True}]}})
+    assert [e["field"] for e in response["errors"]] == ["rows.0.target"]
+
+
 def test_4_2_is_read_as_the_edition_s_item() -> None:
     for edition, number in (("CSP", "4.2a"), ("OSP", "4.2b")):
         response = call({"op": "metrics-table", "input": {"edition": edition, "months": MONTHS, "rows": [
