@@ -32,6 +32,7 @@ test: build
 BENCH_ARGS  ?=
 bench: build
 	@$(PY) bench/bench_core.py
+	@$(PY) bench/bench_metrics.py
 	@$(PY) bench/bench_browser.py $(BENCH_ARGS)
 
 lint: setup
