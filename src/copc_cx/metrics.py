@@ -510,10 +510,10 @@ def _read_row(cells: tuple[Any, ...], edition: Edition, months: int) -> RowReadi
             results.append(None)
     results.extend([None] * (months - len(results)))
     has_result = any(r is not None for r in results)
-    target = cell("target", read_number)
-    if target is None and not has_result and not any(k.startswith(RESULTS) for k, _, _ in errors):
+    if _blank(raw["target"]) and not has_result and not errors:
         # offered from the guide's list, or not filled in yet: skipped, and listed as such
         return RowReading(None, None, (), (), "unfilled")
+    target = cell("target", read_number)
     if target is None and not any(k == "target" for k, _, _ in errors):
         errors.append(("target", "目標がありません。結果と同じ単位で目標を入力してください。",
                        "This metric has no target: enter it in the same unit as its results."))

@@ -135,6 +135,12 @@ def test_rows_offered_from_the_guide_s_list_and_not_yet_filled_are_skipped_and_l
     assert item(result, "4.1")["counts"]["total"] == 1
 
 
+def test_a_row_with_a_target_that_cannot_be_read_is_not_skipped_as_unfilled() -> None:
+    response = call({"op": "metrics-table", "input": {"edition": "CSP", "months": MONTHS, "rows": [
+        {"name": "A", "item": "4.1", "level": "entity", "target": "eighty", "direction": "higher"}]}})
+    assert [e["field"] for e in response["errors"]] == ["rows.0.target"]
+
+
 def test_months_given_out_of_order_are_put_in_calendar_order() -> None:
     result = derive([row("Satisfaction", ["85", "70", "75"])], months=["2024-12", "2024-10", "2024-11"])
     assert result["months"] == ["2024-10", "2024-11", "2024-12"]
