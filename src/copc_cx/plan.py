@@ -110,6 +110,7 @@ class ConditionPlan:
 
 @dataclass(frozen=True)
 class Plan:
+    inputs_before: Mapping[str, ItemInput]  # the reader's inputs
     before: Assessment
     conditions: tuple[ConditionPlan, ...]
     steps: tuple[Step, ...]
@@ -499,11 +500,17 @@ def _apply(value: ItemInput, changes: tuple[Change, ...]) -> ItemInput:
             counts[name] = change.after
             types[kind] = (counts["achieved"], counts["improving"], counts["total"])
         return ChannelPerformance(types)
-    if isinstance(value, ApproachDeployment):
-        return replace(value, **{c.field: c.after for c in changes})
-    if isinstance(value, Performance):
-        return replace(value, **{c.field: c.after for c in changes})
-    return replace(value, **{c.field: c.after for c in changes})
+    fields: dict[str, int] = {**vars(value), **{c.field: c.after for c in changes}}
+    return type(value)(**fields)
+
+
+def apply_steps(inputs: Mapping[str, ItemInput], steps: Iterable[Step]) -> dict[str, ItemInput]:
+    """`inputs` with the changes of `steps` (any of a plan's steps, in any order: no two change the same
+    input of the same item)."""
+    applied = dict(inputs)
+    for step in steps:
+        applied[step.item] = _apply(applied[step.item], step.changes)
+    return applied
 
 
 def _points_drafts(deploys: list[_DeployLane], metrics: list[_MetricLane], choice: _Choice) -> list[_Draft]:
@@ -537,9 +544,13 @@ def plan_certification(
     search: Search = "auto",
 ) -> Plan:
     """The changes of the inputs that reach certification (none for a certified assessment)."""
-    scope_args = {"human_assisted": human_assisted, "digital_assisted": digital_assisted,
-                  "excluded": None if excluded is None else tuple(excluded)}
-    before = assess(edition, inputs, **scope_args)  # type: ignore[arg-type]
+    chosen = None if excluded is None else tuple(excluded)
+
+    def assessed(values: Mapping[str, ItemInput]) -> Assessment:
+        return assess(edition, values, human_assisted=human_assisted, digital_assisted=digital_assisted,
+                      excluded=chosen)
+
+    before = assessed(inputs)
     ed = before.scope.edition
     points_of = {i.number: i.points_in(ed) or 0 for i in before.scope.items}
     scores = {s.number: s for s in before.items}
@@ -595,9 +606,9 @@ def plan_certification(
     inputs_after = dict(inputs)
     for step in steps:
         inputs_after[step.item] = step.inputs
-    after = assess(edition, inputs_after, **scope_args)  # type: ignore[arg-type]
+    after = assessed(inputs_after)
     conditions = _condition_plans(before, steps, needs_inputs, inputs, needed)
-    return Plan(before, conditions, steps, inputs_after, after, method, _method_text(method),
+    return Plan(dict(inputs), before, conditions, steps, inputs_after, after, method, _method_text(method),
                 before.points_missing, points_from_conditions, needs_inputs)
 
 
