@@ -10,6 +10,7 @@ import json
 import time
 
 import copc_cx as cx
+from copc_cx import plan, report
 from copc_cx.web import handle
 
 
@@ -51,6 +52,33 @@ def main() -> None:
         for number, value in full_assessment("CSP").items()}}})
     rate("web.handle() self-assessment JSON round trip", lambda: handle(request), args.seconds)
     rate("performance_percent()", lambda: cx.performance_percent(achieved=12, improving=10, total=50), args.seconds)
+    for edition in ("CSP", "OSP"):
+        inputs = full_assessment(edition)
+        rate(f"plan_certification() full {edition} (pending)",
+             lambda i=inputs, e=edition: plan.plan_certification(e, i), args.seconds)
+        farthest = farthest_assessment(edition)
+        rate(f"plan_certification() {edition} at the forms' bounds",
+             lambda i=farthest, e=edition: plan.plan_certification(e, i), args.seconds)
+    inputs = full_assessment("CSP")
+    rate("self-assessment report (HTML) full CSP",
+         lambda: report.to_html(report.self_assessment_report("CSP", inputs, lang="en")), args.seconds)
+
+
+def farthest_assessment(edition: str) -> dict[str, cx.ItemInput]:
+    """Every item as far from full marks as the forms' bounds allow: the plan's largest search."""
+    most = cx.standard.MAX_COUNT
+    inputs: dict[str, cx.ItemInput] = {}
+    for n, item in enumerate(cx.items_in(cx.Edition(edition))):
+        if item.scoring is cx.Scoring.APPROACH_DEPLOYMENT:
+            inputs[item.number] = cx.ApproachDeployment(met=0, applicable=most, deployed=n % 3, total=most - n)
+        elif item.scoring is cx.Scoring.PERFORMANCE:
+            inputs[item.number] = cx.Performance(achieved=0, improving=1, total=most)
+        elif item.scoring is cx.Scoring.CHANNEL_PERFORMANCE:
+            inputs[item.number] = cx.ChannelPerformance({t: (0, 1, most - 7)
+                                                         for t in ("service", "quality", "sales", "efficiency")})
+        else:
+            inputs[item.number] = cx.Rule5075(at_target=0, at_target_or_improving=0, total=most)
+    return inputs
 
 
 if __name__ == "__main__":

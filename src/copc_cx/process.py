@@ -57,7 +57,7 @@ def _check_metric_names(block: Block, metrics: MonthsByMetric, prefix: str, chec
                         f"{name!r} is not a required metric of the {block.name.en} block.")
 
 
-def _metric_name(names: Mapping[str, Text], metric: str) -> Text:
+def metric_name(names: Mapping[str, Text], metric: str) -> Text:
     """A metric's name; a further client metric ("<id>:<label>") with its label."""
     base, _, label = metric.partition(":")
     name = names.get(base, Text(base, base))
@@ -105,7 +105,7 @@ def check_process_certification(
                   f"{block.name.en} block: " + ", ".join(items) + " are certified together (no exemptions)")]
     for u in units:
         label = Text("主体組織", "Entity") if u.unit == "entity" else Text(f"サイト {u.unit}", f"Site {u.unit}")
-        failing = [_metric_name(names, m) for m in u.failing]
+        failing = [metric_name(names, m) for m in u.failing]
         verdict = Text("満たす", "holds") if u.level.holds else Text(
             "満たさない（未達: " + "、".join(t.ja for t in failing) + "）",
             "fails (not meeting: " + ", ".join(t.en for t in failing) + ")")

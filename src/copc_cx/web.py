@@ -22,7 +22,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from . import assessment, catalog, metrics, metrics_io, process, renewal, rules, scope
+from . import assessment, catalog, metrics, metrics_io, plan, process, renewal, report, rules, scope
 from .errors import Checker, InputError, Problem
 from .examples import EXAMPLES
 from .forms import Form, blank, counts, parse_int, path, whole_number
@@ -353,7 +353,8 @@ def _unit_metrics(form: Form, key: str, what: tuple[str, str]) -> dict[str, Any]
     return metrics
 
 
-def _process_certification(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+def read_process_certification(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The process-certification op's input as the keyword arguments of check_process_certification."""
     form = Form(data, Checker("level"))
     block, edition = form.text("block"), form.text("edition")
     requirements = form.strings("requirements_met", ("満たしている要求", "requirements met")) or []
@@ -366,9 +367,13 @@ def _process_certification(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
             if sites_form.name(name, ("サイト名", "site name")):
                 sites[name] = _unit_metrics(sites_form, name, ("サイトの指標", "site's metrics"))
     form.checker.raise_if_any()
+    return {"block_id": block, "edition": edition, "entity": entity, "sites": sites,
+            "requirements_met": requirements, "include_optional": include_optional}
 
-    result = process.check_process_certification(
-        block, edition, entity=entity, sites=sites, requirements_met=requirements, include_optional=include_optional)
+
+def _process_certification(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    args = read_process_certification(data)
+    result = process.check_process_certification(**args)
     return {
         "block": result.block.id, "items": list(result.items), "level_holds": result.level_holds,
         "ready": result.ready,
@@ -638,6 +643,127 @@ def _metrics_template(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
         "rows": [{"name": e.name.ja if lang == "ja" else e.name.en, "item": e.item, "level": e.level.value,
                   "unit": e.unit, "target": "", "direction": "", "results": []} for e in entries],
     }, []
+# --- plans and reports ---------------------------------------------------------------------------
+
+def _with_changes(raw: Any, changes: tuple[plan.Change, ...]) -> Json:
+    """An item's form object with the changed fields set (as text, as a form holds them); the other fields
+    stay as the reader typed them."""
+    item: Json = json.loads(json.dumps(raw)) if isinstance(raw, dict) else {}
+    for change in changes:
+        *parents, name = change.field.split(".")
+        target = item
+        for key in parents:
+            if not isinstance(target.get(key), dict):
+                target[key] = {}
+            target = target[key]
+        target[name] = str(change.after)
+    return item
+
+
+def _certification_plan(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    edition, inputs, args = read_self_assessment(data)
+    found = plan.plan_certification(edition, inputs, **args)
+    required = found.before.scope.required
+    raw_items = data.get("items") if isinstance(data.get("items"), dict) else {}
+    assert isinstance(raw_items, dict)
+    items_after: Json = dict(raw_items)
+    steps: list[Json] = []
+    for step in found.steps:
+        items_after[step.item] = _with_changes(items_after.get(step.item), step.changes)
+        steps.append({
+            "id": step.id, "condition": step.condition, "item": step.item, "kind": step.kind, "size": step.size,
+            "changes": [{"field": c.field, "from": c.before, "to": c.after} for c in step.changes],
+            "inputs": items_after[step.item],
+            "points": float(step.points), "percent_before": _pct(step.percent_before),
+            "percent_after": _pct(step.percent_after), "earned_after": float(step.earned_after),
+            "certified_after": step.certified_after,
+            "display": {"points": fmt_number(step.points), "percent_before": fmt_against(step.percent_before, 100),
+                        "percent_after": fmt_against(step.percent_after, 100),
+                        "earned_after": fmt_against(step.earned_after, required)},
+            "text": step.text.as_dict(),
+        })
+    after = found.after
+    result = {
+        "certified": found.before.certified,
+        "certified_after": after.certified,
+        "method": found.method, "method_text": found.method_text.as_dict(),
+        "points_missing": float(found.points_missing),
+        "points_from_conditions": float(found.points_from_conditions),
+        "needs_inputs": list(found.needs_inputs),
+        "conditions": [{"id": c.id, "text": c.text.as_dict(), "met": c.met, "remedy": c.remedy.as_dict(),
+                        "steps": list(c.steps), "needs_inputs": list(c.needs_inputs)} for c in found.conditions],
+        "steps": steps,
+        "after": {"earned": float(after.earned), "percent_of_applicable": _pct(after.percent_of_applicable),
+                  "certified": after.certified,
+                  "conditions": [{"id": c.id, "met": c.met, "detail": c.detail.as_dict()} for c in after.conditions],
+                  "display": {"earned": fmt_against(after.earned, required),
+                              "percent_of_applicable": fmt_against(after.percent_of_applicable, 95),
+                              "points_missing": fmt_against(after.points_missing, 0)}},
+        "display": {"points_missing": fmt_against(found.points_missing, 0),
+                    "points_from_conditions": fmt_number(found.points_from_conditions)},
+        "input_after": {**data, "items": items_after},
+    }
+    return result, [found.method_text, *(s.text for s in found.steps)]
+
+
+def _process_plan(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    args = read_process_certification(data)
+    found = plan.plan_process(**args)
+    entity_raw = data.get("entity") if isinstance(data.get("entity"), dict) else {}
+    sites_raw = data.get("sites") if isinstance(data.get("sites"), dict) else {}
+    assert isinstance(entity_raw, dict) and isinstance(sites_raw, dict)
+    entity_after: Json = json.loads(json.dumps(entity_raw))
+    sites_after: Json = json.loads(json.dumps(sites_raw))
+    steps: list[Json] = []
+    for step in found.steps:
+        unit = entity_after if step.is_entity else sites_after[step.unit]
+        unit[step.metric] = {**unit[step.metric], "months_at_target": str(step.months_needed)}
+        steps.append({"id": step.id, "unit": step.unit, "entity": step.is_entity, "metric": step.metric,
+                      "name": step.name.as_dict(), "months_at_target": step.months_at_target,
+                      "months_needed": step.months_needed, "months_measured": step.months_measured,
+                      "more_months": step.more_months,
+                      "changes": [{"field": "months_at_target", "from": step.months_at_target,
+                                   "to": step.months_needed}],
+                      "text": step.text.as_dict()})
+    result = {
+        "ready": found.before.ready, "ready_after": found.after.ready,
+        "level_holds": found.before.level_holds, "level_holds_after": found.after.level_holds,
+        "units": [{"unit": u.unit, "entity": u.is_entity, "holds": u.holds, "meeting": u.meeting,
+                   "metrics": u.metrics, "needed": u.needed, "steps": [s.id for s in u.steps]} for u in found.units],
+        "requirements": [{"id": rid, "text": text.as_dict()} for rid, text in found.requirements],
+        "steps": steps,
+        "input_after": {**data, "entity": entity_after, "sites": sites_after,
+                        "requirements_met": list(found.requirements_after)},
+    }
+    texts = [s.text for s in found.steps] + [Text(f"追加要求を満たす: {t.ja}", f"Meet the requirement: {t.en}")
+                                             for _, t in found.requirements]
+    return result, texts
+
+
+def _report_options(data: Mapping[str, Any]) -> tuple[report.Lang, str | None, report.Metadata]:
+    form = Form(data, Checker())
+    lang = form.text("lang", "ja")
+    if lang not in ("ja", "en"):
+        form.checker.add("lang", "言語は ja か en です。", "The language must be ja or en.")
+    build_id = form.text("build_id", "") or None
+    form.checker.raise_if_any()
+    metadata = report.read_metadata(data)
+    return ("en" if lang == "en" else "ja"), build_id, metadata
+
+
+def _self_assessment_report(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    lang, build_id, metadata = _report_options(data)
+    edition, inputs, args = read_self_assessment(data)
+    document = report.self_assessment_report(edition, inputs, **args, metadata=metadata, lang=lang,
+                                             build_id=build_id)
+    return {"lang": lang, "title": document.title, "html": report.to_html(document, standalone=False)}, []
+
+
+def _process_report(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    lang, build_id, metadata = _report_options(data)
+    args = read_process_certification(data)
+    document = report.process_report(**args, metadata=metadata, lang=lang, build_id=build_id)
+    return {"lang": lang, "title": document.title, "html": report.to_html(document, standalone=False)}, []
 
 
 # --- the registry and the entry points --------------------------------------------------------
@@ -666,6 +792,13 @@ OPERATIONS: dict[str, Operation] = {
     "metrics-export": Operation(_metrics_export, Text("指標表をTSV・CSVに書き出す", "Metrics table as TSV or CSV")),
     "metrics-template": Operation(_metrics_template, Text("ガイドの採点対象指標から表の行を作る",
                                                           "Rows from the guide's list of scored metrics")),
+    "certification-plan": Operation(_certification_plan,
+                                    Text("認証に向けた計画", "The changes that reach certification")),
+    "process-plan": Operation(_process_plan,
+                              Text("レベル要求を満たすための計画", "The changes that meet the level rule")),
+    "self-assessment-report": Operation(_self_assessment_report, Text("自己評価のレポート", "Self-assessment report")),
+    "process-report": Operation(_process_report,
+                                Text("プロセス認証チェックのレポート", "Process-certification report")),
 }
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from copc_cx.examples import EXAMPLES
+from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID
 from copc_cx.registry import CALCULATORS_BY_NAME
 from copc_cx.web import OPERATIONS, call
 
@@ -66,6 +66,15 @@ REQUESTS: list[dict[str, Any]] = [
                                        "rows": [{"name": "A, B", "item": "4.2", "level": "クライアント",
                                                  "results": ["1"]}]}},
     {"op": "metrics-template", "input": {"edition": "OSP", "lang": "en", "clients": ["X"], "programs": ["P"]}},
+    {"op": "certification-plan", "input": {**EXAMPLES_BY_ID["pending-at-96"].input, "items": {
+        **EXAMPLES_BY_ID["pending-at-96"].input["items"],
+        "4.1": {"achieved": "10", "improving": "5", "total": "50"},
+        "4.6": {"at_target": "40", "at_target_or_improving": "60", "total": "100"}}}},
+    {"op": "certification-plan", "input": {"edition": "CSP", "items": {"2.8": {"met": "x"}}}},
+    {"op": "process-plan", "input": EXAMPLES_BY_ID["level-rule-two-sites"].input},
+    {"op": "self-assessment-report", "input": {**EXAMPLES_BY_ID["pending-at-96"].input, "lang": "en",
+                                               "organisation": "みどり保険", "notes": {"2.8": "<b>改訂中</b>"}}},
+    {"op": "process-report", "input": {**EXAMPLES_BY_ID["level-rule-two-sites"].input, "build_id": "0123abcd"}},
     {"op": "nope", "input": {}},
 ]
 
