@@ -66,8 +66,9 @@ def _pending_at_96() -> dict[str, Any]:
     return {"edition": "CSP", "human_assisted": True, "digital_assisted": True, "items": items}
 
 
-def _two_sites() -> dict[str, Any]:
-    """The workforce block at two sites, 12 months measured; every other requirement met."""
+def _two_sites(site_b_speed_of_answer: int = 8) -> dict[str, Any]:
+    """The workforce block at two sites, 12 months measured; every other requirement met.
+    Site B's speed of answer is at target in 8 months, or in as many as given."""
     metrics = ("workforce.speed-of-answer", "workforce.abandonment", "workforce.schedule-adherence",
                "workforce.scheduling-forecast")
 
@@ -77,7 +78,8 @@ def _two_sites() -> dict[str, Any]:
 
     requirements = ["workforce.cuika", "workforce.targets", "workforce.people-items"]
     return {"edition": "CSP", "block": "workforce", "requirements_met": requirements,
-            "entity": unit(10, 9, 6, 9), "sites": {"A": unit(10, 9, 6, 11), "B": unit(8, 9, 5, 7)}}
+            "entity": unit(10, 9, 6, 9),
+            "sites": {"A": unit(10, 9, 6, 11), "B": unit(site_b_speed_of_answer, 9, 5, 7)}}
 
 
 def _renewal(at_target: int, either: int) -> dict[str, Any]:
@@ -194,6 +196,16 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         {"approach": 90, "deployment": 100, "percent": 90, "points": 72, "limited_by": "approach"},
     ),
     WorkedExample(
+        "item-11-of-12", "item-score",
+        Text("2.7 クオリティの管理: 細目12中11に適合（途中で丸めない）",
+             "2.7 Quality management: 11 of 12 sub-requirements met (no rounding on the way)"),
+        Text("アプローチ91.67%をそのまま配点に掛けます。92%に丸めてから掛けると73.6点になり、得点を高く見積もります。",
+             "The exact 91.67% multiplies the points; rounding it to 92% first would give 73.6 points, too many."),
+        Origin.SITE, "架空のCSP（3プログラム）", "scoring/items-1-3.md",
+        {"edition": "CSP", "item": "2.7", "met": "11", "applicable": "12", "deployed": "3", "total": "3"},
+        {"approach": 91.6667, "percent": 91.6667, "points": 73.3333, "limited_by": "approach"},
+    ),
+    WorkedExample(
         "performance-1", "performance",
         Text("例1: 指標の48%が目標達成", "Example 1: 48% of metrics at target"),
         Text("Aが50%未満なら、得点率は2 × Aです。", "Below 50% at target, the item scores 2 × A."),
@@ -226,6 +238,15 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         Origin.GUIDE, _SCORING_4 + "項目4.1、4.2a、4.2b、4.5の例3", "scoring/performance.md",
         {"edition": "CSP", "item": "4.1", "achieved": "0", "improving": "30", "total": "100"},
         {"percent": 15, "points": 75},
+    ),
+    WorkedExample(
+        "performance-capped", "performance",
+        Text("上限: 40%が目標達成、60%が改善中", "The cap: 40% at target, 60% improving"),
+        Text("2 × A + 0.5 × I が100を超えても（ここでは110）、得点率は100%で止まります。",
+             "When 2 × A + 0.5 × I passes 100 (110 here), the item still scores 100%."),
+        Origin.SITE, _SCORING_4 + "の換算式の上限", "scoring/performance.md",
+        {"edition": "CSP", "item": "4.1", "achieved": "40", "improving": "60", "total": "100"},
+        {"percent": 100, "points": 500},
     ),
     WorkedExample(
         "performance-4.5-counts", "performance",
@@ -316,6 +337,15 @@ EXAMPLES: tuple[WorkedExample, ...] = (
          "level.holds": False},
     ),
     WorkedExample(
+        "rule-50-75-one-short", "rule-50-75",
+        Text("4.6: 目標達成49%、目標達成または改善75%", "4.6: 49% at target, 75% at target or improving"),
+        Text("1ポイント足りないだけでも50ルールは満たされず、点数はほぼ満点でも認証の条件を欠きます。",
+             "One point short of 50% fails the 50 rule: nearly full points, yet a certification condition fails."),
+        Origin.SITE, "「COPC認証取得に必要な点数」の50/75の境界", "faq.md",
+        {"at_target": "49", "at_target_or_improving": "75", "total": "100"},
+        {"level": 98, "trend": 100, "points": 346.5, "met": False},
+    ),
+    WorkedExample(
         "applicable-csp-human-only", "applicable-points",
         Text("デジタルアシステッドチャネルのないCSP", "A CSP without digital-assisted channels"),
         Text("2.6と4.4を除いた持ち点と、切り捨てない95%の必要点数です（ガイドの例の正誤を反映）。",
@@ -335,9 +365,11 @@ EXAMPLES: tuple[WorkedExample, ...] = (
     ),
     WorkedExample(
         "pending-at-96", "self-assessment",
-        Text("96%でも保留: 2.8のアプローチが90%", "Pending at 96%: the approach of 2.8 is 90%"),
-        Text("持ち点の95%を超えていても、アプローチが100%でない項目が1つあれば認証されません。",
-             "Above 95% of the points, one item with an approach below 100% still blocks certification."),
+        Text("96%でも申請中: 2.8のアプローチが90%", "Pending at 96%: the approach of 2.8 is 90%"),
+        Text("持ち点の95%を超えていても、アプローチが100%でない項目が1つあれば認証されません"
+             "（経営層が全項目への適合を約束すれば申請中）。",
+             "Above 95% of the points, one item with an approach below 100% still blocks certification "
+             "(pending, if senior management commits to full conformity)."),
         Origin.SITE, "架空のCSP「みどり保険カスタマーセンター」（3プログラム）", "certification/outcomes.md",
         _pending_at_96(),
         {"earned": 3840, "percent_of_applicable": 96, "certified": False,
@@ -345,13 +377,23 @@ EXAMPLES: tuple[WorkedExample, ...] = (
     ),
     WorkedExample(
         "level-rule-two-sites", "process-certification",
-        Text("ワークフォース管理ブロック: 2サイトのレベル要求", "Workforce block: the level rule at two sites"),
-        Text("サイトAが満たしても、サイトBが満たさなければ主体組織はレベル要求を満たしません。",
+        Text("ワークフォース管理ブロック: 2拠点のレベル要求", "Workforce block: the level rule at two sites"),
+        Text("拠点Aが満たしても、拠点Bが満たさなければ主体組織はレベル要求を満たしません。",
              "Site A passes, site B fails, so the entity does not meet the level rule."),
-        Origin.SITE, "架空のCSP（2サイト・12か月）", "process/blocks.md",
+        Origin.SITE, "架空のCSP（2拠点・12か月）", "process/blocks.md",
         _two_sites(),
         {"units.entity.holds": True, "units.A.holds": True, "units.A.share_meeting": 75,
          "units.B.holds": False, "units.B.share_meeting": 25, "level_holds": False, "ready": False},
+    ),
+    WorkedExample(
+        "level-rule-two-sites-one-more-month", "process-certification",
+        Text("同じ2拠点で、拠点Bの応答速度があと1か月目標を達成した場合",
+             "The same two sites, with site B's speed of answer at target one month more"),
+        Text("9か月（12か月の3/4）に届いた指標が1つ増えて拠点Bが50%になり、主体組織もレベル要求を満たします。",
+             "One more metric reaches 9 of 12 months, site B reaches 50%, and the entity meets the level rule."),
+        Origin.SITE, "架空のCSP（2拠点・12か月）", "process/blocks.md",
+        _two_sites(site_b_speed_of_answer=9),
+        {"units.B.holds": True, "units.B.share_meeting": 50, "level_holds": True, "ready": True},
     ),
     WorkedExample(
         "renewal-exactly-65-75", "renewal",
@@ -384,7 +426,7 @@ def figure(result: Mapping[str, Any], path: str) -> Any:
     """The value at a dotted `path` of an operation's result. A list is entered by the entry whose
     identifying key ("id", "unit", "item", "type") equals the path's next part."""
     value: Any = result
-    for part in _split(path):
+    for part in split_path(path):
         if isinstance(value, list):
             value = next(v for v in value if part in (v.get("id"), v.get("unit"), v.get("item"), v.get("type")))
         else:
@@ -392,11 +434,11 @@ def figure(result: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def _split(path: str) -> list[str]:
+def split_path(path: str) -> list[str]:
     """Dotted parts, keeping item numbers such as "2.15" and ids such as "points-95" whole."""
     parts: list[str] = []
     for piece in path.split("."):
-        if parts and piece.isdigit() and parts[-1].isdigit():
+        if parts and piece[:1].isdigit() and parts[-1].isdigit():
             parts[-1] = f"{parts[-1]}.{piece}"
         else:
             parts.append(piece)

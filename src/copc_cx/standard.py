@@ -358,10 +358,10 @@ class Condition:
 
 
 CERTIFICATION_CONDITIONS: tuple[Condition, ...] = (
-    Condition("points-95", Text("評価対象の持ち点の95％以上を獲得している",
+    Condition("points-95", Text("評価対象の持ち点の95%以上を獲得している",
                                 "At least 95% of the applicable points are earned"),
               "「COPC認証取得に必要な点数」"),
-    Condition("approach-100", Text("カテゴリ1.0〜3.0の全項目で、アプローチの評価が100％",
+    Condition("approach-100", Text("カテゴリ1.0〜3.0の全項目で、アプローチの評価が100%",
                                    "The approach of every item in categories 1.0-3.0 scores 100%"),
               "「COPC認証取得に必要な点数」"),
     Condition("rule-50-75", Text("4.6で50/75ルールを満たしている",
@@ -377,11 +377,11 @@ RENEWAL_CONDITIONS: tuple[Condition, ...] = (
               Text("直近の更新審査で、内部監査活動に不適合がなかった",
                    "No nonconformity about the internal audit at the last renewal audit"),
               "「認証更新審査」"),
-    Condition("pst-at-target-over-65", Text("直近のPST評価で、65％を超える指標が目標を達成している",
+    Condition("pst-at-target-over-65", Text("直近のPST評価で、65%を超える指標が目標を達成している",
                                             "Latest PST review: more than 65% of metrics at target"),
               "「認証更新審査」"),
     Condition("pst-at-target-or-improving-over-75",
-              Text("直近のPST評価で、75％を超える指標が目標達成または継続的改善を示している",
+              Text("直近のPST評価で、75%を超える指標が目標達成または継続的改善を示している",
                    "Latest PST review: more than 75% of metrics at target or improving"),
               "「認証更新審査」"),
     Condition("category-4-level", Text("カテゴリ4.0の指標のレベル要求を満たしている",
@@ -405,12 +405,12 @@ class Unit(StrEnum):
 
 
 UNIT_NAMES: dict[Unit, Text] = {
-    Unit.PROGRAM_BY_SITE_AND_CHANNEL: Text("サイト・チャネル単位のプログラム", "Program, per site and channel"),
-    Unit.PROGRAM_BY_SITE_AND_TRANSACTION: Text("サイト・取引業務の種類単位のプログラム",
+    Unit.PROGRAM_BY_SITE_AND_CHANNEL: Text("拠点・チャネル単位のプログラム", "Program, per site and channel"),
+    Unit.PROGRAM_BY_SITE_AND_TRANSACTION: Text("拠点・取引業務の種類単位のプログラム",
                                                "Program, per site and transaction type"),
-    Unit.CLIENT_AT_EACH_SITE: Text("クライアントの業務を扱う各サイトで、クライアントごとに1指標",
+    Unit.CLIENT_AT_EACH_SITE: Text("クライアントの業務を扱う各拠点で、クライアントごとに1指標",
                                    "One per client, at each site handling that client"),
-    Unit.SITE: Text("サイト単位（各サイトに1指標）", "Per site (one for each site)"),
+    Unit.SITE: Text("拠点単位（各拠点に1指標）", "Per site (one for each site)"),
     Unit.CHANNEL: Text("チャネル単位", "Per channel"),
     Unit.ENTITY: Text("主体組織単位", "Entity"),
     Unit.SET_BY_CLIENT: Text("クライアントが設定", "Set by the client"),
@@ -423,6 +423,13 @@ class RequiredMetric:
     name: Text
     unit: Unit
     client_set: bool = False  # required only when a client asks for it
+    # How the guide defines or illustrates the metric, in our words ("例" / "e.g." where the guide
+    # gives only an example); None where the guide gives nothing beyond the name.
+    definition: Text | None = None
+
+
+def _d(ja: str, en: str) -> Text:
+    return Text(ja, en)
 
 
 @dataclass(frozen=True)
@@ -458,7 +465,7 @@ def _common(block: str, applies_to: Text | None, *, cuika_with_cx: bool = False)
     if applies_to is not None:
         reqs.append(_req(block, "people-items", f"3.1〜3.4の要求を{applies_to.ja}に適用している",
                          f"Items 3.1-3.4 are applied to {applies_to.en}"))
-    reqs.append(_req(block, "level", "レベル: 主体組織と各サイトで、要求指標の50％以上が測定期間の3/4以上で目標を達成",
+    reqs.append(_req(block, "level", "レベル: 主体組織と各拠点で、要求指標の50%以上が測定期間の3/4以上で目標を達成",
                      "Level: for the entity and each site, at least 50% of the required metrics meet "
                      "their target in at least 3/4 of the measurement period"))
     return tuple(reqs)
@@ -479,12 +486,20 @@ BLOCKS: tuple[Block, ...] = (
                 cuika_with_cx=True),
         (
             RequiredMetric("quality.customer-critical", Text("顧客観点の重大なミスの精度",
-                           "Customer-critical error accuracy"), _P_CH),
+                           "Customer-critical error accuracy"), _P_CH, definition=_d(
+                "モニタリングした取引業務のうち、顧客にとって重大なミスが一つもなかったものの割合",
+                "Share of monitored transactions without any error that is critical to the customer")),
             RequiredMetric("quality.business-critical", Text("ビジネス観点の重大なミスの精度",
-                           "Business-critical error accuracy"), _P_CH),
+                           "Business-critical error accuracy"), _P_CH, definition=_d(
+                "モニタリングした取引業務のうち、事業にとって重大なミスが一つもなかったものの割合",
+                "Share of monitored transactions without any error that is critical to the business")),
             RequiredMetric("quality.compliance-critical", Text("コンプライアンス観点の重大なミスの精度",
-                           "Compliance-critical error accuracy"), _P_CH),
-            RequiredMetric("quality.defect-rate", Text("欠陥率", "Defect rate"), _P_CH),
+                           "Compliance-critical error accuracy"), _P_CH, definition=_d(
+                "モニタリングした取引業務のうち、法令・規程の面で重大なミスが一つもなかったものの割合",
+                "Share of monitored transactions without any error that is critical to compliance")),
+            RequiredMetric("quality.defect-rate", Text("欠陥率", "Defect rate"), _P_CH, definition=_d(
+                "例: 検査した取引業務のうち、欠陥が見つかったものの割合",
+                "e.g. the share of inspected transactions found to have a defect")),
             _client_metric("quality", "client", "クライアントが要求するモニタリングによるクオリティ指標",
                            "Quality metrics from monitoring that the client requires"),
         ),
@@ -497,25 +512,51 @@ BLOCKS: tuple[Block, ...] = (
                 "応答速度（リアルタイム型）: サービスレベル、平均応答速度（ASA）、"
                 "スケジュール達成率（クライアントが人員配置を決めるプログラム）のいずれか",
                 "Speed of answer (real-time): service level, ASA, or schedule achievement "
-                "(in programs where the client sets staffing)"), _P_TX),
+                "(in programs where the client sets staffing)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルのリアルタイム型の取引業務が対象。"
+                "サービスレベルなら、例: 目標時間内に応答した取引の割合",
+                "Real-time transactions of human-assisted channels. Service level, e.g. the share of transactions "
+                "answered within the target time")),
             RequiredMetric("workforce.abandonment", Text("放棄呼率（リアルタイム型）",
-                           "Abandonment rate (real-time)"), _P_TX),
+                           "Abandonment rate (real-time)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルのリアルタイム型の取引業務が対象。"
+                "例: CSSが応答する前に顧客が離れた取引の割合",
+                "Real-time transactions of human-assisted channels; e.g. the share of transactions the customer "
+                "abandoned before a CSS answered")),
             RequiredMetric("workforce.timeliness", Text(
                 "納期（非リアルタイム型）: 納期率、"
                 "またはスケジュール達成率（クライアントが人員配置を決めるプログラム）",
                 "Timeliness (non-real-time): on-time rate, or schedule achievement "
-                "(in programs where the client sets staffing)"), _P_TX),
+                "(in programs where the client sets staffing)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルの非リアルタイム型の取引業務が対象。納期率は、決められたサイクルタイム内に処理した取引の割合",
+                "Non-real-time transactions of human-assisted channels. The on-time rate is the share of "
+                "transactions handled within their cycle time")),
             RequiredMetric("workforce.backlog", Text("未処理（非リアルタイム型）",
-                           "Backlog (non-real-time)"), _P_TX),
+                           "Backlog (non-real-time)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルの非リアルタイム型の取引業務が対象。"
+                "例: 期限までに処理できなかった取引の平均の遅れ",
+                "Non-real-time transactions of human-assisted channels; e.g. the average delay of the "
+                "transactions not handled by their due time")),
             RequiredMetric("workforce.schedule-adherence", Text("スケジュール遵守率",
-                           "Schedule adherence"), _P_TX),
+                           "Schedule adherence"), _P_TX, definition=_d(
+                "例: 業務の種類や時間帯ごとに計画した勤務時間と、実際の勤務時間との比較",
+                "e.g. the time planned for each activity and period compared with the time actually worked")),
             RequiredMetric("workforce.staffing-forecast", Text("スタッフィング予測精度",
-                           "Staffing forecast accuracy"), _P_TX),
+                           "Staffing forecast accuracy"), _P_TX, definition=_d(
+                "例: 採用と研修に要する期間を見込んで予測した業務量と、実際の業務量との比較",
+                "e.g. the workload forecast far enough ahead to hire and train for it, compared with the actual")),
             RequiredMetric("workforce.scheduling-forecast", Text("スケジューリング予測精度",
-                           "Scheduling forecast accuracy"), _P_TX),
+                           "Scheduling forecast accuracy"), _P_TX, definition=_d(
+                "例: 在籍スタッフのシフトを組むために予測したインターバルごとの取引量と、実績との比較",
+                "e.g. the volume forecast per interval to build the current staff's schedules, compared with "
+                "the actual")),
             RequiredMetric("workforce.occupancy", Text("占有率 = 生産時間 ÷（生産時間 + 受付可能時間）",
-                           "Occupancy = productive time ÷ (productive + available time)"), _P_TX),
-            RequiredMetric("workforce.utilisation", Text("CSS稼働率", "CSS utilisation"), _P_TX),
+                           "Occupancy = productive time ÷ (productive + available time)"), _P_TX, definition=_d(
+                "計算式はこのとおりに決められていて、ほかの式は使えません",
+                "The formula is prescribed: no other formula may be used")),
+            RequiredMetric("workforce.utilisation", Text("CSS稼働率", "CSS utilisation"), _P_TX, definition=_d(
+                "給与の支払われる時間のうち、生産的な業務の時間と顧客に対応できる状態で待機した時間の合計が占める割合",
+                "Productive time plus time available to customers, as a share of paid time")),
             _client_metric("workforce", "client", "クライアントが要求する予測・スタッフィング・スケジューリングの指標",
                            "Forecasting, staffing and scheduling metrics the client requires"),
         ),
@@ -535,34 +576,56 @@ BLOCKS: tuple[Block, ...] = (
                  "主体組織をOSP全体・地域・事業ラインのいずれかとして広く定義している",
                  "The entity is defined broadly: the whole OSP, a region or a line of business"),
             _req("client-management", "full-certification-commitment",
-                 "1つ以上のサイトまたはクライアントプログラムでフル認証を取得済み、または取得活動中",
+                 "1つ以上の拠点またはクライアントプログラムでフル認証を取得済み、または取得活動中",
                  "At least one site or client program holds full certification or is working towards it"),
         ),
         (
             RequiredMetric("client-management.client-satisfaction", Text("クライアント総合満足度",
-                           "Overall client satisfaction"), Unit.CLIENT_AT_EACH_SITE),
+                           "Overall client satisfaction"), Unit.CLIENT_AT_EACH_SITE, definition=_d(
+                "プログラム単位またはクライアント単位で測る",
+                "Measured by program or by client")),
             RequiredMetric("client-management.complaint-timeliness", Text(
                 "クライアント苦情処理の納期率（解決または返答）",
-                "Client complaint timeliness (resolution or response)"), Unit.SITE),
+                "Client complaint timeliness (resolution or response)"), Unit.SITE, definition=_d(
+                "解決の納期率か返答の納期率のどちらか一方",
+                "Either the resolution timeliness or the response timeliness")),
             RequiredMetric("client-management.report-timeliness", Text("クライアントへのレポート納期率",
-                           "Client report timeliness"), Unit.SITE),
+                           "Client report timeliness"), Unit.SITE, definition=_d(
+                "例: 提出期限までにクライアントへ届けたレポートの割合",
+                "e.g. the share of reports delivered to the client by their deadline")),
             RequiredMetric("client-management.report-accuracy", Text("クライアントへのレポートの重大なミスの精度",
-                           "Client report critical-error accuracy"), Unit.SITE),
+                           "Client report critical-error accuracy"), Unit.SITE, definition=_d(
+                "例: クライアントから内容の誤りを指摘されなかったレポートの割合",
+                "e.g. the share of reports in which the client found no error")),
             RequiredMetric("client-management.invoice-timeliness", Text("請求の納期率",
-                           "Invoicing timeliness"), Unit.SITE),
+                           "Invoicing timeliness"), Unit.SITE, definition=_d(
+                "例: 期限どおりにクライアントへ送った請求書の割合",
+                "e.g. the share of invoices sent to clients on time")),
             RequiredMetric("client-management.rfx-timeliness", Text("RFXへの対応の納期率",
-                           "RFX response timeliness"), Unit.ENTITY),
+                           "RFX response timeliness"), Unit.ENTITY, definition=_d(
+                "例: 締切りまでに回答したRFXの割合",
+                "e.g. the share of RFXs answered by their deadline")),
         ),
     ),
     Block(
         "people", Text("人材", "People"), ("3.1", "3.2", "3.3", "3.4"), (), _BOTH,
         _common("people", None),
         (
-            RequiredMetric("people.hiring-timeliness", Text("採用納期率", "Hiring timeliness"), Unit.SITE),
-            RequiredMetric("people.hiring-quality", Text("採用のクオリティ", "Hiring quality"), Unit.SITE),
+            RequiredMetric("people.hiring-timeliness", Text("採用納期率", "Hiring timeliness"), Unit.SITE,
+                           definition=_d("例: 期限までに採用できたCSSの割合",
+                                         "e.g. the share of CSSs hired by the date they were needed")),
+            RequiredMetric("people.hiring-quality", Text("採用のクオリティ", "Hiring quality"), Unit.SITE,
+                           definition=_d("例: 新しく採用したCSSの定着率。ある月の採用者のうち、"
+                                         "3か月後も業務に就いている人の割合で測るのが普通",
+                                         "e.g. the retention of newly hired CSSs, usually the share of a month's "
+                                         "hires still working three months later")),
             _client_metric("people", "client-hiring", "クライアントが要求する採用の指標",
                            "Hiring metrics the client requires"),
-            RequiredMetric("people.training-quality", Text("研修のクオリティ", "Training quality"), Unit.SITE),
+            RequiredMetric("people.training-quality", Text("研修のクオリティ", "Training quality"), Unit.SITE,
+                           definition=_d("例: 研修を終えてから30日以内に、研修の効果を表す指標で"
+                                         "許容できる水準に達したCSSの割合",
+                                         "e.g. the share of CSSs who reach an acceptable level, on the metrics the "
+                                         "training aims at, within 30 days of finishing it")),
             _client_metric("people", "client-training", "クライアントが要求する研修の指標",
                            "Training metrics the client requires"),
             _client_metric("people", "client-verification", "クライアントが要求する検証の指標",
@@ -574,11 +637,17 @@ BLOCKS: tuple[Block, ...] = (
         _common("customer-experience", None),
         (
             RequiredMetric("customer-experience.satisfaction", Text("顧客の総合満足度",
-                           "Overall customer satisfaction"), Unit.CHANNEL),
+                           "Overall customer satisfaction"), Unit.CHANNEL, definition=_d(
+                "例: 5段階評価で4か5を付けた回答の割合",
+                "e.g. the share of answers of 4 or 5 on a five-point scale")),
             RequiredMetric("customer-experience.dissatisfaction", Text("顧客の総合不満足度",
-                           "Overall customer dissatisfaction"), Unit.CHANNEL),
+                           "Overall customer dissatisfaction"), Unit.CHANNEL, definition=_d(
+                "例: 5段階評価で1を付けた回答の割合",
+                "e.g. the share of answers of 1 on a five-point scale")),
             RequiredMetric("customer-experience.journey", Text("サービスジャーニーの顧客体験",
-                           "Customer experience of the service journey"), Unit.ENTITY),
+                           "Customer experience of the service journey"), Unit.ENTITY, definition=_d(
+                "例: カスタマーエフォートの指数（顧客が解決までに払った手間）",
+                "e.g. a customer effort score (how much effort the customer spent to get it solved)")),
             _client_metric("customer-experience", "client", "クライアントが要求する満足度・不満足度の指標",
                            "Satisfaction or dissatisfaction metrics the client requires"),
         ),
@@ -770,7 +839,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
         Text("ガイドはCUIKAの綴りを説明していません。",
              "The guide never spells the acronym out."),
         Text("Collected, Used, Integrity, Known, Achieved という説明がよく使われますが、出典で確認できていません。"
-             "サイトではその前提で紹介し、確認できていないことを明記します。",
+             "当サイトではその前提で紹介し、確認できていないことを明記します。",
              "It is often explained as Collected, Used, Integrity, Known, Achieved; we could not verify "
              "that from a source, and the site says so wherever it gives that expansion."),
         concerns=("topic:cuika",),
@@ -828,5 +897,54 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "equal to the target is at target. A metric failing CUI stays among the metrics but counts neither as "
              "at target nor as improving. The renewal's shares are counted over the metrics marked for 4.6."),
         concerns=("topic:metrics-table", "topic:cuika", "topic:renewal"),
+    ),
+    Interpretation(
+        "kcrp-shared-target",
+        Text("4.3・4.4で、一つの目標で管理されるKCRP指標", "KCRP metrics managed against one target (4.3/4.4)"),
+        Text("指標リストは、主体組織またはクライアント単位で同じ目標を使って管理しているKCRP指標を、プログラム単位の"
+             "数え方から除いています。除いた指標を別の単位で1件として数えるのか、4.3・4.4でまったく数えないのかは"
+             "書かれていません。",
+             "The metrics list leaves out of the per-program count the KCRP metrics managed against one target for "
+             "the entity or for a client. It does not say whether such a metric then counts once at that level or "
+             "not at all in 4.3/4.4."),
+        Text("管理している単位（主体組織またはクライアント）で1件として数え、プログラムの数だけ重ねて数えません。",
+             "It counts once, at the level that manages it (the entity or the client), never once per program."),
+        concerns=("item:4.3", "item:4.4"),
+    ),
+    Interpretation(
+        "rule-50-75-metrics",
+        Text("4.6の50/75で数える指標", "The metrics 4.6's 50/75 rule counts"),
+        Text("4.6の二つの割合の母数が、カテゴリ4.0のどの指標なのかは明記されていません。",
+             "The guide does not spell out which category 4.0 metrics make up the two shares of 4.6."),
+        Text("4.1〜4.5の採点対象指標リストにある指標すべてを数えます。クライアントが要求する指標も含め、"
+             "複数のKCRPを合算した指標は一度だけ数えます。",
+             "Every metric of the scored-metrics list for 4.1-4.5, client-required metrics included; a metric that "
+             "combines several KCRPs counts once."),
+        concerns=("item:4.6", "scoring:rule-50-75"),
+    ),
+    Interpretation(
+        "renewal-category-4-level",
+        Text("2年ごとの更新の条件5「カテゴリ4.0のレベル要求」",
+             "Renewal condition 5: the category 4.0 level requirement"),
+        Text("5つめの条件が求める「レベル」が、4.6の50ルールなのか、ほかの要求なのかは書かれていません。",
+             "The guide does not say which requirement the fifth condition's \u201clevel\u201d refers to: "
+             "the 50 rule of 4.6 or something else."),
+        Text("4.6の50ルール（要求指標の50%以上が目標を達成）を満たしていることと読みます。計算ツールはこの条件を"
+             "計算せず、満たしているかどうかを入力してもらいます。",
+             "It is read as the 50 rule of 4.6 (at least 50% of the required metrics at target). The calculator "
+             "does not compute it: you state whether it holds."),
+        concerns=("topic:renewal",),
+    ),
+    Interpretation(
+        "digital-only-4.3",
+        Text("デジタルアシステッドチャネルだけの主体組織と4.3", "Digital-only scopes and 4.3"),
+        Text("デジタルアシステッドチャネルのKCRPだけを運営する場合に適用されないことがある項目の一覧に、"
+             "4.3（ヒューマンアシステッドチャネルのパフォーマンス）は入っていません。",
+             "The list of items that may not apply when the entity runs only digital-assisted KCRPs does not "
+             "include 4.3 (human-assisted channel performance)."),
+        Text("ガイドの一覧どおり、4.3は持ち点に残します。外せるかどうかは監査チームに確認してください。",
+             "The site follows the list: 4.3 stays in the applicable points. Whether it can be left out is a "
+             "question for the audit team."),
+        concerns=("topic:applicable-points",),
     ),
 )
