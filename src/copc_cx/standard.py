@@ -859,7 +859,12 @@ TIMELINE_SPANS: tuple[Span, ...] = (
     Span("audit-after-baseline", 18, _M, _FIXED,
          Text("助言サポートを終え、認証審査を受ける期限（ベースラインアセスメントから）",
               "Limit for ending advisory support and taking the certification audit, counted from the baseline"),
-         PROCEDURE + " Step 5; " + PROCESS_PROCEDURE + " Step 5"),
+         PROCEDURE + " Step 5"),
+    Span("process-audit-after-baseline", 18, _M, _FIXED,
+         Text("助言サポートを終え、プロセス認証審査を受ける期限（ベースラインアセスメントから）",
+              "Limit for ending advisory support and taking the process-certification audit, counted from the "
+              "baseline"),
+         PROCESS_PROCEDURE + " Step 5"),
     Span("stress-test-after-baseline", 12, _M, _FIXED,
          Text("ベースラインから12か月以上たっていることは、ストレステストが特に役立つ場合の例の一つ",
               "Twelve months or more since the baseline is one of the guide's examples of when a stress test "
@@ -983,7 +988,8 @@ TIMELINE_SPANS: tuple[Span, ...] = (
     Span("review-length", 2, _H, _TYPICAL,
          Text("COPC監査チームとCXパフォーマンスリーダーのレビューの長さ",
               "Length of the review with the CX Performance Leader"),
-         PROCEDURE + " Step 8", about=True),
+         PROCEDURE + " Step 8", about=True,
+         vague=Text("長さは「程度」とされる目安です。", "The guide gives the length as approximate.")),
     Span("audit-length", 3, _D, _TYPICAL, Text("認証審査の長さ（認定監査員2〜3名）",
                                                "Length of the certification audit (2-3 certified auditors)"),
          PROCEDURE + " Step 9", upper=5),

@@ -378,8 +378,10 @@ def _entries(path: PlanPath, block: Block | None, a: _Anchors, *, backward: bool
                          "with the implementation team."))
     if a.kickoff is not None:
         shape = Shape.DEADLINE if backward else Shape.DATE
-        rule = (Text(f"{_t(_pace(path).id).ja}で審査日（{_on(a.audit).ja}）に間に合う最も遅いキックオフ",
-                     f"The latest kickoff that reaches the audit ({_on(a.audit).en}) in {_t(_pace(path).id).en}")
+        rule = (Text(f"{pace_months(path)}か月で審査日（{_on(a.audit).ja}）に間に合う最も遅いキックオフ"
+                     f"（ガイドの目安: {_t(_pace(path).id).ja}）",
+                     f"The latest kickoff that reaches the audit ({_on(a.audit).en}) in {pace_months(path)} months "
+                     f"(the guide's figure: {_t(_pace(path).id).en})")
                 if backward else Text("入力した開始日", "The start you entered"))
         step_entry(2, a.kickoff, a.kickoff, shape, a.kickoff_kind, rule, kickoff_note,
                    approximate=a.kickoff_kind is Kind.TYPICAL)
@@ -428,7 +430,7 @@ def _entries(path: PlanPath, block: Block | None, a: _Anchors, *, backward: bool
                     f"COPC's advisory support: half a day to a day every {_t('advisory-cadence').en}. In the months "
                     "before the audit, the 50/75 results are checked every month to fix its date."))
     # the 18-month limit (backward: the earliest baseline it allows)
-    limit = TIMELINE["audit-after-baseline"]
+    limit = TIMELINE["process-audit-after-baseline" if process else "audit-after-baseline"]
     if backward:
         earliest = earliest_start(a.audit, months_after(limit.value))
         out.append(Entry("earliest-baseline",
@@ -440,7 +442,7 @@ def _entries(path: PlanPath, block: Block | None, a: _Anchors, *, backward: bool
                               f"{span_text(limit).en} of the baseline"),
                          Text("これより前のベースラインでは、審査日が期限を過ぎます。",
                               "A baseline before this day would put the audit past the limit."), limit.reference, 4))
-    deadline = _months("audit-after-baseline", a.baseline)
+    deadline = add_months(a.baseline, limit.value)
     out.append(Entry("audit-deadline", Text(f"{'プロセス認証審査' if process else '認証審査'}の期限"
                                             f"（ベースラインから{span_text(limit).ja}）",
                                             f"Audit deadline ({span_text(limit).en} after the baseline)"),
@@ -582,8 +584,9 @@ def _after_audit(path: PlanPath, audit: date) -> list[Entry]:
                           "Without a baseline assessment or a new audit by this day, the pending status cannot be "
                           "kept."),
                      limit.reference, 9,
-                     condition=Text("90日で是正できず、経営層の意思が続いている場合",
-                                    "If 90 days were not enough and management's commitment stands")))
+                     condition=Text(f"{span_text(correction).ja}で是正できず、経営層の意思が続いている場合",
+                                    f"If {span_text(correction).en} were not enough and management's commitment "
+                                    "stands")))
     return out
 
 
@@ -634,7 +637,7 @@ def _renewals(path: PlanPath, certified: date, interval: int, years: int, contin
             rule = Text(f"直近の更新審査（{_on(last_on_site).ja}に計画）の記念日から{span_text(span).ja}以内",
                         f"Within {span_text(span).en} from the anniversary of the last renewal audit (planned "
                         f"{_on(last_on_site).en})")
-            note = Text("2年間隔の間の年に、PSTと内部監査の資料でCOPCが確認します。"
+            note = Text("現地審査の間の年に、PSTと内部監査の資料でCOPCが確認します。"
                         "直近の更新審査が期間の初日より後なら、その分この期間も後になります。",
                         "In the year between two on-site audits, COPC reviews the PST and the internal-audit records. "
                         "If the last renewal audit took place later in its window, this window moves with it.")
@@ -674,7 +677,8 @@ def _renewals(path: PlanPath, certified: date, interval: int, years: int, contin
                                   "If the correction was not done in time, certification is kept only through a COPC "
                                   "renewal audit in this window; otherwise it is lost."),
                              last.reference,
-                             condition=Text("90日で是正できなかった場合", "If 90 days were not enough")))
+                             condition=Text(f"{span_text(fix).ja}で是正できなかった場合",
+                                            f"If {span_text(fix).en} were not enough")))
     return out
 
 
@@ -784,11 +788,13 @@ def _notices(plan_path: PlanPath, block: Block | None, a: _Anchors, audit_given:
                         "（ガイドに記載がないため）。日程が決まったら入力してください。",
                         f"The baseline is assumed {_t('kickoff-to-baseline').en} after the kickoff (the guide gives no "
                         "interval); enter its date once it is booked."))
-    deadline = _months("audit-after-baseline", a.baseline)
+    deadline = _months("process-audit-after-baseline" if plan_path is PlanPath.PROCESS else "audit-after-baseline",
+                       a.baseline)
     if a.audit > deadline:
-        out.append(Text(f"審査日が、ベースラインから18か月の期限（{_on(deadline).ja}）を過ぎています。COPCが状況を確認して次の手順を"
+        out.append(Text(f"審査日が、ベースラインからの期限（{_on(deadline).ja}）を過ぎています。COPCが状況を確認して次の手順を"
                         "決め、追加の助言サポートや再アセスメントが必要になることがあります。",
-                        f"The audit falls after the 18-month limit ({_on(deadline).en}). COPC then reviews the "
+                        f"The audit falls after the limit counted from the baseline ({_on(deadline).en}). COPC "
+                        "then reviews the "
                         "situation; more advisory support or a new assessment may be needed."))
     if audit_given:
         count_from, shift = (a.kickoff, 0) if a.kickoff is not None else (a.baseline, _gap())
@@ -820,8 +826,9 @@ def _notices(plan_path: PlanPath, block: Block | None, a: _Anchors, audit_given:
 
 def _interval(path: PlanPath | None, renewal: RenewalCheck | None) -> tuple[int, Text]:
     if path is PlanPath.PROCESS:
-        return 1, Text("プロセス認証は12か月ごとに現地で更新審査を受けます（2年間隔はフル認証の規則です）。",
-                       "Process certification is renewed on site every 12 months (the two-year interval is a rule of "
+        every = _t("process-renewal-interval")
+        return 1, Text(f"プロセス認証は{every.ja}ごとに現地で更新審査を受けます（2年間隔はフル認証の規則です）。",
+                       f"Process certification is renewed on site every {every.en} (the two-year interval is a rule of "
                        "full certification).")
     if renewal is None:
         return 1, Text("更新審査は毎年です。2年間隔になるかは、5つの条件を入力すると判定します。",
@@ -873,10 +880,11 @@ def plan(start: date, *, start_is: StartIs | str = StartIs.KICKOFF, path: PlanPa
                                 "年を確認してください。",
                                 f"The baseline is more than {YEARS_AHEAD} years after the kickoff. Check the year.")
                 planned = max(planned, add_months(baseline, pace - gap))
-        steps.append(Text(f"キックオフ: {_on(start).ja}（入力）。ベースライン: {_on(baseline_).ja}"
-                          f"（{'入力' if baseline_kind is Kind.GIVEN else '1か月後と仮定'}）。",
-                          f"Kickoff: {_on(start).en} (entered). Baseline: {_on(baseline_).en} "
-                          f"({'entered' if baseline_kind is Kind.GIVEN else 'assumed a month later'})."))
+        gap_text = _t("kickoff-to-baseline")
+        how = Text("入力", "entered") if baseline_kind is Kind.GIVEN else Text(f"{gap_text.ja}後と仮定",
+                                                                           f"assumed {gap_text.en} later")
+        steps.append(Text(f"キックオフ: {_on(start).ja}（入力）。ベースライン: {_on(baseline_).ja}（{how.ja}）。",
+                          f"Kickoff: {_on(start).en} (entered). Baseline: {_on(baseline_).en} ({how.en})."))
     else:
         kickoff, baseline_, baseline_kind = None, start, Kind.GIVEN
         planned = add_months(start, pace - gap)
@@ -1031,6 +1039,9 @@ def read_form(data: Mapping[str, Any]) -> Plan:
     contingencies = form.boolean("contingencies", True)
     label = form.text("label")
     renewal = _renewal_field(form)
+    _common(path, block, years, label, form.checker)  # so that every problem is answered at once
+    if not backward:
+        _choice(StartIs, start_is, "start_is", START_NAMES, form.checker)
     form.checker.raise_if_any()
     if backward:
         assert audit is not None
