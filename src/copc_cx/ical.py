@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from .errors import InputError, Problem
 from .text import Text
 from .timeline import KIND_NAMES, Plan, Shape, read_form
 from .web import Json, Operation
@@ -117,8 +118,13 @@ def _timeline_ics(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     lang = data.get("lang", "ja")
     plan = read_form({k: v for k, v in data.items() if k != "lang"})
     chosen: Lang = "en" if lang == "en" else "ja"
-    return ({"file_name": file_name(plan), "media_type": "text/calendar", "text": write_ics(plan, chosen)},
-            list(plan.steps))
+    try:
+        text = write_ics(plan, chosen)
+    except ImportError as missing:  # the page asked before loading the wheels: say which, not "internal error"
+        raise InputError([Problem("request", f"予定表ファイルに必要なパッケージ（{missing.name}）が"
+                                  "読み込まれていません。",
+                                  f"The package the calendar file needs ({missing.name}) is not loaded.")]) from None
+    return {"file_name": file_name(plan), "media_type": "text/calendar", "text": text}, list(plan.steps)
 
 
 OPERATIONS: dict[str, Operation] = {

@@ -87,6 +87,12 @@ def test_the_browser_entry_answers_the_file_or_errors_at_the_field() -> None:
     assert json.loads(handle(json.dumps({"op": "timeline"})))["errors"][0]["field"] == "op"
 
 
+def test_asked_before_its_package_is_loaded_the_file_says_which_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "icalendar", None)  # what a browser has before loading the wheels
+    answer = json.loads(handle(json.dumps({"op": "timeline-ics", "input": {"start": "2027-03-01"}})))
+    assert answer["errors"][0]["field"] == "request" and "icalendar" in answer["errors"][0]["en"]
+
+
 def test_importing_the_core_and_running_every_operation_never_imports_icalendar() -> None:
     """The browser's core stays standard-library-only: only write_ics imports icalendar."""
     script = """
