@@ -7,29 +7,38 @@ calendar. Backward, from a target audit date: the latest date of each earlier st
 reaches it. The figures come from `standard.TIMELINE` (each citing the guide); this module only
 puts them on the calendar.
 
-For the browser and other callers, the operation "timeline" of `copc_cx.web` (`read_form`,
-`run`, `plan_json` here) takes the form's text:
+In Python: `plan(start, path=..., ...)` forward, `plan_back(audit, path=..., ...)` backward, both
+returning a `Plan` of `Entry`s and raising InputError with every problem at its field. For the
+browser and other callers, the operation "timeline" of `copc_cx.web` (`read_form` and `plan_json`
+here) takes the form's text; what the form needs before the engine runs (paths, kinds, bounds,
+every figure with its reference) is the catalog's "timeline" (`catalog_json`):
 
     direction      "forward" (default) or "backward"
     start          YYYY-MM-DD: the kickoff, or the baseline when start_is is "baseline" (forward)
     start_is       "kickoff" (default) or "baseline"
     path           "full" (typical pace, default), "fastest" or "process"
     block          the block's id (catalog.blocks[].id): process certification only
-    baseline       YYYY-MM-DD, optional: the baseline when it is booked (forward from a kickoff)
+    baseline       YYYY-MM-DD, optional: the baseline when it is booked (forward from a kickoff);
+                   otherwise the plan assumes it a month after the kickoff and says so
     audit          YYYY-MM-DD: the target audit (optional forward, needed backward)
     certified      YYYY-MM-DD, optional: when certification was granted, if not on the audit's day
+                   (at most the 90 days of correction later); the renewals count from it
     renewal        optional: the "renewal" operation's input; when all five conditions hold,
                    on-site renewal audits every two years after the first (renewal.renewal_interval)
     years          renewal years to plan, 1-10 (default 3)
     contingencies  true (default): also what follows a pending result or a nonconformity
-    today          YYYY-MM-DD, optional: the reader's date; the start may lie at most 10 years
-                   before it and 5 years after it (without it, only the years 2000-2100 apply)
+    today          YYYY-MM-DD, optional: the reader's date; the start (backward: the audit) may lie
+                   at most 10 years before it and 5 after it. Without it only the years 2000-2100
+                   apply, so the answer stays a function of the request alone
     label          optional: the entity's name, for the calendar file
 
 and answers {"direction", "path", "path_name", "block", "start_is", "kickoff", "baseline", "audit",
-"certified", "pace", "renewal", "entries", "notices", "today", "label"}: dates as YYYY-MM-DD text,
-`entries` in date order, each {"id", "step", "title", "start", "end", "shape", "kind", "phase",
-"rule", "note", "reference", "approximate", "optional", "condition"}:
+"certified", "pace", "renewal", "entries", "notices", "today", "label"} with the reasoning in the
+response's "steps": dates as YYYY-MM-DD text (kickoff null when the plan starts at the baseline),
+`notices` what the reader should know about the dates entered (past the 18-month limit, quicker
+than the quickest so far, the assumed baseline), `entries` in date order, each {"id", "step",
+"title", "start", "end", "shape", "kind", "phase", "rule", "note", "reference", "approximate",
+"optional", "condition"}:
 
     shape  "date" (a day: an event planned or fixed), "deadline" (the latest day for it) or
            "period" (start..end, both days included: a phase, or a window to act within)
@@ -39,17 +48,22 @@ and answers {"direction", "path", "path_name", "block", "start_is", "kickoff", "
     phase  "preparation", "audit", "after-audit" or "renewal" (a chart's rows)
 
 `approximate` marks dates that rest on "about" or on a range; `condition` (else null) says when an
-entry applies at all ("if the audit ends pending"). Entry ids are stable ("step-8",
-"audit-deadline", "renewal-2", "renewal-2-correction"), so a chart, a list and a calendar file
-can refer to them. `copc_cx.ical` writes the same plan as an .ics file (with icalendar).
+entry applies at all ("if the audit ends pending"). Entry ids are stable, so a chart, a list and a
+calendar file can refer to them: "step-1" to "step-9", "audit-deadline", "earliest-baseline"
+(backward), "stress-test-point", "process-work", "correction", "review-session-30" (60, 90),
+"pending-limit", "renewal-N", "renewal-N-correction", "renewal-N-last-chance". `copc_cx.ical`
+writes the same plan as an .ics file (with icalendar, loaded only then).
 
 Months on the calendar: N months after a day is the same day of the month N months later, or the
 last day of that month when it is shorter (31 August + 18 months = 28 February, or 29 in a leap
-year; 29 February + 12 months = 28 February), as a spreadsheet's EDATE counts. Each date is
+year; 29 February + 12 months = 28 February), as a spreadsheet's EDATE counts; at a month end
+this is the earlier of the readings people use, so a deadline is never placed late. Each date is
 counted from its own anchor, never from another computed date, so the renewals of a 29 February
 certification fall on 29 February again in leap years. Days are calendar days (the audit + 90
-days). A deadline thus never falls later than the calendar allows; backward, the "latest" date
-of a step is the last day from which the forward count still reaches the target.
+days). Backward, the "latest" date of a step is the last day from which the forward count still
+reaches the target (30 June + 8 months and 31 July + 7 months both end on 28 February). Renewal
+audits are planned on the first day of their window, and what depends on them (the correction
+after a nonconformity, the next year's document review) counts from there.
 """
 
 from __future__ import annotations
