@@ -986,7 +986,7 @@ TIMELINE_SPANS: tuple[Span, ...] = (
     Span("stress-test-length", 2, _D, _TYPICAL, Text("ストレステストの長さ", "Length of the stress test"),
          PROCEDURE + " Step 7", upper=3),
     Span("review-length", 2, _H, _TYPICAL,
-         Text("COPC監査チームとCXパフォーマンスリーダーのレビューの長さ",
+         Text("CXパフォーマンスリーダーとCOPC監査チームによるレビューの長さ",
               "Length of the review with the CX Performance Leader"),
          PROCEDURE + " Step 8", about=True,
          vague=Text("長さは「程度」とされる目安です。", "The guide gives the length as approximate.")),
