@@ -102,7 +102,7 @@ def _dates(entry: Entry) -> str:
 
 def _kind(entry: Entry, lang: Lang) -> str:
     about = entry.approximate and entry.kind is not Kind.TYPICAL  # "typical" says it already
-    return _t(KIND_NAMES[entry.kind], lang) + (f", {_w('about', lang)}" if about else "")
+    return _t(KIND_NAMES[entry.kind], lang) + ((("、" if lang == "ja" else ", ") + _w("about", lang)) if about else "")
 
 
 def _heading(plan: Plan, lang: Lang) -> str:
