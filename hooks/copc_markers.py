@@ -121,6 +121,9 @@ WORDS = {
     "no": Text("いいえ", "no"),
     "explained": Text("規則の解説", "The rule is explained in"),
     "months": Text("月次結果の期間", "Months of results"),
+    "start_date": Text("開始日", "Start"),
+    "start_is": Text("開始日の意味", "The start is"),
+    "path": Text("経路", "Path"),
 }
 
 # How the figures an example checks are named (the last part of their path in the result).
@@ -150,6 +153,8 @@ FIGURES = {
     "each_metric": Text("読み方(a)", "Reading (a)"),
     "each_month": Text("読み方(b)", "Reading (b)"),
     "level_section": Text("レベル要求", "Level rule:"),
+    "baseline": Text("ベースライン評価", "Baseline assessment"), "audit": Text("認証審査", "Certification audit"),
+    "start": Text("開始", "starts"), "end": Text("終了・期限", "ends (deadline)"),
     "renewal_section": Text("更新の条件", "Renewal:"),
 }
 PERCENT_FIGURES = {"approach", "deployment", "percent", "achieved_share", "improving_share", "level", "trend",
@@ -451,10 +456,14 @@ def _value(value: Any, key: str, lang: str) -> str:
     return str(value)
 
 
-def _figure_label(path: str, lang: str) -> str:
+def _figure_label(path: str, lang: str, result: Mapping[str, Any] | None = None) -> str:
     """"units.A.holds" -> "拠点 A: レベル要求を満たす"; "by_type.service.percent" -> "サービス: 得点率";
-    "items.4.1.counts.at_target" -> "4.1: 目標達成の指標数"."""
-    return _label(split_path(path), lang)
+    "items.4.1.counts.at_target" -> "4.1: 目標達成の指標数"; a timeline entry by its own title."""
+    parts = split_path(path)
+    if parts[0] == "entries" and result is not None and len(parts) == 3:
+        entry = next(e for e in result["entries"] if e["id"] == parts[1])
+        return f"{entry['title'][lang]}: {_t(FIGURES[parts[2]], lang)}"
+    return _label(parts, lang)
 
 
 def _label(parts: list[str], lang: str) -> str:
@@ -518,6 +527,9 @@ def _example_inputs(example: WorkedExample, lang: str) -> str:
             f"{u[metric]['months_at_target']} / {u[metric]['months_measured']}" if metric in u else _w("none", lang)
             for _, u in units)] for metric in data["entity"]]
         return f"**{_w('block', lang)}:** {_t(block.name, lang)}\n\n" + _table(header, body)
+    elif example.calculator == "timeline":
+        rows = [[_w("start_date", lang), str(data["start"])], [_w("start_is", lang), str(data.get("start_is", ""))],
+                [_w("path", lang), str(data.get("path", ""))]]
     elif "rows" in data:
         months = list(data.get("months", []))
         span = f"{months[0]} – {months[-1]}" if months else _w("none", lang)
@@ -602,9 +614,9 @@ def example_box(page: Page, example_id: str, markdown: str) -> str:
             raise MarkerError(f"worked example {example_id!r}: {path} is {actual!r}, the data says {expected!r}")
     here = f'data-calc="{example.calculator}"' in markdown
     target = f"#example={example.id}" if here else page.link("calculators.md") + f"#example={example.id}"
-    figures = _table([_w("result", lang), ""], [[_figure_label(p, lang), _value(figure(response["result"], p),
-                                                                                 p.split(".")[-1], lang)]
-                                                for p in example.expected])
+    result = response["result"]
+    figures = _table([_w("result", lang), ""], [
+        [_figure_label(p, lang, result), _value(figure(result, p), p.split(".")[-1], lang)] for p in example.expected])
     steps = "\n".join(f"{n}. {s[lang]}" for n, s in enumerate(response["steps"], start=1))
     losses = _losses(response["result"], lang) if example.calculator == "self-assessment" else ""
     body = "\n\n".join(part for part in [

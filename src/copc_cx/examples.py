@@ -417,6 +417,18 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         {"conditions.pst-at-target-over-65.met": True, "conditions.pst-at-target-or-improving-over-75.met": True,
          "interval_years": 2},
     ),
+    WorkedExample(
+        "timeline-fastest-march", "timeline",
+        Text("3月のキックオフから最速のペースで", "The fastest path from a March kickoff"),
+        Text("8か月で11月の審査を目指すと、Step 8の内部監査とレビューは約3か月前の8月に来ます。夏休みと重なるなら、"
+             "審査日を動かして計画し直せます。",
+             "Aiming at a November audit in 8 months puts step 8's internal audit and review about 3 months "
+             "earlier, in August; if that clashes with the summer holidays, move the audit and plan again."),
+        Origin.SITE, "架空の品質管理責任者（3月にキックオフ）", "certification/steps.md",
+        {"start": "2027-03-01", "start_is": "kickoff", "path": "fastest"},
+        {"baseline": "2027-04-01", "audit": "2027-11-01", "entries.step-8.end": "2027-08-01",
+         "entries.audit-deadline.end": "2028-10-01", "entries.renewal-1.start": "2028-11-01"},
+    ),
 )
 
 EXAMPLES_BY_ID: dict[str, WorkedExample] = {e.id: e for e in EXAMPLES}

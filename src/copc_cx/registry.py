@@ -74,6 +74,14 @@ CALCULATORS: tuple[Calculator, ...] = (
              "Derives the counts and scores of 4.1–4.6, the renewal's shares and a block's level rule from a table "
              "of metrics with their targets and monthly results."),
         "scoring/metrics.md"),
+    Calculator(
+        "timeline", "timeline", Text("認証までの日程と更新の暦", "Certification timeline and renewal calendar"),
+        Text("開始日と経路（フル認証の標準・最速、プロセス認証）から、9つのステップの日付、期限、更新審査の期間を出します。"
+             "審査日からさかのぼることもできます。",
+             "Dates each of the nine steps, every deadline and the renewal windows from a start date and a path "
+             "(full certification at the typical or fastest pace, or process certification); or works back from "
+             "a target audit date."),
+        "certification/steps.md"),
 )
 
 CALCULATORS_BY_NAME: dict[str, Calculator] = {c.name: c for c in CALCULATORS}

@@ -948,3 +948,289 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
         concerns=("topic:applicable-points",),
     ),
 )
+
+
+# --- Timeline: the guide's steps, durations, deadlines and windows (copc_cx.timeline) --------
+#
+# Every figure the timeline planner uses is here, once, with where the guide states it and what
+# kind of figure it is: a FIXED rule (a deadline or an interval the guide sets), a TYPICAL duration
+# (what the guide reports as usual, often with "about" or as a range: a plan built on it is
+# indicative), or the site's own ASSUMPTION where the guide gives nothing. `vague` says, in our
+# words, what the guide leaves open. The planner never types a number of its own.
+
+PROCEDURE = "「COPC CX規格認証手順」"
+PROCESS_PROCEDURE = "「COPC CX規格 プロセス認証手順」"
+OUTCOMES = "「COPC CX規格の認証判定結果」"
+RENEWAL_SECTION = "「認証更新審査」"
+PROCESS_OUTCOMES = "「プロセス認証 認証判定結果」"
+PROCESS_RENEWAL = "「COPCプロセス認証更新審査」"
+PROCESS_FIRST_YEAR = "「COPCプロセス認証の活動期間（初年度）」"
+
+
+class Basis(StrEnum):
+    """What kind of figure a duration of the timeline is."""
+
+    FIXED = "fixed"  # a rule of the guide: dates computed from it are exact
+    TYPICAL = "typical"  # what the guide reports as usual or approximate: dates from it are indicative
+    ASSUMPTION = "assumption"  # the site's own, where the guide gives no figure
+
+
+class SpanUnit(StrEnum):
+    """The unit of a duration."""
+
+    MONTHS = "months"
+    WEEKS = "weeks"
+    DAYS = "days"
+    HOURS = "hours"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One duration the guide gives: `value`, or the range `value`-`upper`."""
+
+    id: str
+    value: int
+    unit: SpanUnit
+    basis: Basis
+    what: Text  # the rule or the fact, in our words
+    reference: str  # where the guide states it
+    upper: int | None = None  # the upper end of a range ("4-8 months")
+    vague: Text | None = None  # what the guide leaves open, where it does
+    about: bool = False  # the guide gives the figure as approximate ("about 3 months")
+
+
+_M, _W, _D, _H = SpanUnit.MONTHS, SpanUnit.WEEKS, SpanUnit.DAYS, SpanUnit.HOURS
+_FIXED, _TYPICAL = Basis.FIXED, Basis.TYPICAL
+
+TIMELINE_SPANS: tuple[Span, ...] = (
+    # how long the whole preparation takes
+    Span("full-typical", 12, _M, _TYPICAL,
+         Text("着実に取り組んだ場合の、認証審査までの一般的な期間",
+              "Typical time to the certification audit with steady work"),
+         PROCEDURE + "（9つのステップの図）",
+         vague=Text("ガイドは9つのステップの図にこの期間を添えているだけで、どの日から数えるかは書いていません。"
+                    "このサイトではキックオフから数えます。",
+                    "The guide gives the figure beside its chart of the nine steps without saying from which day it "
+                    "counts; the site counts it from the kickoff.")),
+    Span("full-fastest", 8, _M, _TYPICAL,
+         Text("これまでに最も早く認証審査に至った期間（規則ではなく実績）",
+              "The quickest route to the audit so far (a record, not a rule)"),
+         PROCEDURE + "（9つのステップの図）",
+         vague=Text("実績の値で、どの日から数えるかは書かれていません。このサイトではキックオフから数えます。",
+                    "A record rather than a rule, with no stated starting day; the site counts it from the kickoff.")),
+    Span("process-work", 4, _M, _TYPICAL,
+         Text("プロセス認証に向けて取り組む一般的な期間（対象項目の数と主体組織の複雑さによる）",
+              "Typical time spent working towards process certification (depends on the number of items and on "
+              "the entity's complexity)"),
+         PROCESS_FIRST_YEAR, upper=8,
+         vague=Text("幅のある目安で、起点も書かれていません。このサイトの計画は上限の8か月をキックオフから数えます。",
+                    "A range with no stated starting day; the site's plan takes its upper end, counted from the "
+                    "kickoff.")),
+    Span("kickoff-to-baseline", 1, _M, Basis.ASSUMPTION,
+         Text("キックオフからベースラインアセスメントまでの間隔（このサイトの仮定）",
+              "Interval from the kickoff to the baseline assessment (the site's assumption)"),
+         "（ガイドに記載なし。このサイトの「認証取得までのステップ」の計画例による）",
+         vague=Text("ガイドはこの間隔を示していません。ベースラインの日程が決まっていれば、その日付を入力してください。",
+                    "The guide gives no interval here; enter the baseline's date once it is booked.")),
+    # deadlines and review points before the audit
+    Span("audit-after-baseline", 18, _M, _FIXED,
+         Text("助言サポートを終え、認証審査を受ける期限（ベースラインアセスメントから）",
+              "Limit for ending advisory support and taking the certification audit, counted from the baseline"),
+         PROCEDURE + " Step 5"),
+    Span("process-audit-after-baseline", 18, _M, _FIXED,
+         Text("助言サポートを終え、プロセス認証審査を受ける期限（ベースラインアセスメントから）",
+              "Limit for ending advisory support and taking the process-certification audit, counted from the "
+              "baseline"),
+         PROCESS_PROCEDURE + " Step 5"),
+    Span("stress-test-after-baseline", 12, _M, _FIXED,
+         Text("ベースラインから12か月以上たっていることは、ストレステストが特に役立つ場合の例の一つ",
+              "Twelve months or more since the baseline is one of the guide's examples of when a stress test "
+              "helps most"),
+         PROCEDURE + " Step 7"),
+    Span("review-before-audit", 3, _M, _TYPICAL,
+         Text("COPC監査チームが内部監査とパフォーマンスデータを確認する時期（認証審査の前）",
+              "When the COPC audit team checks the internal audit and the performance data, before the audit"),
+         PROCEDURE + " Step 8", about=True,
+         vague=Text("ガイドは「約」3か月前までとしています。計画上の日付は目安です。",
+                    "The guide says about 3 months before; the plan's date is a guide, not a deadline.")),
+    Span("process-data-before-audit", 2, _M, _TYPICAL,
+         Text("COPC監査チームがパフォーマンスデータを評価し、審査日を確定する時期（プロセス認証審査の前）",
+              "When the COPC audit team evaluates the performance data and fixes the audit date, before the "
+              "process-certification audit"),
+         PROCESS_PROCEDURE + " Step 8", about=True,
+         vague=Text("ガイドは「約」2か月前までとしています。計画上の日付は目安です。",
+                    "The guide says about 2 months before; the plan's date is a guide, not a deadline.")),
+    Span("process-recent-audit", 18, _M, _FIXED,
+         Text("この期間にCOPCの監査（ベースライン、認証審査、ストレステスト）を受けていれば、"
+              "プロセス認証のStep 4は不要",
+              "A COPC audit (baseline, certification audit or stress test) within this period makes step 4 of "
+              "process certification unnecessary"),
+         PROCESS_PROCEDURE),
+    # after the audit: pending status
+    Span("correction", 90, _D, _FIXED,
+         Text("申請中の主体組織が不適合を是正する期間（認証審査から）",
+              "Period in which a pending entity corrects its nonconformities, from the audit"),
+         OUTCOMES),
+    Span("process-correction", 90, _D, _FIXED,
+         Text("申請中の主体組織が不適合を是正する期間（プロセス認証審査から）",
+              "Period in which a pending entity corrects its nonconformities, from the process-certification audit"),
+         PROCESS_OUTCOMES),
+    Span("review-sessions", 30, _D, _FIXED,
+         Text("是正の確認に求められることがあるレビューセッション（30日、60日、90日）",
+              "Review sessions that may be asked for to confirm the correction (at 30, 60 and 90 days)"),
+         OUTCOMES + "; " + PROCESS_OUTCOMES, upper=90,
+         vague=Text("必ず開かれるとは限らず、約1日の追加監査になる場合もあります。",
+                    "They are not always held; a follow-up audit of about a day may be asked for instead.")),
+    Span("pending-limit", 18, _M, _FIXED,
+         Text("是正が90日で終わらなかった場合に申請中を保つため、ベースラインアセスメントか認証審査を受ける期限（認証審査から）",
+              "Limit for a baseline assessment or a new certification audit that keeps the pending status when "
+              "90 days were not enough, counted from the audit"),
+         OUTCOMES),
+    Span("process-pending-limit", 12, _M, _FIXED,
+         Text("是正が90日で終わらなかった場合に申請中を保つため、ベースラインアセスメントかプロセス認証審査を受ける期限"
+              "（審査から）",
+              "Limit for a baseline assessment or a new process-certification audit that keeps the pending status "
+              "when 90 days were not enough, counted from the audit"),
+         PROCESS_OUTCOMES),
+    # renewal of full certification
+    Span("renewal-interval", 12, _M, _FIXED,
+         Text("更新審査の間隔（認証の記念日ごと）", "Interval of renewal audits (each anniversary of certification)"),
+         RENEWAL_SECTION),
+    Span("renewal-window", 30, _D, _FIXED,
+         Text("更新審査を行う期間（記念日から）", "Window for the renewal audit, from the anniversary"),
+         RENEWAL_SECTION,
+         vague=Text("ガイドは記念日「から」30日以内としています。このサイトは、記念日とその後の30日間と読みます。",
+                    "The guide says within 30 days from the anniversary; the site reads this as the anniversary "
+                    "and the 30 days after it.")),
+    Span("two-year-interval", 24, _M, _FIXED,
+         Text("5つの条件をすべて満たすときの、現地での更新審査の間隔",
+              "Interval of on-site renewal audits when all five conditions hold"),
+         RENEWAL_SECTION,
+         vague=Text("条件は「直近の更新審査」について問うため、このサイトでは最初の更新審査の後から2年間隔とします。",
+                    "The conditions ask about the last renewal audit, so the site applies the two-year interval "
+                    "only after the first one.")),
+    Span("document-review-window", 30, _D, _FIXED,
+         Text("2年間隔の間の年に、PSTと内部監査資料による書面の更新審査を受ける期間（直近の更新審査の記念日から）",
+              "Window for the document review (PST and internal-audit records) in the year between, from the "
+              "anniversary of the last renewal audit"),
+         RENEWAL_SECTION),
+    Span("renewal-correction", 90, _D, _FIXED,
+         Text("更新審査で不適合が見つかったときの是正期間",
+              "Correction period after a nonconformity at a renewal audit"),
+         RENEWAL_SECTION),
+    Span("renewal-last-chance", 30, _D, _FIXED,
+         Text("90日で是正できなかったとき、認証を保つための更新審査を受ける期間（90日の後）",
+              "Window, after the 90 days, for a renewal audit that keeps certification when the correction was "
+              "not done"),
+         RENEWAL_SECTION),
+    # renewal of process certification
+    Span("process-renewal-interval", 12, _M, _FIXED,
+         Text("プロセス認証の現地での更新審査の間隔", "Interval of on-site renewal audits of process certification"),
+         PROCESS_RENEWAL,
+         vague=Text("日付の前後の許容期間は書かれていません。日程はCOPCと調整してください。",
+                    "The guide gives no window around the date; agree it with COPC.")),
+    Span("process-renewal-correction", 30, _D, _FIXED,
+         Text("プロセス認証の更新審査で不適合が見つかったときの是正期間（その間は認証が保たれる）",
+              "Correction period after a nonconformity at a process-certification renewal audit (the status is "
+              "kept meanwhile)"),
+         PROCESS_RENEWAL),
+    # how long each event lasts (shown in the plan's notes; the plan dates each event by its first day)
+    Span("process-kickoff-length", 1, _D, _TYPICAL, Text("キックオフの長さ", "Length of the kickoff"),
+         PROCESS_PROCEDURE + " Step 2", upper=2),
+    Span("kickoff-session", 2, _H, _TYPICAL,
+         Text("推進担当チームとのセッションの長さ", "Length of the session with the implementation team"),
+         PROCEDURE + " Step 2"),
+    Span("leader-course", 1, _W, _FIXED,
+         Text("CXパフォーマンスリーダーの研修コース（修了試験の合格ラインは90%）",
+              "The CX Performance Leader course (the final exam's pass mark is 90%)"),
+         PROCEDURE + " Step 3"),
+    Span("baseline-length", 4, _D, _TYPICAL, Text("ベースラインアセスメントの長さ（複数の監査員）",
+                                                   "Length of the baseline assessment (several auditors)"),
+         PROCEDURE + " Step 4", upper=5),
+    Span("process-baseline-length", 2, _D, _TYPICAL,
+         Text("ベースラインアセスメントの長さ（監査員2名）", "Length of the baseline assessment (2 auditors)"),
+         PROCESS_PROCEDURE + " Step 4", upper=4),
+    Span("improvement-horizon", 9, _M, _TYPICAL,
+         Text("ベースラインで示される改善策が対象とする期間", "Period the baseline's recommended improvements cover"),
+         PROCEDURE + " Step 4", upper=12),
+    Span("process-improvement-horizon", 4, _M, _TYPICAL,
+         Text("ベースラインで示される改善策が対象とする期間", "Period the baseline's recommended improvements cover"),
+         PROCESS_PROCEDURE + " Step 4", upper=8),
+    Span("advisory-cadence", 2, _W, _TYPICAL,
+         Text("助言サポートの間隔（毎回半日〜1日）",
+              "Interval between advisory-support sessions (half a day to a day each)"),
+         PROCEDURE + " Step 5; " + PROCESS_PROCEDURE + " Step 5", upper=3),
+    Span("stress-test-length", 2, _D, _TYPICAL, Text("ストレステストの長さ", "Length of the stress test"),
+         PROCEDURE + " Step 7", upper=3),
+    Span("review-length", 2, _H, _TYPICAL,
+         Text("CXパフォーマンスリーダーとCOPC監査チームによるレビューの長さ",
+              "Length of the review with the CX Performance Leader"),
+         PROCEDURE + " Step 8", about=True,
+         vague=Text("長さは「程度」とされる目安です。", "The guide gives the length as approximate.")),
+    Span("audit-length", 3, _D, _TYPICAL, Text("認証審査の長さ（認定監査員2〜3名）",
+                                               "Length of the certification audit (2-3 certified auditors)"),
+         PROCEDURE + " Step 9", upper=5),
+    Span("process-audit-length", 2, _D, _TYPICAL, Text("プロセス認証審査の長さ（認定監査員2〜3名）",
+                                                       "Length of the process-certification audit (2-3 certified "
+                                                       "auditors)"),
+         PROCESS_PROCEDURE + " Step 9", upper=4),
+    Span("process-renewal-length", 1, _D, _TYPICAL, Text("プロセス認証の更新審査の長さ（現地）",
+                                                         "Length of a process-certification renewal audit (on site)"),
+         PROCESS_RENEWAL, upper=3),
+)
+
+TIMELINE: dict[str, Span] = {s.id: s for s in TIMELINE_SPANS}
+
+
+class StepNeed(StrEnum):
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    RECOMMENDED = "recommended"  # optional, but the guide urges it
+    CONDITIONAL = "conditional"  # required only in some cases (process certification's step 4)
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    name: Text
+    need: StepNeed
+    reference: str
+
+
+_REQ, _OPT, _REC = StepNeed.REQUIRED, StepNeed.OPTIONAL, StepNeed.RECOMMENDED
+
+# The nine steps of full certification; steps 2 and 6 are optional, 7 optional but urged.
+CERTIFICATION_STEPS: tuple[Step, ...] = (
+    Step(1, Text("主体組織の定義", "Define the entity"), _REQ, PROCEDURE + " Step 1"),
+    Step(2, Text("キックオフミーティングとワークショップ", "Kickoff meeting and workshop"), _OPT,
+         PROCEDURE + " Step 2"),
+    Step(3, Text("CXパフォーマンスリーダー資格の取得", "Qualify CX Performance Leaders"), _REQ, PROCEDURE + " Step 3"),
+    Step(4, Text("ベースラインアセスメント", "Baseline assessment"), _REQ, PROCEDURE + " Step 4"),
+    Step(5, Text("ギャップを埋める仕組みづくり（助言サポート）", "Close the gaps (advisory support)"), _REQ,
+         PROCEDURE + " Step 5"),
+    Step(6, Text("マネジメント研修（HPMT）", "Management training (HPMT)"), _OPT, PROCEDURE + " Step 6"),
+    Step(7, Text("ストレステスト（試験的なサンプル監査）", "Stress test (a trial sample audit)"), _REC,
+         PROCEDURE + " Step 7"),
+    Step(8, Text("内部監査とCOPC監査チームによるレビュー", "Internal audit and COPC review"), _REQ,
+         PROCEDURE + " Step 8"),
+    Step(9, Text("認証審査", "Certification audit"), _REQ, PROCEDURE + " Step 9"),
+)
+
+# The nine steps of process certification: step 6 is COPC's approval of the approach, 7 the
+# management training; 2 and 7 are urged but optional, 4 only without a recent COPC audit.
+PROCESS_STEPS: tuple[Step, ...] = (
+    Step(1, Text("主体組織の定義", "Define the entity"), _REQ, PROCESS_PROCEDURE + " Step 1"),
+    Step(2, Text("キックオフミーティングとワークショップ", "Kickoff meeting and workshop"), _REC,
+         PROCESS_PROCEDURE + " Step 2"),
+    Step(3, Text("CXパフォーマンスリーダー資格の取得", "Qualify CX Performance Leaders"), _REQ,
+         PROCESS_PROCEDURE + " Step 3"),
+    Step(4, Text("ベースラインアセスメント", "Baseline assessment"), StepNeed.CONDITIONAL,
+         PROCESS_PROCEDURE + " Step 4"),
+    Step(5, Text("ギャップを埋める取り組み（助言サポート）", "Close the gaps (advisory support)"), _REQ,
+         PROCESS_PROCEDURE + " Step 5"),
+    Step(6, Text("COPCによるアプローチの承認", "COPC approves the approach"), _REQ, PROCESS_PROCEDURE + " Step 6"),
+    Step(7, Text("マネジメント研修（HPMT）", "Management training (HPMT)"), _REC, PROCESS_PROCEDURE + " Step 7"),
+    Step(8, Text("パフォーマンスデータの提出とCOPCによる評価", "Performance data sent and evaluated by COPC"), _REQ,
+         PROCESS_PROCEDURE + " Step 8"),
+    Step(9, Text("プロセス認証審査", "Process-certification audit"), _REQ, PROCESS_PROCEDURE + " Step 9"),
+)

@@ -22,7 +22,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from . import assessment, catalog, metrics, metrics_io, plan, process, renewal, report, rules, scope
+from . import assessment, catalog, metrics, metrics_io, plan, process, renewal, report, rules, scope, timeline
 from .errors import Checker, InputError, Problem
 from .examples import EXAMPLES
 from .forms import Form, blank, counts, parse_int, path, whole_number
@@ -127,6 +127,7 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
         "examples": [{"id": e.id, "calculator": e.calculator, "title": e.title.as_dict(), "shows": e.shows.as_dict(),
                       "origin": e.origin.value, "reference": e.reference, "page": e.page, "input": e.input,
                       "expected": e.expected} for e in EXAMPLES],
+        "timeline": timeline.catalog_json(),
     }
     return result, []
 
@@ -766,6 +767,11 @@ def _process_report(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     return {"lang": lang, "title": document.title, "html": report.to_html(document, standalone=False)}, []
 
 
+def _timeline(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    planned = timeline.read_form(data)
+    return timeline.plan_json(planned), list(planned.steps)
+
+
 # --- the registry and the entry points --------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -799,6 +805,7 @@ OPERATIONS: dict[str, Operation] = {
     "self-assessment-report": Operation(_self_assessment_report, Text("自己評価のレポート", "Self-assessment report")),
     "process-report": Operation(_process_report,
                                 Text("プロセス認証チェックのレポート", "Process-certification report")),
+    "timeline": Operation(_timeline, Text("認証までと更新の日程", "Certification and renewal timeline")),
 }
 
 
@@ -806,10 +813,11 @@ def _error(field: str, ja: str, en: str) -> Json:
     return {"ok": False, "errors": [Problem(field, ja, en).as_dict()]}
 
 
-def call(request: Mapping[str, Any]) -> Json:
-    """Run one operation on already-parsed JSON; never raises."""
+def call(request: Mapping[str, Any], operations: Mapping[str, Operation] | None = None) -> Json:
+    """Run one operation on already-parsed JSON; never raises. `operations`: another set than
+    OPERATIONS with the same contract (copc_cx.ical's, which need an optional library)."""
     op = request.get("op")
-    operation = OPERATIONS.get(op) if isinstance(op, str) else None
+    operation = (OPERATIONS if operations is None else operations).get(op) if isinstance(op, str) else None
     if operation is None:
         shown = repr(op) if len(repr(op)) <= 40 else repr(op)[:37] + "…"
         return _error("op", f"不明な計算です: {shown}", f"Unknown calculation: {shown}")
@@ -833,7 +841,7 @@ def call(request: Mapping[str, Any]) -> Json:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def handle(request_json: str) -> str:
+def handle(request_json: str, operations: Mapping[str, Operation] | None = None) -> str:
     """The worker's entry point: JSON text in, JSON text out, whatever the text."""
     if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST_CHARS:
         size = len(request_json) if isinstance(request_json, str) else 0
@@ -851,7 +859,7 @@ def handle(request_json: str) -> str:
         elif not isinstance(request, dict):
             answer = _error("request", "リクエストを読み取れません。", "The request could not be read.")
         else:
-            answer = call(request)
+            answer = call(request, operations)
     text = json.dumps(answer, ensure_ascii=False)
     # a lone surrogate the reader sent back in a message is escaped, so the answer is valid UTF-8
     return json.dumps(answer) if _SURROGATE.search(text) else text
