@@ -150,7 +150,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("in_4_6", Text("4.6の対象", "In 4.6"), ("4.6", "4.6対象", "50/75")),
     Column("block_metric", Text("プロセス認証の要求指標", "Process-certification metric"), (
         "block metric", "process metric", "プロセス認証指標", "ブロックの指標")),
-    Column("site", Text("サイト", "Site"), ("拠点",)),
+    Column("site", Text("拠点", "Site"), ("サイト",)),
 )
 COLUMNS_BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
 RESULTS = "results"
@@ -639,7 +639,7 @@ def read_table(data: Mapping[str, Any]) -> MetricsTable:
         if key in seen:
             problems.append(_at_row(i, "name", shown_months,
                                     f"同じ指標が{seen[key] + 1}行目にもあります"
-                                    "（指標名・レベル・クライアント／プログラム・サイトが同じ）。",
+                                    "（指標名・レベル・クライアント／プログラム・拠点が同じ）。",
                                     f"The same metric is on row {seen[key] + 1} too (same name, level, client or "
                                     "program, and site)."))
             continue
@@ -902,7 +902,7 @@ def block_level(block: Block, statuses: Sequence[MetricStatus], months: Sequence
     for s in of_block:
         units.setdefault(s.metric.site, []).append(s)
     if of_block and "" not in units:
-        problems.append(Problem("block", "主体組織の行がありません（サイトの列を空欄にした行が主体組織の数値です）。",
+        problems.append(Problem("block", "主体組織の行がありません（拠点の列を空欄にした行が主体組織の数値です）。",
                                 "No row is the entity's own figure (a row with an empty site column is)."))
     order = sorted(units, key=lambda site: (site != "", site))
     return BlockLevel(block, reading, period,
@@ -1059,7 +1059,7 @@ def level_steps(derived: Derived) -> list[Text]:
     steps.extend(Text(p.ja, p.en) for p in level.problems)
     names = {m.row: m.name for m in derived.table.metrics}
     for unit in level.units:
-        who = Text("主体組織", "Entity") if unit.unit == "entity" else Text(f"サイト {unit.unit}", f"Site {unit.unit}")
+        who = Text("主体組織", "Entity") if unit.unit == "entity" else Text(f"拠点 {unit.unit}", f"Site {unit.unit}")
         failing = [names[int(m.metric)] for m in unit.metrics if not m.meets]
         a = Text(f"(a) {len(unit.metrics)} 指標中 {len(unit.metrics) - len(failing)} が3/4以上の月で達成"
                  f"（{fmt_percent_against(unit.share_meeting, rules.LEVEL_THRESHOLD)}）"

@@ -232,7 +232,7 @@ def parse(text: str, edition: Edition, wanted: str = "auto") -> Preview:
             if key in seen:
                 first_line = rows[seen[key]].line
                 problems.append(_at_cell(i, line, "name", f"同じ指標が{first_line}行目にもあります"
-                                         "（指標名・レベル・クライアント／プログラム・サイトが同じ）。",
+                                         "（指標名・レベル・クライアント／プログラム・拠点が同じ）。",
                                          f"The same metric is on row {first_line} too (same name, level, client "
                                          "or program, and site).", where, month_columns))
             else:

@@ -829,7 +829,7 @@ def plan_process(
         meeting = sum(row.meets for row in rows)
         chosen: list[MetricStep] = []
         if not unit.level.holds:
-            where = Text("主体組織", "the entity") if position == 0 else Text(f"サイト {unit.unit}",
+            where = Text("主体組織", "the entity") if position == 0 else Text(f"拠点 {unit.unit}",
                                                                             f"site {unit.unit}")
             failing = sorted((r for r in rows if not r.meets), key=lambda r: r.months_needed - r.months_at_target)
             for row in failing[:needed - meeting]:

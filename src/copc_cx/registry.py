@@ -58,7 +58,7 @@ CALCULATORS: tuple[Calculator, ...] = (
     Calculator(
         "process-certification", "process-certification",
         Text("プロセス認証のレベル要求", "Process-certification level requirement"),
-        Text("ブロックを選び、主体組織と各サイトで要求指標が目標を達成した月数からレベル要求を判定し、"
+        Text("ブロックを選び、主体組織と各拠点で要求指標が目標を達成した月数からレベル要求を判定し、"
              "追加要求のチェックリストで準備状況を示します。",
              "Checks a block's level rule for the entity and each site from the months each metric was at "
              "target, with a checklist of the additional requirements."),

@@ -169,7 +169,7 @@ L = {
     "title": Text("COPC CX規格 自己評価レポート", "COPC CX Standard self-assessment report"),
     "process-title": Text("COPC CX規格 プロセス認証チェックレポート", "COPC CX Standard process-certification check"),
     "organisation": Text("組織", "Organisation"),
-    "site": Text("サイト", "Site"),
+    "site": Text("拠点", "Site"),
     "assessor": Text("評価者", "Assessor"),
     "date": Text("評価日", "Date"),
     "edition": Text("版", "Edition"),
@@ -219,7 +219,7 @@ L = {
 }
 
 DISCLAIMER = Text(
-    "このレポートは非公式のガイドサイトの計算ツールで作成したもので、COPC Inc. とは関係ありません。"
+    "このレポートは非公式のガイド拠点の計算ツールで作成したもので、COPC Inc. とは関係ありません。"
     f"数値は認証ガイド {RELEASE} の規則に沿って計算していますが、認証を決めるのは公式の文書と審査です。"
     "このレポートに頼る前に、必ず公式の資料と照らし合わせてください。",
     "Produced with the calculators of an unofficial guide site that has no connection with COPC Inc. The figures "
@@ -461,7 +461,7 @@ def process_report(
     names = {m.id: m.name for m in block.metrics}
 
     def unit_name(position: int, unit: str) -> str:
-        return _t(Text("主体組織", "Entity"), lang) if position == 0 else _t(Text(f"サイト {unit}", f"Site {unit}"),
+        return _t(Text("主体組織", "Entity"), lang) if position == 0 else _t(Text(f"拠点 {unit}", f"Site {unit}"),
                                                                            lang)
 
     facts = [

@@ -873,7 +873,7 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
              "can be read two ways: (a) each metric is at target in at least 3/4 of the months, and at least half "
              "of the metrics manage that; (b) at least half of the metrics are at target in a month, and at least "
              "3/4 of the months manage that."),
-        Text("(a) を既定とします。指標表では (b) に切り替えられ、二つの読み方で結論が分かれる単位（主体組織・サイト）を"
+        Text("(a) を既定とします。指標表では (b) に切り替えられ、二つの読み方で結論が分かれる単位（主体組織・拠点）を"
              "示します。結果のない月はその指標の測定月に数えません。期間中に結果が一つもない要求指標は、"
              "どちらの読み方でも目標未達として数えます。",
              "Reading (a) is the default. In the metrics table you can switch to (b), and it shows each unit (the "

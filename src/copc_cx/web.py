@@ -362,11 +362,11 @@ def read_process_certification(data: Mapping[str, Any]) -> dict[str, Any]:
     include_optional = form.boolean("include_optional", False)
     entity = _unit_metrics(form, "entity", ("主体組織の指標", "entity's metrics"))
     sites: dict[str, dict[str, Any]] = {}
-    sites_form = form.obj("sites", ("サイト", "sites"))
+    sites_form = form.obj("sites", ("拠点", "sites"))
     if sites_form is not None:
-        for name, _ in form.entries("sites", ("サイト", "sites")):
-            if sites_form.name(name, ("サイト名", "site name")):
-                sites[name] = _unit_metrics(sites_form, name, ("サイトの指標", "site's metrics"))
+        for name, _ in form.entries("sites", ("拠点", "sites")):
+            if sites_form.name(name, ("拠点名", "site name")):
+                sites[name] = _unit_metrics(sites_form, name, ("拠点の指標", "site's metrics"))
     form.checker.raise_if_any()
     return {"block_id": block, "edition": edition, "entity": entity, "sites": sites,
             "requirements_met": requirements, "include_optional": include_optional}

@@ -91,4 +91,4 @@ def test_plan_prints_the_steps_and_exits_1_until_certified(tmp_path: Path) -> No
 
 def test_plan_of_a_process_certification_file(tmp_path: Path) -> None:
     done = copc_cx("plan", write(tmp_path / "workforce.json", dict(TWO_SITES.input)), "--lang", "ja")
-    assert done.returncode == 1 and "サイト B" in done.stdout
+    assert done.returncode == 1 and "拠点 B" in done.stdout
