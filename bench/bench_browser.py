@@ -67,8 +67,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
+from scripts.browser import SHIPPED_SNAPSHOT, chromium_args, find_chromium, link_state  # noqa: E402
 from scripts.serve import serving  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE, SHIPPED_SNAPSHOT, link_state  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
 GUIDE_PAGE = "/glossary/"  # no calculator
@@ -219,9 +219,8 @@ class Browsers:
     current: dict[Path, BrowserContext] = field(default_factory=dict)
 
     def launch(self, profile: Path, service_worker: bool, one_engine_per_page: bool = False) -> BrowserContext:
-        args = [*CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE] if one_engine_per_page else CHROMIUM_ARGS
         context = self.playwright.chromium.launch_persistent_context(
-            profile, executable_path=self.chromium, args=args, base_url=self.base,
+            profile, executable_path=self.chromium, args=chromium_args(one_engine_per_page), base_url=self.base,
             service_workers="allow" if service_worker else "block",
         )
         context.add_init_script(FIRST_RESULT_PROBE)
@@ -410,7 +409,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"bench: {site} is not built: run `make build` first", file=sys.stderr)
         return 1
     info = json.loads(info_path.read_text(encoding="utf-8"))
-    chromium = shutil.which("chromium")
+    chromium = find_chromium()
     if chromium is None:
         print("bench: Debian's chromium is not installed: run `make setup`", file=sys.stderr)
         return 1

@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, Route, expect
-
-from tests.conftest import SHIPPED_SNAPSHOT, link_state
+from scripts.browser import SHIPPED_SNAPSHOT, link_state
 
 pytestmark = pytest.mark.e2e
 

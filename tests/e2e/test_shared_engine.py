@@ -6,7 +6,7 @@ crash replaces it; it starts from this browser's memory snapshot, whole-file rea
 (shared workers have no synchronous files), and from the service worker's cache when offline.
 Playwright's routes do not reach a shared worker's requests: these tests change no response.
 
-The other end-to-end tests run one engine per page (tests/conftest.py's ONE_ENGINE_PER_PAGE);
+The other end-to-end tests run one engine per page (scripts/browser.py's ONE_ENGINE_PER_PAGE);
 these run in a browser of their own that keeps shared workers alive.
 """
 
@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
+from scripts.browser import ONE_ENGINE_PER_PAGE
 
-from tests.conftest import ONE_ENGINE_PER_PAGE
 from tests.e2e.test_calculators import (
     BOOT,
     PAGES,
