@@ -21,20 +21,21 @@ import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
 from scripts.browser import ONE_ENGINE_PER_PAGE
 
-from tests.e2e.test_calculators import (
+from tests.e2e.helpers import (
     BOOT,
     PAGES,
     RESULT,
     STORED,
     TEXT,
+    Server,
     calc,
+    go_offline,
     kept_snapshot_holds_nothing_typed,
     load_example,
     new_page,
     started_from,
     wait_ready,
 )
-from tests.e2e.test_offline import Server, go_offline
 
 pytestmark = pytest.mark.e2e
 
