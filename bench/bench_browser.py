@@ -9,8 +9,7 @@ in headless Debian Chromium driven by Playwright. Every figure comes from the sa
 are medians of ``--repeat`` runs, each in a fresh browser profile (its start page left open, as a
 reader's window is, and a moment to settle after the browser starts), taken in rounds that measure
 (a) and (b) once each, so that a machine whose speed drifts during the run (a shared 2-core VM
-does, by a quarter and more) moves the floor and the first results alike. The cold ratio is
-also shown round by round.
+does) moves the floor and the first results alike. The cold ratio is also shown round by round.
 
   (a) bare Pyodide boot: a bench page whose module worker calls loadPyodide() alone from the
       site's self-hosted Pyodide folder (the floor): navigation start -> the worker's answer;
@@ -226,7 +225,7 @@ class Browsers:
         context.add_init_script(FIRST_RESULT_PROBE)
         # the start page stays open, as a reader's browser window does: with no page left, every
         # new page opened a new window, and Chromium started a renderer for the window's own
-        # WebUI (its omnibox popup) during the visit, about 0.6 s of CPU on the same two cores.
+        # WebUI (its omnibox popup) during the visit, on the same two cores.
         # A browser that has just started gets a moment to settle (that renderer among others),
         # as a reader's has before they follow a link.
         time.sleep(LAUNCH_SETTLE_S)

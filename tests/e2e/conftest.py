@@ -1,8 +1,8 @@
 """Fixtures of the end-to-end tests.
 
-Every new page boots Pyodide again (2-5 s on two cores), so the calculators' own checks share one
-page per language for the whole session: the calculators page, which holds all seven calculators.
-Each test works on its own calculator of that page.
+Every new page boots Pyodide again, which takes seconds on two cores, so the calculators' own
+checks share one page per language for the whole session: the calculators page, which holds all
+seven calculators. Each test works on its own calculator of that page.
 """
 
 from __future__ import annotations
