@@ -16,9 +16,8 @@
  *                      and the set itself (under REVISIONS_KEY). Named after the set, so a page
  *                      never mixes files of two builds: a new build with a new core has a new
  *                      cache. The responses are stored as they came (one rebuilt here would lose
- *                      the compiled code Chromium keeps with it: measured, the engine's first
- *                      result after a browser restart 1,225 ms instead of 1,172 ms, 8 visits
- *                      each). Not precached on install (readers who never open a calculator
+ *                      the compiled code Chromium keeps with it, and the engine would start
+ *                      later). Not precached on install (readers who never open a calculator
  *                      never download them): cached on the page's request ({type:
  *                      "cache-pyodide"}, sent by copc-offline.js once the calculators' engine has
  *                      booted: the engine fetched them from the network on a first visit, before
@@ -36,7 +35,7 @@
  *
  * Static routes (Chromium 123 and later): the browser answers the requests for the site's assets
  * and Pyodide's files from these caches itself, without this worker's fetch handler (each request
- * it handles costs its thread about 3 ms, on the two cores that boot the calculators). A miss goes
+ * it handles costs its thread time, on the two cores that boot the calculators). A miss goes
  * to the network. Pages still come through the fetch handler (shared links carry a query; the
  * 404 page offline), and so does the site's memory snapshot of the core (cached as an asset on
  * its first fetch). Browsers without static routes use the fetch handler for everything.
