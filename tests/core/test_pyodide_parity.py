@@ -58,6 +58,14 @@ REQUESTS: list[dict[str, Any]] = [
         "entity": {"quality.defect-rate": {"months_at_target": "13", "months_measured": "12"}}, "sites": {}}},
     {"op": "renewal", "input": {"pst_at_target": "x", "pst_total": "0"}},
     {"op": "self-assessment", "input": {"edition": "CSP", "items": {"2.1": 5}, "excluded": 5}},
+    {"op": "assessment-file-read", "input": {"text": json.dumps({
+        "format": "copc-cx-assessment", "version": 1, "organisation": "那覇センター", "date": "2026-12-05",
+        "edition": "CSP", "items": {"2.15": {"met": 3, "applicable": 4, "deployed": "x", "total": 5}},
+        "notes": {"2.15": "根拠: 手順書"}})}},
+    {"op": "assessment-file-read", "input": {"text": '{"format": "copc-cx-assessment", "version": 2}'}},
+    {"op": "assessment-file-read", "input": {"size": 20_000_000}},
+    {"op": "assessment-file-write", "input": {"edition": "OSP", "organisation": "Example", "items": {
+        "4.4": {"types": {"service": {"achieved": "1", "improving": "1", "total": "2"}}}}}},
     {"op": "nope", "input": {}},
 ]
 
