@@ -36,7 +36,8 @@ const before = pyodide.runPython("import sys, copc_cx.files.workbook; 'openpyxl'
 await pyodide.loadPackage("openpyxl", { messageCallback: () => {} });
 """,
     "snapshot": """
-const pyodide = await loadPyodide({ indexURL: base, _loadSnapshot: new Uint8Array(gunzipSync(readFileSync(%(snapshot)s))),
+const image = new Uint8Array(gunzipSync(readFileSync(%(snapshot)s)));
+const pyodide = await loadPyodide({ indexURL: base, _loadSnapshot: image,
                                     stdout: () => {}, stderr: (m) => process.stderr.write(m + "\\n") });
 const before = pyodide.runPython("import sys, copc_cx.files.workbook; 'openpyxl' in sys.modules");
 const lock = JSON.parse(readFileSync(base + "pyodide-lock.json", "utf8"));
@@ -57,9 +58,10 @@ const { loadPyodide } = await import(%(pyodide)s);
 const base = %(base)s;
 %(boot)s
 const handle = pyodide.pyimport("copc_cx.files.workbook").handle;
-const written = JSON.parse(handle(JSON.stringify({ op: "workbook-write", input: { assessment: %(assessment)s, lang: "ja" } })));
-const read = JSON.parse(handle(JSON.stringify({ op: "workbook-read", input: { data: written.result.data } })));
-const core = JSON.parse(handle(JSON.stringify({ op: "rule-50-75", input: { at_target: 48, at_target_or_improving: 69, total: 100 } })));
+const ask = (op, input) => JSON.parse(handle(JSON.stringify({ op, input })));
+const written = ask("workbook-write", { assessment: %(assessment)s, lang: "ja" });
+const read = ask("workbook-read", { data: written.result.data });
+const core = ask("rule-50-75", { at_target: 48, at_target_or_improving: 69, total: 100 });
 process.stdout.write(JSON.stringify({ before, written, read, core }));
 """
 
