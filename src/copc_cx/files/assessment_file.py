@@ -49,7 +49,8 @@ from ..standard import INPUT_FIELDS, MetricType, Scoring
 
 FORMAT = "copc-cx-assessment"
 VERSION = 1
-MAX_FILE_BYTES = 1_000_000  # far above a real assessment with long notes; below web.MAX_REQUEST_CHARS
+# far above a real assessment with long notes; its text, escaped in a request, fits web.MAX_REQUEST_CHARS
+MAX_FILE_BYTES = 900_000
 MAX_NOTE = 5_000  # characters in an item's note
 MAX_COUNT_TEXT = 40  # characters of text kept in a count field (nobody types a longer count)
 

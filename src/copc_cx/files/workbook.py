@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import catalog, web
 from ..errors import InputError, Problem
+from ..scope import excludable_items
 from ..standard import INPUT_FIELDS, METRIC_TYPE_NAMES, Edition, Scoring
 from ..text import Text, fmt_against
 from . import assessment_file
@@ -438,10 +439,8 @@ def read_workbook(data: bytes) -> OpenedWorkbook:
         _read_items(book[title], title, scoring, items, notes, problems, cells)
     if problems:
         raise InputError(problems)
-    # a blank row of an item the edition lacks (the edition was changed on the summary) is no input
-    edition = data_.get("edition")
-    in_edition = {i.number for i in catalog.items_in(Edition(edition))} if edition in tuple(Edition) else set()
-    data_["items"] = {n: v for n, v in items.items() if n in in_edition or n in notes or not _blank(v)}
+    # the sheets list every item of the edition; a blank row of an item outside the scope is no input
+    data_["items"] = {n: v for n, v in items.items() if n in _in_scope(data_) or n in notes or not _blank(v)}
     data_["notes"] = notes
     try:
         doc = assessment_file.read_data({"format": assessment_file.FORMAT, "version": assessment_file.VERSION,
@@ -551,6 +550,17 @@ def _read_items(sheet: Worksheet, title: str, scoring: Scoring, items: dict[str,
             problems.append(_at(title, f"A{row}", f"項目 {number} の行が2つあります。", f"item {number} has two rows.",
                                 f"items.{number}"))
         items[number] = values
+
+
+def _in_scope(data: Mapping[str, Any]) -> set[str]:
+    """The items that apply to the scope the summary gives (none if the summary's edition is wrong)."""
+    edition, excluded = data.get("edition"), data.get("excluded")
+    if edition not in tuple(Edition):
+        return set()
+    if excluded is None:
+        excluded = excludable_items(human_assisted=data.get("human_assisted") is not False,
+                                    digital_assisted=data.get("digital_assisted") is not False)
+    return {i.number for i in catalog.items_in(Edition(edition))} - set(excluded)
 
 
 def _blank(values: Mapping[str, Any]) -> bool:
