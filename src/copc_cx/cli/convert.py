@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     try:
         kind(args.target)
-        doc = load(args.source)
+        doc = load(args.source).doc
     except BadFile as error:
         report_problems(str(error.path), error.problems, lang)
         return EXIT_BAD_INPUT

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..assessment import Assessment
 from ..errors import InputError, Problem
-from ..files import assessment_file
+from ..files import assessment_file, workbook  # the workbook module imports openpyxl only when used
 from ..files.assessment_file import AssessmentFile
 from .common import Lang
 
@@ -29,8 +32,28 @@ def kind(path: Path) -> str:
     return suffix
 
 
-def load(path: Path, *, scorable: bool = False) -> AssessmentFile:
-    """The assessment in `path`; with `scorable`, counts the rules refuse make it a bad file too."""
+@dataclass(frozen=True)
+class Loaded:
+    """An assessment read from a file, and (for a workbook) where each of its fields is."""
+
+    path: Path
+    doc: AssessmentFile
+    cells: Mapping[str, str]
+
+    def bad(self, problems: tuple[Problem, ...]) -> BadFile:
+        """The file as a bad one, each problem at its place (for a workbook: its sheet and cell)."""
+        return BadFile(self.path, workbook.located(problems, self.cells))
+
+    def scored(self) -> Assessment:
+        """The assessment scored; a BadFile where the rules refuse its counts."""
+        try:
+            return assessment_file.score(self.doc)
+        except InputError as error:
+            raise self.bad(error.problems) from None
+
+
+def load(path: Path) -> Loaded:
+    """The assessment in `path` (JSON or Excel); a BadFile if it cannot be taken."""
     suffix = kind(path)
     try:
         data = path.read_bytes()
@@ -40,26 +63,17 @@ def load(path: Path, *, scorable: bool = False) -> AssessmentFile:
                                      f"The file cannot be read ({reason})."),)) from None
     try:
         if suffix == ".json":
-            doc = assessment_file.read_bytes(data)
-            problems = assessment_file.problems(doc) if scorable else ()
-        else:
-            from ..files import workbook
-
-            opened = workbook.read_workbook(data)
-            doc, problems = opened.doc, opened.problems() if scorable else ()
+            return Loaded(path, assessment_file.read_bytes(data), {})
+        opened = workbook.read_workbook(data)
+        return Loaded(path, opened.doc, opened.cells)
     except InputError as error:
         raise BadFile(path, error.problems) from None
-    if problems:
-        raise BadFile(path, problems)
-    return doc
 
 
 def save(doc: AssessmentFile, path: Path, lang: Lang) -> None:
     if kind(path) == ".json":
         path.write_text(assessment_file.dumps(doc), encoding="utf-8")
     else:
-        from ..files import workbook
-
         path.write_bytes(workbook.write_workbook(doc, lang))
 
 

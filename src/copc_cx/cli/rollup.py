@@ -17,7 +17,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..files import assessment_file
 from ..text import Text, fmt_against, fmt_number
 from .common import EXIT_BAD_INPUT, EXIT_OK, Lang, language, report_problems, say
 from .files import BadFile, assessment_paths, load
@@ -55,8 +54,8 @@ class Row:
 
 
 def row_of(path: Path) -> Row:
-    doc = load(path, scorable=True)
-    result = assessment_file.score(doc)
+    loaded = load(path)
+    doc, result = loaded.doc, loaded.scored()
     return Row(str(path), doc.organisation, doc.site, doc.edition, result.scope.applicable, result.earned,
                result.scope.required, result.certified, tuple(c.text for c in result.conditions if not c.met))
 

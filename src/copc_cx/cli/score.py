@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
 from ..files import assessment_file
 from ..web import call
 from .common import EXIT_BAD_INPUT, EXIT_NOT_CERTIFIED, EXIT_OK, Lang, language, report_problems
@@ -28,9 +29,11 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 def scored(path: Path) -> dict[str, Any]:
     """The file's metadata and the self-assessment operation's result (what the browser shows)."""
-    doc = load(path, scorable=True)
+    loaded = load(path)
+    doc = loaded.doc
     answer = call({"op": "self-assessment", "input": assessment_file.self_assessment_input(doc)})
-    assert answer["ok"], answer  # load(scorable=True) has found every problem the operation would
+    if not answer["ok"]:
+        raise loaded.bad(tuple(Problem(e["field"], e["ja"], e["en"]) for e in answer["errors"]))
     return {"file": str(path), **{key: getattr(doc, key) for key in assessment_file.METADATA},
             "edition": doc.edition, "result": answer["result"]}
 
