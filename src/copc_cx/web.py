@@ -289,10 +289,16 @@ def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     result = assessment.assess(edition, inputs, **args)
     steps = [Text(f"{c.text.ja}: {'満たす' if c.met else '満たさない'}（{c.detail.ja}）",
                   f"{c.text.en}: {'met' if c.met else 'not met'} ({c.detail.en})") for c in result.conditions]
+    return assessment_json(result), steps
+
+
+def assessment_json(result: assessment.Assessment, with_items: bool = True) -> Json:
+    """The self-assessment operation's result; `with_items=False` leaves out the items' own results
+    (their steps cost most of it), for a summary such as the command line's."""
     required = result.scope.required
     return {
         "scope": _scope_json(result.scope),
-        "items": [_item_json(s) for s in result.items],
+        "items": [_item_json(s) for s in result.items] if with_items else [],
         "unscored": list(result.unscored),
         "categories": [{"number": c.number, "name": c.name.as_dict(), "earned": float(c.earned),
                         "available": c.available, "display": {"earned": fmt_number(c.earned)}}
@@ -309,7 +315,7 @@ def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
         "conditions": [{"id": c.id, "text": c.text.as_dict(), "met": c.met, "detail": c.detail.as_dict()}
                        for c in result.conditions],
         "certified": result.certified,
-    }, steps
+    }
 
 
 # --- process certification and renewal --------------------------------------------------------

@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
 from ..files import assessment_file
-from ..web import call
+from ..web import assessment_json
 from .common import EXIT_BAD_INPUT, EXIT_NOT_CERTIFIED, EXIT_OK, Lang, language, report_problems
 from .files import BadFile, load
 
@@ -27,15 +26,13 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     return command
 
 
-def scored(path: Path) -> dict[str, Any]:
-    """The file's metadata and the self-assessment operation's result (what the browser shows)."""
+def scored(path: Path, with_items: bool) -> dict[str, Any]:
+    """The file's metadata and the self-assessment operation's result (what the browser shows;
+    without the items' own results unless `with_items`)."""
     loaded = load(path)
     doc = loaded.doc
-    answer = call({"op": "self-assessment", "input": assessment_file.self_assessment_input(doc)})
-    if not answer["ok"]:
-        raise loaded.bad(tuple(Problem(e["field"], e["ja"], e["en"]) for e in answer["errors"]))
     return {"file": str(path), **{key: getattr(doc, key) for key in assessment_file.METADATA},
-            "edition": doc.edition, "result": answer["result"]}
+            "edition": doc.edition, "result": assessment_json(loaded.scored(), with_items)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     bad = False
     for path in args.files:
         try:
-            results.append(scored(path))
+            results.append(scored(path, with_items=args.format == "json"))
         except BadFile as error:
             bad = True
             report_problems(str(error.path), error.problems, lang)
