@@ -42,6 +42,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import catalog, web
+from ..assessment import Assessment
 from ..errors import InputError, Problem
 from ..scope import excludable_items
 from ..standard import INPUT_FIELDS, METRIC_TYPE_NAMES, Edition, Scoring
@@ -143,8 +144,9 @@ def write_workbook(doc: AssessmentFile, lang: Lang = "ja") -> bytes:
     """The assessment as .xlsx bytes, with everything the core computes from it."""
     from openpyxl import Workbook
 
+    result: Assessment | None
     try:
-        result: Any = assessment_file.score(doc)
+        result = assessment_file.score(doc)
         problems: tuple[Problem, ...] = ()
     except InputError as error:
         result, problems = None, error.problems
@@ -204,7 +206,7 @@ def _put(sheet: Worksheet, ref: str, value: Any, kind: Literal["input", "compute
     _style(cell, kind, places, percent)
 
 
-def _write_summary(sheet: Worksheet, doc: AssessmentFile, result: Any, problems: tuple[Problem, ...],
+def _write_summary(sheet: Worksheet, doc: AssessmentFile, result: Assessment | None, problems: tuple[Problem, ...],
                    lang: Lang) -> None:
     from openpyxl.styles import Alignment, Font
 
