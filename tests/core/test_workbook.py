@@ -257,3 +257,15 @@ def test_importing_the_core_and_running_every_operation_never_imports_openpyxl()
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+def test_an_assessment_that_cannot_be_scored_is_written_with_its_problems_and_read_back_as_it_was() -> None:
+    doc = af.read_data({"edition": "CSP", "items": {"2.15": {"met": "x", "applicable": 2}}, "notes": {"2.15": "n"}})
+    data = wb.write_workbook(doc, "en")
+    rows = [r for r in load_workbook(io.BytesIO(data))["Summary"].iter_rows(min_row=14, values_only=True) if r[0]]
+    assert rows[0][0] == "Cannot be scored: correct these inputs:"
+    assert [r[0] for r in rows[1:]] == ["items.2.15.met", "items.2.15.deployed", "items.2.15.total"]
+    opened = wb.read_workbook(data)
+    assert opened.doc.items["2.15"] == {"met": "x", "applicable": 2, "deployed": None, "total": None}
+    assert [p.en.split(":")[0] for p in opened.problems()] == [
+        "Sheet '1.0-3.0', cell D20", "Sheet '1.0-3.0', cell F20", "Sheet '1.0-3.0', cell G20"]
