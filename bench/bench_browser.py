@@ -330,6 +330,7 @@ def wait_offline_ready(page: Page, level: str) -> None:
 class Transfer:
     total: int = 0
     pyodide: int = 0
+    workbook: int = 0  # openpyxl's and et-xmlfile's wheels: only an Excel export or import may fetch them
     requests: int = 0
     note: str = ""
     seen: list[Request] = field(default_factory=list)
@@ -345,6 +346,8 @@ class Transfer:
             self.requests += 1
             if "/assets/pyodide/" in request.url:
                 self.pyodide += size
+                if request.url.rsplit("/", 1)[-1].startswith(("openpyxl-", "et_xmlfile-")):
+                    self.workbook += size
 
 
 def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bool) -> Transfer:
@@ -551,7 +554,9 @@ def run(args: argparse.Namespace) -> int:
             hard_failure |= measured.pyodide != 0
             rows.append((label, figure, "0 Pyodide bytes", verdict(measured.pyodide == 0)))
         else:
-            rows.append((label, figure, "", ""))
+            hard_failure |= measured.workbook != 0
+            rows.append((label, figure + f", openpyxl {size(measured.workbook)}", "0 openpyxl bytes",
+                         verdict(measured.workbook == 0)))
 
     print()
     browser_name = ("headless " if headless else "") + _browser_name(chromium)

@@ -25,6 +25,7 @@ from typing import Any
 from . import assessment, catalog, metrics, metrics_io, plan, process, renewal, report, rules, scope, timeline
 from .errors import Checker, InputError, Problem
 from .examples import EXAMPLES
+from .files import assessment_file
 from .forms import Form, blank, counts, parse_int, path, whole_number
 from .registry import CALCULATORS
 from .standard import (
@@ -124,6 +125,9 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
                              "default": i.default.as_dict()} for i in INTERPRETATIONS],
         "calculators": [{"name": c.name, "op": c.op, "title": c.title.as_dict(), "summary": c.summary.as_dict(),
                          "page": c.page} for c in CALCULATORS],
+        "assessment_file": {"format": assessment_file.FORMAT, "version": assessment_file.VERSION,
+                            "max_bytes": assessment_file.MAX_FILE_BYTES, "metadata": list(assessment_file.METADATA),
+                            "max_note": assessment_file.MAX_NOTE},
         "examples": [{"id": e.id, "calculator": e.calculator, "title": e.title.as_dict(), "shows": e.shows.as_dict(),
                       "origin": e.origin.value, "reference": e.reference, "page": e.page, "input": e.input,
                       "expected": e.expected} for e in EXAMPLES],
@@ -305,10 +309,16 @@ def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     result = assessment.assess(edition, inputs, **args)
     steps = [Text(f"{c.text.ja}: {'満たす' if c.met else '満たさない'}（{c.detail.ja}）",
                   f"{c.text.en}: {'met' if c.met else 'not met'} ({c.detail.en})") for c in result.conditions]
+    return assessment_json(result), steps
+
+
+def assessment_json(result: assessment.Assessment, with_items: bool = True) -> Json:
+    """The self-assessment operation's result; `with_items=False` leaves out the items' own results
+    (their steps cost most of it), for a summary such as the command line's."""
     required = result.scope.required
     return {
         "scope": _scope_json(result.scope),
-        "items": [_item_json(s) for s in result.items],
+        "items": [_item_json(s) for s in result.items] if with_items else [],
         "unscored": list(result.unscored),
         "categories": [{"number": c.number, "name": c.name.as_dict(), "earned": float(c.earned),
                         "available": c.available, "display": {"earned": fmt_number(c.earned)}}
@@ -325,7 +335,7 @@ def _self_assessment(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
         "conditions": [{"id": c.id, "text": c.text.as_dict(), "met": c.met, "detail": c.detail.as_dict()}
                        for c in result.conditions],
         "certified": result.certified,
-    }, steps
+    }
 
 
 # --- process certification and renewal --------------------------------------------------------
@@ -772,6 +782,32 @@ def _timeline(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     return timeline.plan_json(planned), list(planned.steps)
 
 
+# --- assessment files (copc_cx.files.assessment_file) ------------------------------------------
+
+def _file_json(doc: assessment_file.AssessmentFile) -> Json:
+    return {"assessment": assessment_file.to_data(doc), "input": assessment_file.self_assessment_input(doc),
+            "problems": [p.as_dict() for p in assessment_file.problems(doc)],
+            "file_name": assessment_file.file_name(doc)}
+
+
+def _assessment_file_read(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    """{"text": the file's text} -> the file normalised, the self-assessment's input and what the rules
+    refuse in it; a file over the limit is refused from {"size": bytes} alone, unread."""
+    size, text = data.get("size"), data.get("text")
+    if type(size) is int and size > assessment_file.MAX_FILE_BYTES:
+        raise assessment_file.too_large(size)
+    if not isinstance(text, str):
+        raise InputError([Problem("text", "ファイルの中身（テキスト）がありません。", "The file's text is missing.")])
+    return _file_json(assessment_file.read_text(text)), []
+
+
+def _assessment_file_write(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    """An assessment (the file's fields, or the self-assessment's input with metadata and notes) ->
+    the file's text and a name to save it under. Counts the rules refuse are kept as they are."""
+    doc = assessment_file.read_data(data)
+    return {**_file_json(doc), "text": assessment_file.dumps(doc), "media_type": "application/json"}, []
+
+
 # --- the registry and the entry points --------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -806,6 +842,10 @@ OPERATIONS: dict[str, Operation] = {
     "process-report": Operation(_process_report,
                                 Text("プロセス認証チェックのレポート", "Process-certification report")),
     "timeline": Operation(_timeline, Text("認証までと更新の日程", "Certification and renewal timeline")),
+
+
+    "assessment-file-read": Operation(_assessment_file_read, Text("評価ファイルを開く", "Open an assessment file")),
+    "assessment-file-write": Operation(_assessment_file_write, Text("評価ファイルを保存", "Save an assessment file")),
 }
 
 

@@ -4,6 +4,7 @@ libraries never imported) share this list; tests/core/test_pyodide_parity.py che
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID
@@ -60,6 +61,14 @@ REQUESTS: list[dict[str, Any]] = [
     {"op": "self-assessment-report", "input": {**EXAMPLES_BY_ID["pending-at-96"].input, "lang": "en",
                                                "organisation": "みどり保険", "notes": {"2.8": "<b>改訂中</b>"}}},
     {"op": "process-report", "input": {**EXAMPLES_BY_ID["level-rule-two-sites"].input, "build_id": "0123abcd"}},
+    {"op": "assessment-file-read", "input": {"text": json.dumps({
+        "format": "copc-cx-assessment", "version": 1, "organisation": "那覇センター", "date": "2026-12-05",
+        "edition": "CSP", "items": {"2.15": {"met": 3, "applicable": 4, "deployed": "x", "total": 5}},
+        "notes": {"2.15": "根拠: 手順書"}})}},
+    {"op": "assessment-file-read", "input": {"text": '{"format": "copc-cx-assessment", "version": 2}'}},
+    {"op": "assessment-file-read", "input": {"size": 20_000_000}},
+    {"op": "assessment-file-write", "input": {"edition": "OSP", "organisation": "Example", "items": {
+        "4.4": {"types": {"service": {"achieved": "1", "improving": "1", "total": "2"}}}}}},
     {"op": "nope", "input": {}},
 ]
 
