@@ -33,10 +33,12 @@ test: build
 	echo "== pytest"; $(PY) -m pytest $(PYTEST_ARGS) || status=1; \
 	exit $$status
 
-# benchmarks (print numbers, not tests): the core in CPython, then the site in headless Chromium
+# benchmarks (print numbers, not tests): the core in CPython, the copc-cx command, then the site in headless Chromium
 BENCH_ARGS  ?=
 bench: build
 	@$(PY) bench/bench_core.py
+	@$(PY) bench/bench_metrics.py
+	@$(PY) bench/bench_cli.py
 	@$(PY) bench/bench_browser.py $(BENCH_ARGS)
 
 lint: setup

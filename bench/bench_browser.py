@@ -9,8 +9,7 @@ in headless Debian Chromium driven by Playwright. Every figure comes from the sa
 are medians of ``--repeat`` runs, each in a fresh browser profile (its start page left open, as a
 reader's window is, and a moment to settle after the browser starts), taken in rounds that measure
 (a) and (b) once each, so that a machine whose speed drifts during the run (a shared 2-core VM
-does, by a quarter and more) moves the floor and the first results alike. The cold ratio is
-also shown round by round.
+does) moves the floor and the first results alike. The cold ratio is also shown round by round.
 
   (a) bare Pyodide boot: a bench page whose module worker calls loadPyodide() alone from the
       site's self-hosted Pyodide folder (the floor): navigation start -> the worker's answer;
@@ -67,8 +66,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
+from scripts.browser import SHIPPED_SNAPSHOT, chromium_args, find_chromium, link_state  # noqa: E402
 from scripts.serve import serving  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE, SHIPPED_SNAPSHOT, link_state  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
 GUIDE_PAGE = "/glossary/"  # no calculator
@@ -219,15 +218,14 @@ class Browsers:
     current: dict[Path, BrowserContext] = field(default_factory=dict)
 
     def launch(self, profile: Path, service_worker: bool, one_engine_per_page: bool = False) -> BrowserContext:
-        args = [*CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE] if one_engine_per_page else CHROMIUM_ARGS
         context = self.playwright.chromium.launch_persistent_context(
-            profile, executable_path=self.chromium, args=args, base_url=self.base,
+            profile, executable_path=self.chromium, args=chromium_args(one_engine_per_page), base_url=self.base,
             service_workers="allow" if service_worker else "block",
         )
         context.add_init_script(FIRST_RESULT_PROBE)
         # the start page stays open, as a reader's browser window does: with no page left, every
         # new page opened a new window, and Chromium started a renderer for the window's own
-        # WebUI (its omnibox popup) during the visit, about 0.6 s of CPU on the same two cores.
+        # WebUI (its omnibox popup) during the visit, on the same two cores.
         # A browser that has just started gets a moment to settle (that renderer among others),
         # as a reader's has before they follow a link.
         time.sleep(LAUNCH_SETTLE_S)
@@ -332,6 +330,7 @@ def wait_offline_ready(page: Page, level: str) -> None:
 class Transfer:
     total: int = 0
     pyodide: int = 0
+    workbook: int = 0  # openpyxl's and et-xmlfile's wheels: only an Excel export or import may fetch them
     requests: int = 0
     note: str = ""
     seen: list[Request] = field(default_factory=list)
@@ -347,6 +346,8 @@ class Transfer:
             self.requests += 1
             if "/assets/pyodide/" in request.url:
                 self.pyodide += size
+                if request.url.rsplit("/", 1)[-1].startswith(("openpyxl-", "et_xmlfile-")):
+                    self.workbook += size
 
 
 def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bool) -> Transfer:
@@ -410,7 +411,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"bench: {site} is not built: run `make build` first", file=sys.stderr)
         return 1
     info = json.loads(info_path.read_text(encoding="utf-8"))
-    chromium = shutil.which("chromium")
+    chromium = find_chromium()
     if chromium is None:
         print("bench: Debian's chromium is not installed: run `make setup`", file=sys.stderr)
         return 1
@@ -475,7 +476,7 @@ def run(args: argparse.Namespace) -> int:
         if marker:
             # (c) recompute latency: on a page whose engine has settled (as when the reader reads the
             # first result), and at machine speed from the moment of the first result (a restored
-            # engine is still being optimised by V8 then: calculators/worker.mjs's warm-up)
+            # engine is still being optimised by V8 then: calculators/engine.mjs's warm-up)
             with browsers.fresh(service_worker=False) as context:
                 page = first_result(context, keep=True, settle=True).page
                 for kind in ("select", "field"):
@@ -553,7 +554,9 @@ def run(args: argparse.Namespace) -> int:
             hard_failure |= measured.pyodide != 0
             rows.append((label, figure, "0 Pyodide bytes", verdict(measured.pyodide == 0)))
         else:
-            rows.append((label, figure, "", ""))
+            hard_failure |= measured.workbook != 0
+            rows.append((label, figure + f", openpyxl {size(measured.workbook)}", "0 openpyxl bytes",
+                         verdict(measured.workbook == 0)))
 
     print()
     browser_name = ("headless " if headless else "") + _browser_name(chromium)

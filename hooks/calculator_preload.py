@@ -4,9 +4,9 @@ The calculators' modules form a chain (mount.mjs, the widgets, kit.mjs, the cata
 one after another as each import is found, they are ready only late; preloaded from <head>, they
 load in parallel while the page is still being read, and mount.mjs can mount the calculators as
 soon as the page is parsed. They are fetched at low priority: the engine's own files, requested by
-calculators/boot.js's worker, come first (on the local server's six HTTP/1.1 connections, 14
-preloads at normal priority started the worker about 0.1 s later; the page needs the modules only
-once it is parsed, about 0.8 s in on 2 cores). The list comes from the modules' own static
+calculators/boot.js's worker, come first (preloads at normal priority took the server's few
+connections and delayed the worker's start; the page needs the modules only once it is parsed).
+The list comes from the modules' own static
 imports, so it follows the code without being kept by hand. Which pages hold a calculator is
 decided once, by overrides/main.html's has_calculator(): the preloads go after the boot script it
 adds to exactly those pages.

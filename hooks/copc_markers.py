@@ -9,13 +9,15 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from copc_cx import catalog
-from copc_cx.examples import EXAMPLES_BY_ID, WorkedExample, figure
+from copc_cx import catalog, renewal, rules
+from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID, WorkedExample, figure, split_path
 from copc_cx.process import level_requirement_id
 from copc_cx.registry import CALCULATORS, CALCULATORS_BY_NAME
+from copc_cx.scope import required_points
 from copc_cx.standard import (
     BLOCKS,
     CATEGORIES,
@@ -28,7 +30,9 @@ from copc_cx.standard import (
     LEVEL_NAMES,
     MAY_NOT_APPLY_WITHOUT,
     METRIC_TYPE_NAMES,
+    OPTIONAL_METRIC_TYPES,
     RENEWAL_CONDITIONS,
+    REQUIRED_SHARE_PERCENT,
     SCORED_METRICS,
     SCORED_METRICS_NOTES,
     UNIT_NAMES,
@@ -39,11 +43,12 @@ from copc_cx.standard import (
     Interpretation,
     Level,
 )
-from copc_cx.text import Text
+from copc_cx.text import Text, fmt_number
 from copc_cx.web import call
 
 MARKER = re.compile(
-    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|example|calculators)(?:\s+(?P<args>[^>]*?))?\s*-->[ \t]*$",
+    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|examples|example|calculators)"
+    r"(?:\s+(?P<args>[^>]*?))?\s*-->[ \t]*$",
     re.M)
 PLACEHOLDER = re.compile(r'<div class="copc-calc" data-calc="(?P<name>[^"]*)"')
 WIDGETS = Path(__file__).resolve().parent.parent / "calculators" / "widgets"
@@ -68,6 +73,7 @@ WORDS = {
     "metrics": Text("要求指標", "Required metrics"),
     "metric": Text("要求指標", "Required metric"),
     "unit": Text("報告単位", "Reported per"),
+    "definition": Text("ガイドの定義・例", "The guide's definition or example"),
     "requirements": Text("追加要求", "Additional requirements"),
     "condition": Text("条件", "Condition"),
     "optional": Text("任意", "optional"),
@@ -84,21 +90,40 @@ WORDS = {
     "topic": Text("内容", "Topic"),
     "none": Text("—", "—"),
     "erratum_mark": Text("正誤表を参照", "see the errata"),
-    "guide_example": Text("ガイドの例", "The guide's example"),
-    "site_example": Text("例", "Example"),
+    "guide_example": Text("ガイド", "The guide"),
+    "site_example": Text("このサイト", "This site"),
+    "example": Text("例", "Example"),
+    "shows": Text("示すこと", "What it shows"),
+    "origin": Text("出典", "From"),
+    "open": Text("計算ツールで開く", "Open in the calculator"),
+    "open_short": Text("開く", "Open"),
+    "interpretation_mark": Text("解釈を参照", "see the interpretation"),
+    "all_apply": Text("すべての項目が適用", "Every item applies"),
+    "required_points": Text("必要な点数", "Points required"),
+    "osp_only": Text("OSP版だけの項目（2.16〜2.22）", "OSP-only items (2.16-2.22)"),
+    "applies_to": Text("対象", "Applies to"),
+    "rule": Text("規則", "Rule"),
     "inputs": Text("入力", "Inputs"),
     "result": Text("結果", "Result"),
     "steps": Text("計算の過程", "How it is worked out"),
+    "item_inputs": Text("項目ごとの入力", "The inputs, item by item"),
+    "lost": Text("失った点数", "Points lost"),
+    "from_guide": Text("ガイドが示している例", "Worked in the guide"),
+    "made_up": Text("このサイトで作った例", "Made up for this site (a fictional case)"),
     "load": Text("この例を計算ツールで開く", "Open this example in the calculator"),
     "edition": Text("版", "Edition"),
     "metric_type": Text("指標タイプ", "Metric type"),
     "channels": Text("運用しているチャネル", "Channels run"),
     "unit_col": Text("単位", "Unit"),
     "entity": Text("主体組織", "Entity"),
-    "site": Text("サイト", "Site"),
+    "site": Text("拠点", "Site"),
     "yes": Text("はい", "yes"),
     "no": Text("いいえ", "no"),
     "explained": Text("規則の解説", "The rule is explained in"),
+    "months": Text("月次結果の期間", "Months of results"),
+    "start_date": Text("開始日", "Start"),
+    "start_is": Text("開始日の意味", "The start is"),
+    "path": Text("経路", "Path"),
 }
 
 # How the figures an example checks are named (the last part of their path in the result).
@@ -116,12 +141,24 @@ FIGURES = {
     "certified": Text("認証の条件をすべて満たす", "Every condition met"),
     "holds": Text("レベル要求を満たす", "Level rule holds"),
     "share_meeting": Text("3/4以上の月で目標達成した指標の割合", "Share of metrics at target in ¾ of the months"),
-    "level_holds": Text("主体組織と全サイトでレベル要求を満たす", "Level rule holds for the entity and every site"),
+    "level_holds": Text("主体組織と全拠点でレベル要求を満たす", "Level rule holds for the entity and every site"),
     "ready": Text("すべての要求を満たす", "Every requirement met"),
     "interval_years": Text("更新審査の間隔（年）", "Years between renewal audits"),
+    "at_target": Text("目標達成の指標数", "Metrics at target"),
+    "improving": Text("改善中の指標数", "Metrics improving"),
+    "total": Text("指標数", "Metrics"),
+    "at_target_share": Text("目標達成の割合", "Share at target"),
+    "either_share": Text("目標達成または改善の割合", "Share at target or improving"),
+    "rule_50_75_met": Text("50/75を達成", "50/75 achieved"),
+    "each_metric": Text("読み方(a)", "Reading (a)"),
+    "each_month": Text("読み方(b)", "Reading (b)"),
+    "level_section": Text("レベル要求", "Level rule:"),
+    "baseline": Text("ベースライン評価", "Baseline assessment"), "audit": Text("認証審査", "Certification audit"),
+    "start": Text("開始", "starts"), "end": Text("終了・期限", "ends (deadline)"),
+    "renewal_section": Text("更新の条件", "Renewal:"),
 }
 PERCENT_FIGURES = {"approach", "deployment", "percent", "achieved_share", "improving_share", "level", "trend",
-                   "percent_of_applicable", "share_meeting"}
+                   "percent_of_applicable", "share_meeting", "at_target_share", "either_share"}
 
 
 def _t(text: Text, lang: str) -> str:
@@ -221,8 +258,9 @@ def block_section(page: Page, block_id: str) -> str:
         name = _t(metric.name, lang)
         if metric.client_set:
             name += f"（{_w('client_set', lang)}）" if lang == "ja" else f" ({_w('client_set', lang)})"
-        rows.append([str(number), name, _t(UNIT_NAMES[metric.unit], lang)])
-    lines.append(_table(["#", _w("metric", lang), _w("unit", lang)], rows))
+        definition = _w("none", lang) if metric.definition is None else _t(metric.definition, lang)
+        rows.append([str(number), name, definition, _t(UNIT_NAMES[metric.unit], lang)])
+    lines.append(_table(["#", _w("metric", lang), _w("definition", lang), _w("unit", lang)], rows))
     return "\n".join(lines)
 
 
@@ -273,7 +311,97 @@ def interpretations_section(page: Page) -> str:
     return _anchored_entries(page, "I", INTERPRETATIONS, INTERPRETATION_FIELDS)
 
 
+# --- the key numbers a course refers to (docs/*/key-numbers.md) ------------------------------
+
+def _interpretation_mark(page: Page, interpretation_id: str) -> str:
+    assert any(i.id == interpretation_id for i in INTERPRETATIONS), interpretation_id
+    return f"[※]({page.link('errata.md', interpretation_id)} \"{_w('interpretation_mark', page.lang)}\")"
+
+
+def category_points_table(page: Page) -> str:
+    """The points of each category in each edition, with the OSP-only items and the totals."""
+    lang = page.lang
+    rows = [[f"{c.number} {_t(c.name, lang)}", *(f"{catalog.category_points(e, c.number):,}" for e in Edition)]
+            for c in CATEGORIES]
+    # 4.2b is OSP-only too, but it takes the place of the CSP's 4.2a in category 4.0
+    osp_only = [i for i in ITEMS if i.csp_points is None and i.category == "2.0"]
+    rows.append([f"{_w('osp_only', lang)}", _w("none", lang), f"{sum(i.osp_points or 0 for i in osp_only):,}"])
+    rows.append([f"**{_w('total', lang)}**", *(f"**{catalog.total_points(e):,}**" for e in Edition)])
+    return _table([_w("category", lang), "CSP", "OSP"], rows)
+
+
+def required_points_table(page: Page) -> str:
+    """Each edition's total when every item applies, and the share of it certification needs."""
+    lang = page.lang
+    rows = [[e.value, f"{catalog.total_points(e):,}", fmt_number(required_points(catalog.total_points(e)))]
+            for e in Edition]
+    return _table([_w("edition", lang), _w("all_apply", lang),
+                   f"{_w('required_points', lang)}（{REQUIRED_SHARE_PERCENT}%）" if lang == "ja"
+                   else f"{_w('required_points', lang)} ({REQUIRED_SHARE_PERCENT}%)"], rows)
+
+
+def _fraction_text(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def key_rules_table(page: Page) -> str:
+    """The scoring rules in one line each, their figures taken from the core (its constants, or its
+    functions evaluated at the points that show the figure)."""
+    lang = page.lang
+    ja = lang == "ja"
+    # 4.1/4.2/4.5: the share at target that scores full marks, and what a point of A and of I is worth
+    full_at = next(a for a in range(101) if rules.performance_from_counts(a, 0, 100) == 100)
+    per_a = rules.performance_from_counts(1, 0, 100)
+    per_i = rules.performance_from_counts(0, 1, 100)
+    types = len(METRIC_TYPE_NAMES)
+    fewer = types - len(OPTIONAL_METRIC_TYPES)
+    bands = rules.DEPLOYMENT_BANDS
+    level, trend = rules.LEVEL_THRESHOLD, rules.TREND_THRESHOLD
+    months = 12
+    bands_text = ("全ユニット {0}%、{1}%以上 {1}%、{2}%以上 {2}%、{3}%以上 {3}%、それ未満 0%" if ja else
+                  "every unit {0}%; at least {1}% → {1}%; at least {2}% → {2}%; at least {3}% → {3}%; below → 0%"
+                  ).format(*bands)
+    rows = [
+        ["1.0〜3.0" if ja else "1.0-3.0",
+         "得点率 = アプローチと運用の低いほう。アプローチ = 適合した細目 ÷ 適用される細目" if ja else
+         "Item % = the lower of approach and deployment; approach = sub-requirements met ÷ applicable"],
+        ["運用の評価" if ja else "Deployment rating",
+         bands_text + " " + _interpretation_mark(page, "deployment-bands")],
+        ["4.1, 4.2a, 4.2b, 4.5",
+         (f"A ≥ {full_at}% → 100%。それ未満は {_fraction_text(per_a)} × A + {fmt_number(per_i)} × I（上限100%）"
+          if ja else f"A ≥ {full_at}% → 100%; below: {_fraction_text(per_a)} × A + {fmt_number(per_i)} × I "
+          "(at most 100%)")],
+        ["4.3, 4.4",
+         (f"指標タイプごとに上の規則。{types}タイプなら1/{types}ずつ、セールスがなければ1/{fewer}ずつ"
+          if ja else f"The rule above per metric type; 1/{types} each for {types} types, "
+          f"1/{fewer} each without sales")],
+        ["4.6（50/75）" if ja else "4.6 (50/75)",
+         (f"50ルール: A が{level}%に届かない1ポイントごとに −{_fraction_text(rules.LEVEL_PENALTY)}。"
+          f"75ルール: A + I が{trend}%に届かない1ポイントごとに −{_fraction_text(rules.TREND_PENALTY)}。"
+          f"配点は半分ずつ {_interpretation_mark(page, 'rule-50-75-points-split')}" if ja else
+          f"50 rule: −{_fraction_text(rules.LEVEL_PENALTY)} per point of A below {level}%; 75 rule: "
+          f"−{_fraction_text(rules.TREND_PENALTY)} per point of A + I below {trend}%; "
+          f"half the points each {_interpretation_mark(page, 'rule-50-75-points-split')}")],
+        ["認証の条件（50/75）" if ja else "Certification (50/75)",
+         f"A ≥ {level}% かつ A + I ≥ {trend}%" if ja else f"A ≥ {level}% and A + I ≥ {trend}%"],
+        ["プロセス認証のレベル要求" if ja else "Process certification: level rule",
+         (f"要求指標の{level}%以上が、測定した月の3/4以上（{months}か月なら{rules.months_needed(months)}か月）で目標達成。"
+          "主体組織と各拠点のそれぞれで" if ja else
+          f"At least {level}% of the required metrics at target in at least ¾ of the months measured "
+          f"({rules.months_needed(months)} of {months}), for the entity and for each site")],
+        ["2年ごとの更新（PST）" if ja else "Two-year renewal (PST)",
+         (f"目標達成 {renewal.AT_TARGET_OVER}%超、目標達成または改善 {renewal.EITHER_OVER}%超"
+          "（ちょうどは不可）" if ja else
+          f"more than {renewal.AT_TARGET_OVER}% at target and more than {renewal.EITHER_OVER}% at target or "
+          "improving (exactly is not enough)")],
+    ]
+    return _table([_w("applies_to", lang), _w("rule", lang)], rows)
+
+
 TABLES: dict[str, Callable[[Page], str]] = {
+    "category-points": category_points_table,
+    "required-points": required_points_table,
+    "key-rules": key_rules_table,
     "points": points_table,
     "exclusions": exclusions_table,
     "blocks": blocks_table,
@@ -328,21 +456,37 @@ def _value(value: Any, key: str, lang: str) -> str:
     return str(value)
 
 
-def _figure_label(path: str, lang: str) -> str:
-    """"units.A.holds" -> "サイト A: レベル要求を満たす"; "by_type.service.percent" -> "サービス: 得点率"."""
-    parts = path.split(".")
-    label = _t(FIGURES[parts[-1]], lang) if parts[-1] in FIGURES else parts[-1]
-    if parts[0] == "units" and len(parts) == 3:
-        owner = _w("entity", lang) if parts[1] == "entity" else f"{_w('site', lang)} {parts[1]}"
-        return f"{owner}: {label}"
-    if parts[0] == "by_type" and len(parts) == 3:
+def _figure_label(path: str, lang: str, result: Mapping[str, Any] | None = None) -> str:
+    """"units.A.holds" -> "拠点 A: レベル要求を満たす"; "by_type.service.percent" -> "サービス: 得点率";
+    "items.4.1.counts.at_target" -> "4.1: 目標達成の指標数"; a timeline entry by its own title."""
+    parts = split_path(path)
+    if parts[0] == "entries" and result is not None and len(parts) == 3:
+        entry = next(e for e in result["entries"] if e["id"] == parts[1])
+        return f"{entry['title'][lang]}: {_t(FIGURES[parts[2]], lang)}"
+    return _label(parts, lang)
+
+
+def _label(parts: list[str], lang: str) -> str:
+    head = parts[0]
+    if len(parts) == 1:
+        return _t(FIGURES[head], lang) if head in FIGURES else head
+    if head in ("items", "units") and len(parts) > 2:
+        owner = parts[1]
+        if head == "units":
+            owner = _w("entity", lang) if owner == "entity" else f"{_w('site', lang)} {owner}"
+        return f"{owner}: {_label(parts[2:], lang)}"
+    if head == "by_type":
         names = {t.value: t for t in METRIC_TYPE_NAMES}
-        return f"{_t(METRIC_TYPE_NAMES[names[parts[1]]], lang)}: {label}"
-    if parts[0] == "conditions" and len(parts) >= 3:
-        text = next(c.text for c in (*CERTIFICATION_CONDITIONS, *RENEWAL_CONDITIONS)
-                    if c.id == ".".join(parts[1:-1]))
-        return _t(text, lang)
-    return label
+        return f"{_t(METRIC_TYPE_NAMES[names[parts[1]]], lang)}: {_label(parts[2:], lang)}"
+    if head == "conditions":
+        return _t(next(c.text for c in (*CERTIFICATION_CONDITIONS, *RENEWAL_CONDITIONS)
+                       if c.id == ".".join(parts[1:-1])), lang)
+    if head in ("each_metric", "each_month"):
+        return f"{_t(FIGURES[head], lang)}: {_label(parts[1:], lang)}"
+    if head in ("counts", "level", "renewal"):
+        prefix = "" if head == "counts" or parts[1] == "units" else _t(FIGURES[f"{head}_section"], lang) + " "
+        return prefix + _label(parts[1:], lang)
+    return ".".join(parts)
 
 
 def _example_inputs(example: WorkedExample, lang: str) -> str:
@@ -367,12 +511,12 @@ def _example_inputs(example: WorkedExample, lang: str) -> str:
     if example.calculator == "rule-50-75":
         rows = [[_t(f.label, lang), str(data[f.name])] for f in INPUT_FIELDS["rule-50-75"]]
     elif example.calculator == "renewal":
-        rows = [[_t(f.label, lang), str(data[f.name])] for f in INPUT_FIELDS["renewal"]]
-    elif example.calculator == "applicable-points":
-        channels = [_t(CHANNEL_NAMES[c], lang) for c, key in ((Channel.HUMAN_ASSISTED, "human_assisted"),
-                                                             (Channel.DIGITAL_ASSISTED, "digital_assisted"))
-                    if data.get(key, True)]
-        rows = [[_w("edition", lang), str(data["edition"])], [_w("channels", lang), ", ".join(channels)]]
+        stated = [[_t(c.text, lang), _value(bool(data[key]), "", lang)] for key, c in _renewal_statements()]
+        rows = stated + [[_t(f.label, lang), str(data[f.name])] for f in INPUT_FIELDS["renewal"]]
+    elif example.calculator in ("applicable-points", "self-assessment"):
+        rows = [[_w("edition", lang), str(data["edition"])], [_w("channels", lang), _channels_run(data, lang)]]
+        if example.calculator == "self-assessment":
+            return _table([_w("inputs", lang), ""], rows) + "\n\n" + _item_inputs(data, lang)
     elif example.calculator == "process-certification":
         block = catalog.block(str(data["block"]))
         metric_names = {m.id: _t(m.name, lang) for m in block.metrics}
@@ -383,9 +527,75 @@ def _example_inputs(example: WorkedExample, lang: str) -> str:
             f"{u[metric]['months_at_target']} / {u[metric]['months_measured']}" if metric in u else _w("none", lang)
             for _, u in units)] for metric in data["entity"]]
         return f"**{_w('block', lang)}:** {_t(block.name, lang)}\n\n" + _table(header, body)
+    elif example.calculator == "timeline":
+        rows = [[_w("start_date", lang), str(data["start"])], [_w("start_is", lang), str(data.get("start_is", ""))],
+                [_w("path", lang), str(data.get("path", ""))]]
+    elif "rows" in data:
+        months = list(data.get("months", []))
+        span = f"{months[0]} – {months[-1]}" if months else _w("none", lang)
+        rows = [[_w("edition", lang), str(data["edition"])], [_t(FIGURES["total"], lang), str(len(data["rows"]))],
+                [_w("months", lang), span]]
     else:
         rows = [[_w("edition", lang), str(data["edition"])]]
     return _table([_w("inputs", lang), ""], rows)
+
+
+def _channels_run(data: Mapping[str, Any], lang: str) -> str:
+    channels = [_t(CHANNEL_NAMES[c], lang) for c, key in ((Channel.HUMAN_ASSISTED, "human_assisted"),
+                                                         (Channel.DIGITAL_ASSISTED, "digital_assisted"))
+                if data.get(key, True)]
+    return "、".join(channels) if lang == "ja" else ", ".join(channels)
+
+
+def _renewal_statements() -> list[tuple[str, Condition]]:
+    """The renewal conditions the reader states (yes/no) rather than counts, with their input names."""
+    by_id = {c.id: c for c in RENEWAL_CONDITIONS}
+    return [("no_major_nonconformity", by_id["no-major-nonconformity"]),
+            ("no_internal_audit_nonconformity", by_id["no-internal-audit-nonconformity"]),
+            ("category_4_level_met", by_id["category-4-level"])]
+
+
+def _item_inputs(data: Mapping[str, Any], lang: str) -> str:
+    """A self-assessment's inputs, item by item, folded away (a full assessment is long)."""
+    rows = []
+    for number, counts in data["items"].items():
+        item = catalog.item(number)
+        if "types" in counts:
+            names = {t.value: t for t in METRIC_TYPE_NAMES}
+            # at target / improving / metrics, per type
+            text = "; ".join(f"{_t(METRIC_TYPE_NAMES[names[t]], lang)} {c['achieved']}/{c['improving']}/{c['total']}"
+                             for t, c in counts["types"].items())
+        elif "met" in counts:
+            text = (f"細目 {counts['met']}/{counts['applicable']}、ユニット {counts['deployed']}/{counts['total']}"
+                    if lang == "ja" else f"sub-requirements {counts['met']}/{counts['applicable']}, "
+                    f"units {counts['deployed']}/{counts['total']}")
+        else:
+            fields = INPUT_FIELDS[item.scoring.value]
+            text = ("・" if lang == "ja" else ", ").join(
+                f"{_t(f.short, lang)} {counts[f.name]}" for f in fields if f.name in counts)
+        rows.append([number, _t(item.name, lang), text])
+    table = _table([_w("item", lang), _w("name", lang), _w("inputs", lang)], rows)
+    return f'??? note "{_w("item_inputs", lang)}"\n\n{_indent(table)}'
+
+
+def _losses(result: Mapping[str, Any], lang: str) -> str:
+    """Where a self-assessment lost its points, largest first."""
+    rows = [[loss["item"], loss["name"][lang], _value(loss["lost"], "points", lang)]
+            for loss in result.get("biggest_losses", [])]
+    return _table([_w("item", lang), _w("name", lang), _w("lost", lang)], rows) if rows else ""
+
+
+def _origin_line(example: WorkedExample, lang: str) -> str:
+    """Where an example comes from: the guide (its section, named in Japanese) or this site."""
+    if example.origin.value == "guide":
+        return f"*{_w('from_guide', lang)}: {example.reference}*"
+    # a made-up case's description is written in Japanese only
+    return f"*{_w('made_up', lang)}: {example.reference}*" if lang == "ja" else f"*{_w('made_up', lang)}*"
+
+
+def example_anchor(example_id: str) -> str:
+    """The id of an example's box on its page (the examples index links to it)."""
+    return f"example-{example_id}"
 
 
 def example_box(page: Page, example_id: str, markdown: str) -> str:
@@ -404,17 +614,35 @@ def example_box(page: Page, example_id: str, markdown: str) -> str:
             raise MarkerError(f"worked example {example_id!r}: {path} is {actual!r}, the data says {expected!r}")
     here = f'data-calc="{example.calculator}"' in markdown
     target = f"#example={example.id}" if here else page.link("calculators.md") + f"#example={example.id}"
-    kind = _w("guide_example" if example.origin.value == "guide" else "site_example", lang)
-    figures = _table([_w("result", lang), ""], [[_figure_label(p, lang), _value(figure(response["result"], p),
-                                                                                 p.split(".")[-1], lang)]
-                                                for p in example.expected])
+    result = response["result"]
+    figures = _table([_w("result", lang), ""], [
+        [_figure_label(p, lang, result), _value(figure(result, p), p.split(".")[-1], lang)] for p in example.expected])
     steps = "\n".join(f"{n}. {s[lang]}" for n, s in enumerate(response["steps"], start=1))
-    body = "\n\n".join([
-        _t(example.shows, lang), _example_inputs(example, lang), figures,
+    losses = _losses(response["result"], lang) if example.calculator == "self-assessment" else ""
+    body = "\n\n".join(part for part in [
+        _origin_line(example, lang), _t(example.shows, lang), _example_inputs(example, lang), figures, losses,
         f"**{_w('steps', lang)}**", steps,
         f'[{_w("load", lang)}]({target}){{ .md-button .copc-example-link data-example="{example.id}" }}',
-    ])
-    return f'!!! example "{kind}: {_t(example.title, lang)}"\n\n{_indent(body)}'
+    ] if part)
+    # the anchor sits before the box: an admonition takes no attributes
+    return (f'<div id="{example_anchor(example.id)}" class="copc-example-anchor"></div>\n\n'
+            f'!!! example "{_t(example.title, lang)}"\n\n{_indent(body)}')
+
+
+def examples_index(page: Page) -> str:
+    """Every worked example, under the calculator that loads it: what it shows, where it comes from,
+    a link to the page that works it and one that opens it in the calculator."""
+    lang = page.lang
+    sections = []
+    for calc in CALCULATORS:
+        rows = [[f"[{_t(e.title, lang)}]({page.link(e.page, example_anchor(e.id))})", _t(e.shows, lang),
+                 _w("guide_example" if e.origin.value == "guide" else "site_example", lang),
+                 f"[{_w('open_short', lang)}]({page.link('calculators.md')}#example={e.id})"]
+                for e in EXAMPLES if e.calculator == calc.name]
+        if rows:
+            header = [_w("example", lang), _w("shows", lang), _w("origin", lang), _w("open", lang)]
+            sections.append(f"### {_t(calc.title, lang)}\n\n" + _table(header, rows))
+    return "\n\n".join(sections)
 
 
 def _page_title(lang: str, path: str) -> str:
@@ -458,6 +686,8 @@ def render(kind: str, args: str, page: Page, markdown: str = "") -> str:
     words = args.split()
     if kind == "example" and len(words) == 1:
         return example_box(page, words[0], markdown)
+    if kind == "examples" and words == ["index"]:
+        return examples_index(page)
     if kind == "calculators" and words in ([], ["list"]):
         return calculators_list(page) if words else calculators_sections(page)
     if kind == "table":

@@ -12,7 +12,10 @@ Steps:
      and a sitemap.xml in every page's folder (for Material's language links);
   3. Pyodide's runtime files from node_modules/pyodide into site/assets/pyodide/<version>/,
      with the wheel beside them and a site-local pyodide-lock.json that lists it, and a memory
-     snapshot of Pyodide with the core imported (scripts/snapshot_core.mjs, run by Node);
+     snapshot of Pyodide with the core imported (scripts/snapshot_core.mjs, run by Node); the
+     workbook's pure-Python wheels (openpyxl, et-xmlfile: build/pyodide-wheels/, kept by
+     scripts/setup.sh from requirements/pyodide-wheels.txt) beside them and in the lock, loaded
+     only when a reader exports or imports a workbook;
   4. calculators/ (if present) into site/assets/calculators/, with generated/config.mjs (the
      Pyodide folder) and generated/catalog.mjs (the core's catalog op);
   5. site/assets/build-info.json: Pyodide version, wheel file name, and a build id (a hash of
@@ -44,6 +47,9 @@ SITE = ROOT / "site"
 WHEEL_DIR = ROOT / "build" / "wheel"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CALCULATORS = ROOT / "calculators"
+# the workbook's wheels (scripts/setup.sh downloads them, checked against their pinned hashes)
+WORKBOOK_WHEELS_DIR = ROOT / "build" / "pyodide-wheels"
+WORKBOOK_PACKAGES = ("openpyxl", "et_xmlfile")
 BIN = Path(sys.executable).parent
 
 # What loadPyodide() fetches at run time (checked in headless Chromium); the .d.ts, .map,
@@ -215,16 +221,36 @@ def add_pyodide(wheel: Path) -> Path:
     for name in PYODIDE_RUNTIME:
         shutil.copyfile(PYODIDE_NPM / name, target / name)
     shutil.copyfile(wheel, target / wheel.name)
-    # the site-local lock: Pyodide's own plus the core wheel (file_name relative to the lock)
+    extra = workbook_wheels()
+    for path in extra:
+        shutil.copyfile(path, target / path.name)
+    # the site-local lock: Pyodide's own plus the core wheel and the workbook's (file_name relative to the lock)
     run(
         BIN / "pyodide", "lockfile", "add-wheels",
         "--input", PYODIDE_NPM / "pyodide-lock.json",
         "--output", target / "pyodide-lock.json",
         "--base-path", target,
-        target / wheel.name,
+        target / wheel.name, *(target / path.name for path in extra),
         quiet=True,
     )
     return target
+
+
+def workbook_wheels() -> list[Path]:
+    """openpyxl's and et-xmlfile's wheels, one each (kept by scripts/setup.sh)."""
+    found = []
+    for name in WORKBOOK_PACKAGES:
+        wheels = sorted(WORKBOOK_WHEELS_DIR.glob(f"{name}-*-none-any.whl"))
+        if len(wheels) != 1:
+            raise SystemExit(f"build: expected one {name} wheel in {WORKBOOK_WHEELS_DIR}, found {len(wheels)}: "
+                             "run `make setup`")
+        found.append(wheels[0])
+    return found
+
+
+def is_workbook_wheel(name: str) -> bool:
+    """Whether a file of the Pyodide folder is one of the workbook's wheels (fetched on demand only)."""
+    return name.endswith(".whl") and name.split("-", 1)[0] in WORKBOOK_PACKAGES
 
 
 # The memory snapshot the site ships (scripts/snapshot_core.mjs), gzipped: about 6 MB instead of
@@ -371,6 +397,10 @@ def service_worker_manifest(site: Path, build: str) -> dict[str, object]:
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
         if relative == "sw.js" or relative.endswith(SW_SKIP_SUFFIXES):
+            continue
+        if path.is_relative_to(pyodide_dir) and is_workbook_wheel(path.name):
+            # neither precached nor cached with Pyodide's set after the engine's boot: a calculator page
+            # loads no byte of them; the first export or import fetches them (cached then, as an asset)
             continue
         if path.is_relative_to(pyodide_dir):
             pyodide[relative] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]

@@ -110,9 +110,9 @@ def make_server(
 @contextmanager
 def serving(directory: Path) -> Iterator[str]:
     """This script serving ``directory`` on a free loopback port, in a process of its own; yields
-    the base URL (``http://127.0.0.1:<port>/``). A process, not a thread of the caller: a server in
-    the tests' own process answered only when their Python let it, and late in a full run it once
-    sent the calculators' 6.3 MB snapshot too slowly for the worker, which then booted in full."""
+    the base URL (``http://127.0.0.1:<port>/``). A process, not a thread of the caller: a thread
+    answers only when the caller's Python lets it, and an answer too slow makes the calculators'
+    worker give the site's snapshot up and boot in full."""
     process = subprocess.Popen(
         [sys.executable, __file__, "--dir", str(directory), "--port", "0", "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,  # a tab closed mid-download is no news

@@ -6,45 +6,17 @@ The site is built by ``make build`` (``make test`` does it first); the tests nev
 
 from __future__ import annotations
 
-import base64
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scripts.browser import chromium_args, find_chromium
 from scripts.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-# Where Chromium keeps a shared worker alive after its last page (SharedWorker's extendedLifetime),
-# the calculators' engine is a shared worker that the next page finds running (calculators/boot.js).
-# Most end-to-end tests follow one page's engine from its start, as Firefox and Safari run it (a
-# dedicated worker of the page): the session's browser turns the feature off. The shared engine
-# has tests of its own (tests/e2e/test_shared_engine.py), in a browser that keeps it.
-ONE_ENGINE_PER_PAGE = "--disable-features=SharedWorkerExtendedLifetime"
-
-# the memory snapshot the site ships (scripts/build_site.py's add_core_snapshot)
-SHIPPED_SNAPSHOT = re.compile(r".*/copc-core-[0-9a-f]{16}\.snapshot\.gz$")
-
-
-def link_state(state: dict[str, str]) -> str:
-    """A calculator's state as its share link carries it (calculators/kit.mjs's encodeState):
-    compact JSON as unpadded base64url."""
-    raw = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def page_files(site: Path) -> list[Path]:
@@ -98,8 +70,11 @@ def base_url(site_server: str) -> str:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    chromium = shutil.which("chromium")
+    """Debian's Chromium, one engine per page (scripts/browser.py's ONE_ENGINE_PER_PAGE): most
+    end-to-end tests follow one page's engine from its start, as Firefox and Safari run it. The
+    shared engine has tests of its own (tests/e2e/test_shared_engine.py), in a browser that keeps it."""
+    chromium = find_chromium()
     if chromium is None:
         pytest.fail("Debian's chromium is not installed: run `make setup`", pytrace=False)
-    args = [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS, ONE_ENGINE_PER_PAGE]
+    args = [*browser_type_launch_args.get("args", []), *chromium_args(one_engine_per_page=True)]
     return {**browser_type_launch_args, "executable_path": chromium, "args": args}

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 
 from . import catalog, rules
 from .errors import Checker, InputError, Problem
 from .scope import ApplicablePoints, applicable_scope
-from .standard import CATEGORIES, CERTIFICATION_CONDITIONS, Edition, Scoring
-from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against
+from .standard import CATEGORIES, CERTIFICATION_CONDITIONS, ITEMS, Edition, Scoring
+from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against, store
 
 # --- What the user enters for one item ------------------------------------------------------
 
@@ -62,7 +63,7 @@ INPUT_FOR: dict[Scoring, type[ItemInput]] = {
 
 # --- One item --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ItemScore(Explained):
     number: str
     name: Text
@@ -75,6 +76,13 @@ class ItemScore(Explained):
     detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore \
         | rules.Rule5075Score | None = None
 
+    def __init__(self, number: str, name: Text, available: int, percent: Fraction, points: Fraction,
+                 approach: Fraction | None = None, rule_50_75_met: bool | None = None,
+                 detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore
+                 | rules.Rule5075Score | None = None, *, explain: Callable[[], tuple[Text, ...]]) -> None:
+        store(self, number=number, name=name, available=available, percent=percent, points=points,
+              approach=approach, rule_50_75_met=rule_50_75_met, detail=detail, explain=explain)
+
     @cached_property
     def lost(self) -> Fraction:
         return self.available - self.points
@@ -82,9 +90,12 @@ class ItemScore(Explained):
 
 def score_item(number: str, edition: str | Edition, inputs: ItemInput) -> ItemScore:
     """Score one item from its inputs, with the steps that produced the score."""
-    item, available = catalog.item_in(number, edition)
+    item = _ITEMS.get(number)
+    available = None if item is None or type(edition) is not Edition else item.points_in(edition)
+    if item is None or available is None:  # not an item of that edition: say why
+        item, available = catalog.item_in(number, edition)
     expected = INPUT_FOR[item.scoring]
-    if not isinstance(inputs, expected):
+    if type(inputs) is not expected and not isinstance(inputs, expected):
         raise InputError([Problem(
             "inputs",
             f"項目 {number} の採点方法は {item.scoring} です（{expected.__name__} の入力が必要です）。",
@@ -128,6 +139,42 @@ def score_item(number: str, edition: str | Edition, inputs: ItemInput) -> ItemSc
                      explain=explain)
 
 
+# A self-assessment is scored whole again at every change a reader makes in the calculator, and a
+# file at every open: an item whose counts have not changed keeps its score. A score is a pure
+# function of (item, edition, counts) and immutable, so it can be shared. Only counts that are plain
+# ints are kept (True and 1.0 equal 1, but the rules refuse them); the store is emptied when full.
+_KEPT: dict[tuple[object, ...], ItemScore] = {}
+KEPT_SCORES = 4096
+
+
+def _kept_key(number: str, edition: Edition, inputs: ItemInput) -> tuple[object, ...] | None:
+    if type(inputs) is ChannelPerformance:
+        types = tuple(inputs.types.items())
+        for name, counts in types:
+            if type(name) is not str or type(counts) is not tuple or len(counts) != 3 \
+                    or not all(type(v) is int for v in counts):
+                return None
+        return (number, edition, ChannelPerformance, types)
+    values = tuple(inputs.__dict__.values())
+    for value in values:
+        if type(value) is not int:
+            return None
+    return (number, edition, type(inputs), values)
+
+
+def _score_kept(number: str, edition: Edition, inputs: ItemInput) -> ItemScore:
+    key = _kept_key(number, edition, inputs)
+    if key is None:
+        return score_item(number, edition, inputs)
+    kept = _KEPT.get(key)
+    if kept is None:
+        kept = score_item(number, edition, inputs)
+        if len(_KEPT) >= KEPT_SCORES:
+            _KEPT.clear()
+        _KEPT[key] = kept
+    return kept
+
+
 # --- The whole self-assessment ---------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -143,7 +190,13 @@ class ConditionResult:
     id: str
     text: Text
     met: bool
-    detail: Text
+    # writes `detail`; like the steps, only when someone reads it (its figures cost more than the decision)
+    describe: Callable[[], Text] = field(repr=False, compare=False)
+
+    @cached_property
+    def detail(self) -> Text:
+        """Why the condition is met or not, with the figures."""
+        return self.describe()
 
 
 @dataclass(frozen=True)
@@ -171,11 +224,10 @@ def assess(
     """Score every applicable item and decide certification, naming each unmet condition."""
     scope = applicable_scope(edition, human_assisted=human_assisted, digital_assisted=digital_assisted,
                              excluded=excluded)
-    applicable_numbers = {i.number for i in scope.items}
     checker = Checker()
     scores: list[ItemScore] = []
     for number, inputs in items.items():
-        if number not in applicable_numbers:
+        if number not in scope.numbers:
             why = ("この範囲では適用されない項目です" if any(i.number == number for i in scope.excluded)
                    else f"{scope.edition}版にない項目です")
             why_en = ("it does not apply to this scope" if any(i.number == number for i in scope.excluded)
@@ -184,31 +236,37 @@ def assess(
                         f"Item {number} cannot be scored: {why_en}.")
             continue
         try:
-            scores.append(score_item(number, scope.edition, inputs))
+            scores.append(_score_kept(number, scope.edition, inputs))
         except InputError as error:
             checker.problems.extend(Problem(f"items.{number}.{p.field}", p.ja, p.en) for p in error.problems)
     checker.raise_if_any()
 
-    order = {i.number: n for n, i in enumerate(scope.items)}
-    scores.sort(key=lambda s: order[s.number])
+    scores.sort(key=lambda s: _ORDER[s.number])
     scored = {s.number for s in scores}
     unscored = tuple(i.number for i in scope.items if i.number not in scored)
-    earned_by_category = dict.fromkeys((c.number for c in CATEGORIES), Fraction(0))
-    for s in scores:
-        earned_by_category[s.number.split(".")[0] + ".0"] += s.points
-    categories = tuple(
-        CategoryTotal(c.number, c.name, earned_by_category[c.number],
-                      sum(i.points_in(scope.edition) or 0 for i in scope.items if i.category == c.number))
-        for c in CATEGORIES
-    )
-    earned = sum(earned_by_category.values(), Fraction(0))
+    # Sums and the order of losses on whole numbers over one common denominator: exact like the
+    # fractions' own arithmetic, without building a fraction for each step (scoring must stay fast).
+    common = math.lcm(*(s.points.denominator for s in scores))
+    scaled = [s.points.numerator * (common // s.points.denominator) for s in scores]
+    by_category = dict.fromkeys((c.number for c in CATEGORIES), 0)
+    for s, points in zip(scores, scaled, strict=True):
+        by_category[_CATEGORY[s.number]] += points
+    categories = tuple(CategoryTotal(c.number, c.name, Fraction(by_category[c.number], common), available)
+                       for c, available in zip(CATEGORIES, scope.category_points, strict=True))
+    earned = Fraction(sum(scaled), common)
     percent = earned * 100 / scope.applicable
     missing = max(Fraction(0), scope.required - earned)
     # Stable sort on the standard's order, so ties keep the item order.
-    losses = tuple(sorted((s for s in scores if s.lost > 0), key=lambda s: s.lost, reverse=True)[:5])
+    lost = {s.number: s.available * common - points for s, points in zip(scores, scaled, strict=True)}
+    losses = tuple(sorted((s for s in scores if lost[s.number] > 0), key=lambda s: lost[s.number], reverse=True)[:5])
     conditions = _conditions(scope, scores, unscored, earned, percent)
     return Assessment(scope, tuple(scores), unscored, categories, earned, percent, missing, losses,
                       conditions, all(c.met for c in conditions))
+
+
+_ITEMS = {i.number: i for i in ITEMS}
+_ORDER = {i.number: n for n, i in enumerate(ITEMS)}
+_CATEGORY = {i.number: i.category for i in ITEMS}
 
 
 def _short_by(shortfall: Fraction, lang: str) -> str:
@@ -236,34 +294,38 @@ def _conditions(
     percent: Fraction,
 ) -> tuple[ConditionResult, ...]:
     texts = {c.id: c.text for c in CERTIFICATION_CONDITIONS}
-    below = [s.number for s in scores if s.approach is not None and s.approach < 100]
+    # approach below 100%, compared on whole numbers (a fraction's comparison costs more)
+    below = [s.number for s in scores if s.approach is not None and s.approach.numerator < 100 * s.approach.denominator]
     # an item of 1.0-3.0 without inputs has no approach to speak of: it fails the condition too
     blank = [n for n in unscored if n.split(".")[0] in {"1", "2", "3"}]
     rule = next((s for s in scores if s.rule_50_75_met is not None), None)
-    results = [
-        ConditionResult(
-            "points-95", texts["points-95"], earned >= scope.required,
-            Text(f"{fmt_against(earned, scope.required)} / {scope.applicable:,} 点"
-                 f"（{fmt_percent_against(percent, 95)}）、必要 {fmt_number(scope.required, 4)} 点"
-                 f"{_short_by(scope.required - earned, 'ja')}",
-                 f"{fmt_against(earned, scope.required)} of {scope.applicable:,} points "
-                 f"({fmt_percent_against(percent, 95)}); needs {fmt_number(scope.required, 4)}"
-                 f"{_short_by(scope.required - earned, 'en')}"),
-        ),
-        ConditionResult("approach-100", texts["approach-100"], not below and not blank, _approach_detail(below, blank)),
-        ConditionResult(
-            "rule-50-75", texts["rule-50-75"], rule is not None and bool(rule.rule_50_75_met),
-            Text("4.6が未入力" if rule is None else ("50/75を達成" if rule.rule_50_75_met else "50/75が未達成"),
-                 "4.6 has no inputs" if rule is None else
-                 ("50/75 achieved" if rule.rule_50_75_met else "50/75 not achieved")),
-        ),
-    ]
-    # Not a condition the guide lists, but a decision on missing inputs would be a silent 0.
-    results.append(ConditionResult(
-        "all-items-scored", Text("適用される全項目を採点している", "Every applicable item is scored"), not unscored,
-        Text("未入力の項目（0点として計算）: " + "、".join(unscored), "Items without inputs (counted as 0 points): "
-             + ", ".join(unscored)) if unscored else
-        Text(f"適用される {len(scope.items)} 項目すべてに入力あり",
-             f"All {len(scope.items)} applicable items have inputs"),
-    ))
-    return tuple(results)
+    def points() -> Text:
+        shown, share, required = (fmt_against(earned, scope.required), fmt_percent_against(percent, 95),
+                                  fmt_number(scope.required, 4))
+        return Text(f"{shown} / {scope.applicable:,} 点（{share}）、必要 {required} 点"
+                    f"{_short_by(scope.required - earned, 'ja')}",
+                    f"{shown} of {scope.applicable:,} points ({share}); needs {required}"
+                    f"{_short_by(scope.required - earned, 'en')}")
+
+    def rule_50_75() -> Text:
+        return Text("4.6が未入力" if rule is None else ("50/75を達成" if rule.rule_50_75_met else "50/75が未達成"),
+                    "4.6 has no inputs" if rule is None else
+                    ("50/75 achieved" if rule.rule_50_75_met else "50/75 not achieved"))
+
+    def all_scored() -> Text:
+        if unscored:
+            return Text("未入力の項目（0点として計算）: " + "、".join(unscored),
+                        "Items without inputs (counted as 0 points): " + ", ".join(unscored))
+        return Text(f"適用される {len(scope.items)} 項目すべてに入力あり",
+                    f"All {len(scope.items)} applicable items have inputs")
+
+    return (
+        ConditionResult("points-95", texts["points-95"], earned >= scope.required, points),
+        ConditionResult("approach-100", texts["approach-100"], not below and not blank,
+                        lambda: _approach_detail(below, blank)),
+        ConditionResult("rule-50-75", texts["rule-50-75"], rule is not None and bool(rule.rule_50_75_met),
+                        rule_50_75),
+        # Not a condition the guide lists, but a decision on missing inputs would be a silent 0.
+        ConditionResult("all-items-scored", Text("適用される全項目を採点している", "Every applicable item is scored"),
+                        not unscored, all_scored),
+    )

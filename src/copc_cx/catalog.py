@@ -13,6 +13,8 @@ _BLOCKS_BY_ID = {block.id: block for block in BLOCKS}
 
 def edition(value: str | Edition, field: str = "edition") -> Edition:
     """The edition named by `value` ("CSP" or "OSP")."""
+    if type(value) is Edition:
+        return value
     try:
         return Edition(value)
     except ValueError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .standard import INPUT_FIELDS, MAX_COUNT, InputField
@@ -48,6 +49,7 @@ def label(field: str, form: str | None = None) -> tuple[str, str]:
     return f"「{found.label.ja}」", en[:1].lower() + en[1:] if en[1:2].islower() else en
 
 
+@lru_cache(maxsize=1024)  # fields are mostly the forms' own names: a handful, looked up on every count
 def input_field(field: str, form: str | None = None) -> InputField | None:
     """The definition of the count at `field` (its last part), in `form` if given, else in any form."""
     key = field.rsplit(".", 1)[-1]

@@ -66,8 +66,9 @@ def _pending_at_96() -> dict[str, Any]:
     return {"edition": "CSP", "human_assisted": True, "digital_assisted": True, "items": items}
 
 
-def _two_sites() -> dict[str, Any]:
-    """The workforce block at two sites, 12 months measured; every other requirement met."""
+def _two_sites(site_b_speed_of_answer: int = 8) -> dict[str, Any]:
+    """The workforce block at two sites, 12 months measured; every other requirement met.
+    Site B's speed of answer is at target in 8 months, or in as many as given."""
     metrics = ("workforce.speed-of-answer", "workforce.abandonment", "workforce.schedule-adherence",
                "workforce.scheduling-forecast")
 
@@ -77,13 +78,100 @@ def _two_sites() -> dict[str, Any]:
 
     requirements = ["workforce.cuika", "workforce.targets", "workforce.people-items"]
     return {"edition": "CSP", "block": "workforce", "requirements_met": requirements,
-            "entity": unit(10, 9, 6, 9), "sites": {"A": unit(10, 9, 6, 11), "B": unit(8, 9, 5, 7)}}
+            "entity": unit(10, 9, 6, 9),
+            "sites": {"A": unit(10, 9, 6, 11), "B": unit(site_b_speed_of_answer, 9, 5, 7)}}
 
 
 def _renewal(at_target: int, either: int) -> dict[str, Any]:
     return {"no_major_nonconformity": True, "no_internal_audit_nonconformity": True,
             "pst_at_target": str(at_target), "pst_at_target_or_improving": str(either), "pst_total": "20",
             "category_4_level_met": True}
+
+
+# --- Metrics tables built to give the guide's category 4.0 figures ---------------------------------
+
+def _row(name: str, item: str, level: str, unit: str, target: str, direction: str, results: tuple[str, ...],
+         **more: str) -> dict[str, Any]:
+    """One row of a metrics table, as the table's form sends it."""
+    return {"name": name, "item": item, "level": level, "unit": unit, "target": target, "direction": direction,
+            "results": list(results), **more}
+
+
+_LATEST_TWO = ["2024-11", "2024-12"]
+
+
+def _table_4_1_at_48() -> dict[str, Any]:
+    """4.1 of a CSP with 12 programs: the service journey, and overall satisfaction (higher is better)
+    and dissatisfaction (lower is better) in each program; 12 of the 25 at target in December (48%)."""
+    rows = [_row("サービスジャーニーの顧客体験", "4.1", "entity", "", "75", "higher", ("73", "76"))]
+    for n in range(1, 13):
+        program = f"P{n:02d}"
+        rows.append(_row("顧客の総合満足度", "4.1", "program", program, "80", "higher",
+                         ("79", "82" if n <= 6 else "78")))
+        rows.append(_row("顧客の総合不満足度", "4.1", "program", program, "8", "lower",
+                         ("9", "7.5" if n <= 5 else "8.4")))
+    return {"edition": "CSP", "months": _LATEST_TWO, "rows": rows}
+
+
+def _table_4_3_by_type() -> dict[str, Any]:
+    """4.3 by type: service 2 of 5 at target, quality 1 of 2, sales 3 of 5, efficiency 5 of 20 with 2 of
+    the others marked improving."""
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, names: tuple[str, ...], programs: int, at_target: int, improving: int = 0) -> None:
+        for n, (program, name) in enumerate((f"P{p:02d}", name) for p in range(1, programs + 1) for name in names):
+            hit = n < at_target
+            rows.append(_row(name, "4.3", "program", program, "90", "higher", ("88", "91" if hit else "87"),
+                             type=kind, improving="yes" if at_target <= n < at_target + improving else ""))
+
+    add("service", ("サービスレベル", "応答率", "メール返信の納期率", "チャット応答率", "折り返し納期率"), 1, 2)
+    add("quality", ("重大なミスの精度（顧客）", "重大なミスの精度（業務）"), 1, 1)
+    add("sales", ("成約率", "アップセル率", "解約阻止率", "クロスセル率", "見積り成約率"), 1, 3)
+    add("efficiency", ("処理件数達成率", "CSS稼働率", "占有率", "後処理時間の達成率", "処理時間の達成率"), 4, 5, 2)
+    return {"edition": "CSP", "months": _LATEST_TWO, "rows": rows}
+
+
+_KSP_BY_PROGRAM = (("予測精度", "higher"), ("スケジュール遵守率", "higher"), ("IVRのマネジメント", "higher"),
+                   ("欠勤率", "lower"), ("プログラム単位のCSS離職率", "lower"))
+
+
+def _table_50_75() -> dict[str, Any]:
+    """100 KSP metrics (five in each of 20 programs), all counted for 4.6: 48 at target in the latest
+    month, 21 below it but better in each of their last three months, 31 neither; improvement by rule."""
+    rows: list[dict[str, Any]] = []
+    for n in range(100):
+        name, direction = _KSP_BY_PROGRAM[n % 5]
+        higher = direction == "higher"
+        results = (("88", "89", "90", "91") if n < 48 else ("80", "82", "84", "86") if n < 69 else
+                   ("86", "84", "85", "85"))
+        if not higher:
+            results = (("6", "5.5", "5", "4.8") if n < 48 else ("9", "8", "7", "6") if n < 69 else
+                       ("7", "8", "7", "7.5"))
+        rows.append(_row(name, "4.5", "program", f"P{n // 5 + 1:02d}", "90" if higher else "5", direction, results))
+    return {"edition": "CSP", "months": ["2024-09", "2024-10", "2024-11", "2024-12"], "rows": rows,
+            "improvement": "last-three-better"}
+
+
+def _table_level_readings() -> dict[str, Any]:
+    """The workforce block over four months. The entity: three of six metrics at target in 3 of 4 months
+    each, but in different months, so most months have only two at target. Site A: no metric at target in
+    3 of 4 months, yet every month has two of its four at target."""
+    def unit(site: str, pattern: dict[str, str]) -> list[dict[str, Any]]:
+        rows = []
+        for metric, hits in pattern.items():
+            lower = metric == "workforce.abandonment"
+            results = tuple(("4" if lower else "85") if hit == "x" else ("6" if lower else "75") for hit in hits)
+            rows.append(_row(metric.split(".")[1], "", "", "", "5" if lower else "80", "lower" if lower else "higher",
+                             results, block_metric=metric, site=site))
+        return rows
+
+    entity = unit("", {"workforce.speed-of-answer": "-xxx", "workforce.abandonment": "x-xx",
+                       "workforce.timeliness": "xx-x", "workforce.backlog": "----",
+                       "workforce.schedule-adherence": "----", "workforce.staffing-forecast": "----"})
+    site = unit("A", {"workforce.speed-of-answer": "xx--", "workforce.abandonment": "--xx",
+                      "workforce.schedule-adherence": "x-x-", "workforce.occupancy": "-x-x"})
+    return {"edition": "CSP", "months": ["2024-09", "2024-10", "2024-11", "2024-12"], "rows": entity + site,
+            "block": "workforce"}
 
 
 EXAMPLES: tuple[WorkedExample, ...] = (
@@ -106,6 +194,16 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         Origin.SITE, "架空のOSP（4プログラム）", "scoring/items-1-3.md",
         {"edition": "OSP", "item": "2.20", "met": "9", "applicable": "10", "deployed": "4", "total": "4"},
         {"approach": 90, "deployment": 100, "percent": 90, "points": 72, "limited_by": "approach"},
+    ),
+    WorkedExample(
+        "item-11-of-12", "item-score",
+        Text("2.7 クオリティの管理: 細目12中11に適合（途中で丸めない）",
+             "2.7 Quality management: 11 of 12 sub-requirements met (no rounding on the way)"),
+        Text("アプローチ91.67%をそのまま配点に掛けます。92%に丸めてから掛けると73.6点になり、得点を高く見積もります。",
+             "The exact 91.67% multiplies the points; rounding it to 92% first would give 73.6 points, too many."),
+        Origin.SITE, "架空のCSP（3プログラム）", "scoring/items-1-3.md",
+        {"edition": "CSP", "item": "2.7", "met": "11", "applicable": "12", "deployed": "3", "total": "3"},
+        {"approach": 91.6667, "percent": 91.6667, "points": 73.3333, "limited_by": "approach"},
     ),
     WorkedExample(
         "performance-1", "performance",
@@ -140,6 +238,15 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         Origin.GUIDE, _SCORING_4 + "項目4.1、4.2a、4.2b、4.5の例3", "scoring/performance.md",
         {"edition": "CSP", "item": "4.1", "achieved": "0", "improving": "30", "total": "100"},
         {"percent": 15, "points": 75},
+    ),
+    WorkedExample(
+        "performance-capped", "performance",
+        Text("上限: 40%が目標達成、60%が改善中", "The cap: 40% at target, 60% improving"),
+        Text("2 × A + 0.5 × I が100を超えても（ここでは110）、得点率は100%で止まります。",
+             "When 2 × A + 0.5 × I passes 100 (110 here), the item still scores 100%."),
+        Origin.SITE, _SCORING_4 + "の換算式の上限", "scoring/performance.md",
+        {"edition": "CSP", "item": "4.1", "achieved": "40", "improving": "60", "total": "100"},
+        {"percent": 100, "points": 500},
     ),
     WorkedExample(
         "performance-4.5-counts", "performance",
@@ -182,6 +289,63 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         {"level": 96, "trend": 92, "points": 329, "met": False},
     ),
     WorkedExample(
+        "metrics-4.1-at-48", "metrics-table",
+        Text("指標表から4.1: 25指標中12が目標達成（48%）",
+             "4.1 from a metrics table: 12 of 25 metrics at target (48%)"),
+        Text("指標ごとの最新の結果を目標と比べて数えると、ガイドの例1と同じ96%になります。",
+             "Counting each metric's latest result against its target gives the guide's example 1: 96%."),
+        Origin.GUIDE, _SCORING_4 + "項目4.1、4.2a、4.2b、4.5の例1", "scoring/metrics.md",
+        _table_4_1_at_48(),
+        {"items.4.1.counts.at_target": 12, "items.4.1.counts.total": 25, "items.4.1.at_target_share": 48,
+         "items.4.1.percent": 96, "items.4.1.points": 480},
+    ),
+    WorkedExample(
+        "metrics-4.3-by-type", "metrics-table",
+        Text("指標表から4.3: タイプ別に40%・50%・60%・25% + 改善10%",
+             "4.3 from a metrics table: 40%, 50%, 60% and 25% + 10% improving by type"),
+        Text("行ごとの指標タイプで数え分けると、ガイドの4.3の例と同じ得点率になります。",
+             "Counting the rows by their metric type gives the figures of the guide's 4.3 example."),
+        Origin.GUIDE, _SCORING_4 + "項目4.3および4.4の例1", "scoring/metrics.md",
+        _table_4_3_by_type(),
+        {"items.4.3.by_type.service.percent": 80, "items.4.3.by_type.quality.percent": 100,
+         "items.4.3.by_type.sales.percent": 100, "items.4.3.by_type.efficiency.percent": 55,
+         "items.4.3.by_type.efficiency.counts.improving": 2, "items.4.3.percent": 83.75, "items.4.3.points": 335},
+    ),
+    WorkedExample(
+        "metrics-50-75", "metrics-table",
+        Text("指標表から4.6: 100指標中48が目標達成、21が改善中（規則で判定）",
+             "4.6 from a metrics table: 48 of 100 at target, 21 improving (by the rule)"),
+        Text("改善中を月次結果の規則で判定しても、ガイドの例と同じ96%と92%になり、50/75は未達成です。",
+             "With improvement decided by the rule on the monthly results, the guide's 96% and 92% follow, "
+             "and 50/75 is not met."),
+        Origin.GUIDE, _SCORING_4 + "項目4.6の例1", "scoring/metrics.md",
+        _table_50_75(),
+        {"items.4.6.counts.at_target": 48, "items.4.6.counts.improving": 21, "items.4.6.level": 96,
+         "items.4.6.trend": 92, "items.4.6.points": 329, "items.4.6.rule_50_75_met": False,
+         "renewal.at_target_share": 48},
+    ),
+    WorkedExample(
+        "metrics-level-readings", "metrics-table",
+        Text("レベル要求の二つの読み方が分かれる例（ワークフォース管理ブロック、4か月）",
+             "Where the two readings of the level rule disagree (workforce block, four months)"),
+        Text("主体組織は読み方(a)で満たし(b)で満たさず、拠点Aはその逆です。",
+             "The entity holds under reading (a) but not (b); site A the other way round."),
+        Origin.SITE, "架空のCSP（主体組織と1拠点、4か月）", "process/blocks.md",
+        _table_level_readings(),
+        {"level.units.entity.each_metric.holds": True, "level.units.entity.each_month.holds": False,
+         "level.units.A.each_metric.holds": False, "level.units.A.each_month.holds": True,
+         "level.holds": False},
+    ),
+    WorkedExample(
+        "rule-50-75-one-short", "rule-50-75",
+        Text("4.6: 目標達成49%、目標達成または改善75%", "4.6: 49% at target, 75% at target or improving"),
+        Text("1ポイント足りないだけでも50ルールは満たされず、点数はほぼ満点でも認証の条件を欠きます。",
+             "One point short of 50% fails the 50 rule: nearly full points, yet a certification condition fails."),
+        Origin.SITE, "「COPC認証取得に必要な点数」の50/75の境界", "faq.md",
+        {"at_target": "49", "at_target_or_improving": "75", "total": "100"},
+        {"level": 98, "trend": 100, "points": 346.5, "met": False},
+    ),
+    WorkedExample(
         "applicable-csp-human-only", "applicable-points",
         Text("デジタルアシステッドチャネルのないCSP", "A CSP without digital-assisted channels"),
         Text("2.6と4.4を除いた持ち点と、切り捨てない95%の必要点数です（ガイドの例の正誤を反映）。",
@@ -201,9 +365,11 @@ EXAMPLES: tuple[WorkedExample, ...] = (
     ),
     WorkedExample(
         "pending-at-96", "self-assessment",
-        Text("96%でも保留: 2.8のアプローチが90%", "Pending at 96%: the approach of 2.8 is 90%"),
-        Text("持ち点の95%を超えていても、アプローチが100%でない項目が1つあれば認証されません。",
-             "Above 95% of the points, one item with an approach below 100% still blocks certification."),
+        Text("96%でも申請中: 2.8のアプローチが90%", "Pending at 96%: the approach of 2.8 is 90%"),
+        Text("持ち点の95%を超えていても、アプローチが100%でない項目が1つあれば認証されません"
+             "（経営層が全項目への適合を約束すれば申請中）。",
+             "Above 95% of the points, one item with an approach below 100% still blocks certification "
+             "(pending, if senior management commits to full conformity)."),
         Origin.SITE, "架空のCSP「みどり保険カスタマーセンター」（3プログラム）", "certification/outcomes.md",
         _pending_at_96(),
         {"earned": 3840, "percent_of_applicable": 96, "certified": False,
@@ -211,13 +377,23 @@ EXAMPLES: tuple[WorkedExample, ...] = (
     ),
     WorkedExample(
         "level-rule-two-sites", "process-certification",
-        Text("ワークフォース管理ブロック: 2サイトのレベル要求", "Workforce block: the level rule at two sites"),
-        Text("サイトAが満たしても、サイトBが満たさなければ主体組織はレベル要求を満たしません。",
+        Text("ワークフォース管理ブロック: 2拠点のレベル要求", "Workforce block: the level rule at two sites"),
+        Text("拠点Aが満たしても、拠点Bが満たさなければ主体組織はレベル要求を満たしません。",
              "Site A passes, site B fails, so the entity does not meet the level rule."),
-        Origin.SITE, "架空のCSP（2サイト・12か月）", "process/blocks.md",
+        Origin.SITE, "架空のCSP（2拠点・12か月）", "process/blocks.md",
         _two_sites(),
         {"units.entity.holds": True, "units.A.holds": True, "units.A.share_meeting": 75,
          "units.B.holds": False, "units.B.share_meeting": 25, "level_holds": False, "ready": False},
+    ),
+    WorkedExample(
+        "level-rule-two-sites-one-more-month", "process-certification",
+        Text("同じ2拠点で、拠点Bの応答速度があと1か月目標を達成した場合",
+             "The same two sites, with site B's speed of answer at target one month more"),
+        Text("9か月（12か月の3/4）に届いた指標が1つ増えて拠点Bが50%になり、主体組織もレベル要求を満たします。",
+             "One more metric reaches 9 of 12 months, site B reaches 50%, and the entity meets the level rule."),
+        Origin.SITE, "架空のCSP（2拠点・12か月）", "process/blocks.md",
+        _two_sites(site_b_speed_of_answer=9),
+        {"units.B.holds": True, "units.B.share_meeting": 50, "level_holds": True, "ready": True},
     ),
     WorkedExample(
         "renewal-exactly-65-75", "renewal",
@@ -241,6 +417,18 @@ EXAMPLES: tuple[WorkedExample, ...] = (
         {"conditions.pst-at-target-over-65.met": True, "conditions.pst-at-target-or-improving-over-75.met": True,
          "interval_years": 2},
     ),
+    WorkedExample(
+        "timeline-fastest-march", "timeline",
+        Text("3月のキックオフから最速のペースで", "The fastest path from a March kickoff"),
+        Text("8か月で11月の審査を目指すと、Step 8の内部監査とレビューは約3か月前の8月に来ます。夏休みと重なるなら、"
+             "審査日を動かして計画し直せます。",
+             "Aiming at a November audit in 8 months puts step 8's internal audit and review about 3 months "
+             "earlier, in August; if that clashes with the summer holidays, move the audit and plan again."),
+        Origin.SITE, "架空の品質管理責任者（3月にキックオフ）", "certification/steps.md",
+        {"start": "2027-03-01", "start_is": "kickoff", "path": "fastest"},
+        {"baseline": "2027-04-01", "audit": "2027-11-01", "entries.step-8.end": "2027-08-01",
+         "entries.audit-deadline.end": "2028-10-01", "entries.renewal-1.start": "2028-11-01"},
+    ),
 )
 
 EXAMPLES_BY_ID: dict[str, WorkedExample] = {e.id: e for e in EXAMPLES}
@@ -250,7 +438,7 @@ def figure(result: Mapping[str, Any], path: str) -> Any:
     """The value at a dotted `path` of an operation's result. A list is entered by the entry whose
     identifying key ("id", "unit", "item", "type") equals the path's next part."""
     value: Any = result
-    for part in _split(path):
+    for part in split_path(path):
         if isinstance(value, list):
             value = next(v for v in value if part in (v.get("id"), v.get("unit"), v.get("item"), v.get("type")))
         else:
@@ -258,11 +446,11 @@ def figure(result: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def _split(path: str) -> list[str]:
+def split_path(path: str) -> list[str]:
     """Dotted parts, keeping item numbers such as "2.15" and ids such as "points-95" whole."""
     parts: list[str] = []
     for piece in path.split("."):
-        if parts and piece.isdigit() and parts[-1].isdigit():
+        if parts and piece[:1].isdigit() and parts[-1].isdigit():
             parts[-1] = f"{parts[-1]}.{piece}"
         else:
             parts.append(piece)

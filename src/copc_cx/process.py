@@ -57,7 +57,7 @@ def _check_metric_names(block: Block, metrics: MonthsByMetric, prefix: str, chec
                         f"{name!r} is not a required metric of the {block.name.en} block.")
 
 
-def _metric_name(names: Mapping[str, Text], metric: str) -> Text:
+def metric_name(names: Mapping[str, Text], metric: str) -> Text:
     """A metric's name; a further client metric ("<id>:<label>") with its label."""
     base, _, label = metric.partition(":")
     name = names.get(base, Text(base, base))
@@ -82,7 +82,7 @@ def check_process_certification(
         checker.add("requirements_met", f"要求 {req!r} はこのブロックにありません。",
                     f"{req!r} is not a requirement of this block.")
     if not sites:
-        checker.add("sites", "サイトを1つ以上入力してください（レベル要求は各サイトにも適用されます）。",
+        checker.add("sites", "拠点を1つ以上入力してください（レベル要求は各拠点にも適用されます）。",
                     "Enter at least one site: the level rule applies to each site too.")
     names = {m.id: m.name for m in block.metrics}
     units: list[UnitLevel] = []
@@ -104,8 +104,8 @@ def check_process_certification(
     steps = [Text(f"{block.name.ja}ブロック: " + "、".join(items) + " を同時に認証（免除なし）",
                   f"{block.name.en} block: " + ", ".join(items) + " are certified together (no exemptions)")]
     for u in units:
-        label = Text("主体組織", "Entity") if u.unit == "entity" else Text(f"サイト {u.unit}", f"Site {u.unit}")
-        failing = [_metric_name(names, m) for m in u.failing]
+        label = Text("主体組織", "Entity") if u.unit == "entity" else Text(f"拠点 {u.unit}", f"Site {u.unit}")
+        failing = [metric_name(names, m) for m in u.failing]
         verdict = Text("満たす", "holds") if u.level.holds else Text(
             "満たさない（未達: " + "、".join(t.ja for t in failing) + "）",
             "fails (not meeting: " + ", ".join(t.en for t in failing) + ")")

@@ -58,7 +58,7 @@ CALCULATORS: tuple[Calculator, ...] = (
     Calculator(
         "process-certification", "process-certification",
         Text("プロセス認証のレベル要求", "Process-certification level requirement"),
-        Text("ブロックを選び、主体組織と各サイトで要求指標が目標を達成した月数からレベル要求を判定し、"
+        Text("ブロックを選び、主体組織と各拠点で要求指標が目標を達成した月数からレベル要求を判定し、"
              "追加要求のチェックリストで準備状況を示します。",
              "Checks a block's level rule for the entity and each site from the months each metric was at "
              "target, with a checklist of the additional requirements."),
@@ -68,6 +68,20 @@ CALCULATORS: tuple[Calculator, ...] = (
         Text("5つの条件から、更新審査が毎年か2年ごとかを判定します。",
              "Decides from the five conditions whether renewal audits are yearly or every two years."),
         "certification/outcomes.md"),
+    Calculator(
+        "metrics-table", "metrics-table", Text("指標表（カテゴリ4.0）", "Metrics table (category 4.0)"),
+        Text("指標ごとの目標と月次結果の表から、4.1〜4.6の件数と得点、更新審査の割合、プロセス認証のレベル要求を出します。",
+             "Derives the counts and scores of 4.1–4.6, the renewal's shares and a block's level rule from a table "
+             "of metrics with their targets and monthly results."),
+        "scoring/metrics.md"),
+    Calculator(
+        "timeline", "timeline", Text("認証までの日程と更新の暦", "Certification timeline and renewal calendar"),
+        Text("開始日と経路（フル認証の標準・最速、プロセス認証）から、9つのステップの日付、期限、更新審査の期間を出します。"
+             "審査日からさかのぼることもできます。",
+             "Dates each of the nine steps, every deadline and the renewal windows from a start date and a path "
+             "(full certification at the typical or fastest pace, or process certification); or works back from "
+             "a target audit date."),
+        "certification/steps.md"),
 )
 
 CALCULATORS_BY_NAME: dict[str, Calculator] = {c.name: c for c in CALCULATORS}

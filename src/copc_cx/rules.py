@@ -8,14 +8,14 @@ both languages. Percentages are Fractions from 0 to 100; nothing is rounded here
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
 from .errors import Checker, InputError
-from .standard import METRIC_TYPE_NAMES, OPTIONAL_METRIC_TYPES, MetricType
-from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against
+from .standard import MAX_COUNT, METRIC_TYPE_NAMES, OPTIONAL_METRIC_TYPES, MetricType
+from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against, store
 
 HUNDRED = Fraction(100)
 DEPLOYMENT_BANDS = (100, 75, 50, 25)  # interpretation deployment-bands
@@ -26,9 +26,19 @@ def share(part: int, whole: int) -> Fraction:
     return Fraction(part * 100, whole)
 
 
+def counts_fit(*values: object) -> bool:
+    """Whether every value is already a count within the forms' bound: the common case, which the
+    rules take without a Checker (a self-assessment scores dozens of items; the Checker names
+    problems, and only inputs that have one need it)."""
+    for value in values:  # noqa: SIM110 (a loop: all() of a generator costs twice as much here)
+        if type(value) is not int or not 0 <= value <= MAX_COUNT:
+            return False
+    return True
+
+
 # --- Categories 1.0-3.0: approach x deployment -------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ApproachDeploymentScore(Explained):
     approach: Fraction  # % of applicable sub-requirements met
     deployed_share: Fraction  # % of units fully deploying
@@ -36,12 +46,25 @@ class ApproachDeploymentScore(Explained):
     percent: Fraction  # the item's %: the lower of approach and deployment
     limited_by: Literal["approach", "deployment", "both"]
 
+    def __init__(self, approach: Fraction, deployed_share: Fraction, deployment: int, percent: Fraction,
+                 limited_by: Literal["approach", "deployment", "both"], *,
+                 explain: Callable[[], tuple[Text, ...]]) -> None:
+        store(self, approach=approach, deployed_share=deployed_share, deployment=deployment, percent=percent,
+              limited_by=limited_by, explain=explain)
+
 
 def deployment_band(deployed: int, total: int) -> int:
     """The deployment rating for `deployed` of `total` units (quartile bands)."""
     if deployed == total:
         return 100
-    return next((band for band in DEPLOYMENT_BANDS[1:] if 100 * deployed >= band * total), 0)
+    for band in _BANDS_BELOW_FULL:
+        if 100 * deployed >= band * total:
+            return band
+    return 0
+
+
+_BANDS_BELOW_FULL = DEPLOYMENT_BANDS[1:]
+_RATING_PERCENT = {rating: Fraction(rating) for rating in (*DEPLOYMENT_BANDS, 0)}  # fractions never change: shared
 
 
 def rate_deployment(*, deployed: int, total: int) -> int:
@@ -55,13 +78,21 @@ def rate_deployment(*, deployed: int, total: int) -> int:
 
 
 def score_approach_deployment(*, met: int, applicable: int, deployed: int, total: int) -> ApproachDeploymentScore:
-    checker = Checker("approach-deployment")
-    met_, applicable_ = checker.count("met", met), checker.positive("applicable", applicable)
-    deployed_, total_ = checker.count("deployed", deployed), checker.positive("total", total)
-    checker.at_most("met", met_, "applicable", applicable_)
-    checker.at_most("deployed", deployed_, "total", total_)
-    checker.raise_if_any()
-    assert met_ is not None and applicable_ is not None and deployed_ is not None and total_ is not None
+    met_: int | None
+    applicable_: int | None
+    deployed_: int | None
+    total_: int | None
+    if counts_fit(met, applicable, deployed, total) and applicable > 0 and total > 0 and met <= applicable \
+            and deployed <= total:
+        met_, applicable_, deployed_, total_ = met, applicable, deployed, total
+    else:
+        checker = Checker("approach-deployment")
+        met_, applicable_ = checker.count("met", met), checker.positive("applicable", applicable)
+        deployed_, total_ = checker.count("deployed", deployed), checker.positive("total", total)
+        checker.at_most("met", met_, "applicable", applicable_)
+        checker.at_most("deployed", deployed_, "total", total_)
+        checker.raise_if_any()
+        assert met_ is not None and applicable_ is not None and deployed_ is not None and total_ is not None
 
     approach = share(met_, applicable_)
     deployed_share = share(deployed_, total_)
@@ -70,7 +101,7 @@ def score_approach_deployment(*, met: int, applicable: int, deployed: int, total
     difference = met_ * 100 - deployment * applicable_
     limited_by: Literal["approach", "deployment", "both"] = (
         "approach" if difference < 0 else "both" if difference == 0 else "deployment")
-    percent = approach if difference < 0 else Fraction(deployment)
+    percent = approach if difference < 0 else _RATING_PERCENT[deployment]
 
     def explain() -> tuple[Text, ...]:
         limit = {"approach": Text("（アプローチが制約）", " (approach limits it)"),
@@ -95,11 +126,15 @@ def score_approach_deployment(*, met: int, applicable: int, deployed: int, total
 
 # --- 4.1, 4.2a, 4.2b, 4.5 (and each metric type of 4.3/4.4) ------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class PerformanceScore(Explained):
     achieved: Fraction  # A: % of required metrics at target
     improving: Fraction  # I: % not at target but improving continuously
     percent: Fraction
+
+    def __init__(self, achieved: Fraction, improving: Fraction, percent: Fraction, *,
+                 explain: Callable[[], tuple[Text, ...]]) -> None:
+        store(self, achieved=achieved, improving=improving, percent=percent, explain=explain)
 
 
 def performance_from_counts(achieved: int, improving: int, total: int) -> Fraction:
@@ -117,6 +152,10 @@ def performance_from_counts(achieved: int, improving: int, total: int) -> Fracti
 def score_performance(
     *, achieved: int, improving: int, total: int, prefix: str = "", form: str = "performance"
 ) -> PerformanceScore:
+    if counts_fit(achieved, improving, total) and total > 0 and achieved + improving <= total:
+        a, i = share(achieved, total), share(improving, total)
+        return PerformanceScore(a, i, performance_from_counts(achieved, improving, total),
+                                explain=_explain_performance(achieved, improving, total, a, i))
     checker = Checker(form)
     achieved_ = checker.count(prefix + "achieved", achieved)
     improving_ = checker.count(prefix + "improving", improving)
@@ -134,8 +173,13 @@ def score_performance(
 
     a, i = share(achieved_, total_), share(improving_, total_)
     percent = performance_from_counts(achieved_, improving_, total_)
+    return PerformanceScore(a, i, percent, explain=_explain_performance(achieved_, improving_, total_, a, i))
 
+
+def _explain_performance(achieved_: int, improving_: int, total_: int, a: Fraction,
+                         i: Fraction) -> Callable[[], tuple[Text, ...]]:
     def explain() -> tuple[Text, ...]:
+        percent = performance_from_counts(achieved_, improving_, total_)
         shown_a = fmt_percent_against(a, LEVEL_THRESHOLD)
         steps = [Text(f"目標達成: {total_} 指標中 {achieved_}（A = {shown_a}）、"
                       f"未達だが継続的改善: {improving_}（I = {fmt_percent(i)}）",
@@ -153,7 +197,7 @@ def score_performance(
                               f"{' (capped at 100%)' if raw > 100 else ''} → {fmt_percent(percent)}"))
         return tuple(steps)
 
-    return PerformanceScore(a, i, percent, explain=explain)
+    return explain
 
 
 # --- 4.3, 4.4: by metric type ------------------------------------------------------------
@@ -168,22 +212,26 @@ class ChannelPerformanceScore(Explained):
 Counts = tuple[int, int, int]  # (achieved, improving, total)
 
 
+_TYPES = tuple((t, t.value) for t in MetricType)
+_TYPE_NAMES = frozenset(name for _, name in _TYPES)
+_REQUIRED_TYPES = tuple(t for t in MetricType if t not in OPTIONAL_METRIC_TYPES)
+
+
 def score_channel_performance(types: Mapping[str, Counts]) -> ChannelPerformanceScore:
     checker = Checker("channel-performance")
-    known = {t.value for t in MetricType}
     for name in types:
-        if name not in known:
+        if name not in _TYPE_NAMES:
             checker.add(name, f"指標タイプ {name!r} はありません（service、quality、sales、efficiency）。",
                         f"There is no metric type {name!r} (service, quality, sales, efficiency).")
-    for required in MetricType:
-        if required not in OPTIONAL_METRIC_TYPES and required.value not in types:
+    for required in _REQUIRED_TYPES:
+        if required.value not in types:
             label = METRIC_TYPE_NAMES[required]
             checker.add(required.value,
                         f"{label.ja}の指標は必須です（省略できるのはセールスだけです）。",
                         f"{label.en} metrics are required (only sales may be left out).")
     scores: dict[MetricType, PerformanceScore] = {}
-    for metric_type in MetricType:
-        counts = types.get(metric_type.value)
+    for metric_type, name in _TYPES:
+        counts = types.get(name)
         if counts is None:
             continue
         try:
@@ -194,14 +242,17 @@ def score_channel_performance(types: Mapping[str, Counts]) -> ChannelPerformance
             continue
         try:
             scores[metric_type] = score_performance(
-                achieved=achieved, improving=improving, total=total, prefix=f"{metric_type.value}.",
+                achieved=achieved, improving=improving, total=total, prefix=f"{name}.",
                 form="channel-performance")
         except InputError as error:
             checker.problems.extend(error.problems)
     checker.raise_if_any()
 
     weight = Fraction(1, len(scores))
-    percent = sum((s.percent * weight for s in scores.values()), Fraction(0))
+    # the mean of the types' percentages, summed on whole numbers over their common denominator
+    common = math.lcm(*(s.percent.denominator for s in scores.values()))
+    percent = Fraction(sum(s.percent.numerator * (common // s.percent.denominator) for s in scores.values()),
+                       common * len(scores))
     share_text = "1/4" if len(scores) == 4 else "1/3"
     def explain() -> tuple[Text, ...]:
         steps = [Text(f"指標タイプ {len(scores)} 種類 → 各タイプに配点の {share_text}",
@@ -242,6 +293,9 @@ def nested_counts(
     at_target: tuple[str, object], either: tuple[str, object], total: tuple[str, object], form: str = "rule-50-75"
 ) -> tuple[int, int, int]:
     """(field, value) counts of metrics at target <= at target or improving <= all, each checked."""
+    a, e, t = at_target[1], either[1], total[1]
+    if type(a) is int and type(e) is int and type(t) is int and 0 <= a <= e <= t <= MAX_COUNT and t > 0:
+        return a, e, t
     checker = Checker(form)
     at_target_ = checker.count(*at_target)
     either_ = checker.count(*either)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property, lru_cache
 
 from . import catalog
 from .errors import Checker
-from .standard import CHANNEL_NAMES, MAY_NOT_APPLY_WITHOUT, REQUIRED_SHARE_PERCENT, Channel, Edition, Item
+from .standard import CATEGORIES, CHANNEL_NAMES, MAY_NOT_APPLY_WITHOUT, REQUIRED_SHARE_PERCENT, Channel, Edition, Item
 from .text import Text, fmt_number
 
 
@@ -22,6 +23,17 @@ class ApplicablePoints:
     excluded: tuple[Item, ...]
     items: tuple[Item, ...]  # the applicable items
     steps: tuple[Text, ...]
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        """The numbers of the applicable items."""
+        return frozenset(i.number for i in self.items)
+
+    @cached_property
+    def category_points(self) -> tuple[int, ...]:
+        """The applicable points of each category, in CATEGORIES' order."""
+        return tuple(sum(i.points_in(self.edition) or 0 for i in self.items if i.category == c.number)
+                     for c in CATEGORIES)
 
 
 def excludable_items(*, human_assisted: bool, digital_assisted: bool) -> tuple[str, ...]:
@@ -48,6 +60,17 @@ def applicable_scope(
     subset to keep items the auditors judge applicable after all.
     """
     ed = catalog.edition(edition)
+    chosen = None if excluded is None else tuple(excluded)
+    if type(human_assisted) is bool and type(digital_assisted) is bool and (
+            chosen is None or all(type(n) is str for n in chosen)):
+        # a scope is a pure function of these, and every self-assessment asks for one
+        return _scope(ed, human_assisted, digital_assisted, chosen)
+    return _scope.__wrapped__(ed, human_assisted, digital_assisted, chosen)
+
+
+@lru_cache(maxsize=256)
+def _scope(ed: Edition, human_assisted: bool, digital_assisted: bool,
+           excluded: tuple[str, ...] | None) -> ApplicablePoints:
     checker = Checker()
     for field, value in (("human_assisted", human_assisted), ("digital_assisted", digital_assisted)):
         if not isinstance(value, bool):

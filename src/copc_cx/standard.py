@@ -294,6 +294,8 @@ _ALL_KCRP = Text(
     "Every KCRP metric (except those managed against the same target at entity or client level)",
 )
 _CLIENT_REQUIRED = Text("クライアントが要求するすべての指標", "Every metric the client requires")
+_ALL_KSP = Text("予測精度・スケジュール遵守率・IVRのマネジメントを除く、すべてのKSP指標",
+                "Every KSP metric other than forecast accuracy, schedule adherence and IVR management")
 
 SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
     ScoredMetricGroup(("4.1",), Text("顧客体験の測定", "Measuring customer experience"), {
@@ -318,8 +320,7 @@ SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
     }),
     ScoredMetricGroup(("4.5",), Text("KSP", "KSPs"), {
         Level.ENTITY: (
-            Text("予測精度・スケジュール遵守率・IVRのマネジメントを除く、すべてのKSP指標",
-                 "Every KSP metric other than forecast accuracy, schedule adherence and IVR management"),
+            _ALL_KSP,
             Text("CSS離職率", "CSS attrition"),
             Text("RFXへの対応（OSP）", "Responding to RFXs (OSP)"),
         ),
@@ -334,6 +335,10 @@ SCORED_METRICS: tuple[ScoredMetricGroup, ...] = (
         ),
     }),
 )
+
+# Entries of the list that name a kind of metrics rather than one metric: an organisation's table
+# holds its own metrics of that kind in their place (metrics.template marks them).
+SCORED_METRIC_KINDS: frozenset[Text] = frozenset({_ALL_KCRP, _CLIENT_REQUIRED, _ALL_KSP})
 
 SCORED_METRICS_NOTES: tuple[Text, ...] = (
     Text("複数のKCRPのデータを合算している指標は、達成度の計算に一度だけ数えます。",
@@ -353,10 +358,10 @@ class Condition:
 
 
 CERTIFICATION_CONDITIONS: tuple[Condition, ...] = (
-    Condition("points-95", Text("評価対象の持ち点の95％以上を獲得している",
+    Condition("points-95", Text("評価対象の持ち点の95%以上を獲得している",
                                 "At least 95% of the applicable points are earned"),
               "「COPC認証取得に必要な点数」"),
-    Condition("approach-100", Text("カテゴリ1.0〜3.0の全項目で、アプローチの評価が100％",
+    Condition("approach-100", Text("カテゴリ1.0〜3.0の全項目で、アプローチの評価が100%",
                                    "The approach of every item in categories 1.0-3.0 scores 100%"),
               "「COPC認証取得に必要な点数」"),
     Condition("rule-50-75", Text("4.6で50/75ルールを満たしている",
@@ -372,11 +377,11 @@ RENEWAL_CONDITIONS: tuple[Condition, ...] = (
               Text("直近の更新審査で、内部監査活動に不適合がなかった",
                    "No nonconformity about the internal audit at the last renewal audit"),
               "「認証更新審査」"),
-    Condition("pst-at-target-over-65", Text("直近のPST評価で、65％を超える指標が目標を達成している",
+    Condition("pst-at-target-over-65", Text("直近のPST評価で、65%を超える指標が目標を達成している",
                                             "Latest PST review: more than 65% of metrics at target"),
               "「認証更新審査」"),
     Condition("pst-at-target-or-improving-over-75",
-              Text("直近のPST評価で、75％を超える指標が目標達成または継続的改善を示している",
+              Text("直近のPST評価で、75%を超える指標が目標達成または継続的改善を示している",
                    "Latest PST review: more than 75% of metrics at target or improving"),
               "「認証更新審査」"),
     Condition("category-4-level", Text("カテゴリ4.0の指標のレベル要求を満たしている",
@@ -400,12 +405,12 @@ class Unit(StrEnum):
 
 
 UNIT_NAMES: dict[Unit, Text] = {
-    Unit.PROGRAM_BY_SITE_AND_CHANNEL: Text("サイト・チャネル単位のプログラム", "Program, per site and channel"),
-    Unit.PROGRAM_BY_SITE_AND_TRANSACTION: Text("サイト・取引業務の種類単位のプログラム",
+    Unit.PROGRAM_BY_SITE_AND_CHANNEL: Text("拠点・チャネル単位のプログラム", "Program, per site and channel"),
+    Unit.PROGRAM_BY_SITE_AND_TRANSACTION: Text("拠点・取引業務の種類単位のプログラム",
                                                "Program, per site and transaction type"),
-    Unit.CLIENT_AT_EACH_SITE: Text("クライアントの業務を扱う各サイトで、クライアントごとに1指標",
+    Unit.CLIENT_AT_EACH_SITE: Text("クライアントの業務を扱う各拠点で、クライアントごとに1指標",
                                    "One per client, at each site handling that client"),
-    Unit.SITE: Text("サイト単位（各サイトに1指標）", "Per site (one for each site)"),
+    Unit.SITE: Text("拠点単位（各拠点に1指標）", "Per site (one for each site)"),
     Unit.CHANNEL: Text("チャネル単位", "Per channel"),
     Unit.ENTITY: Text("主体組織単位", "Entity"),
     Unit.SET_BY_CLIENT: Text("クライアントが設定", "Set by the client"),
@@ -418,6 +423,13 @@ class RequiredMetric:
     name: Text
     unit: Unit
     client_set: bool = False  # required only when a client asks for it
+    # How the guide defines or illustrates the metric, in our words ("例" / "e.g." where the guide
+    # gives only an example); None where the guide gives nothing beyond the name.
+    definition: Text | None = None
+
+
+def _d(ja: str, en: str) -> Text:
+    return Text(ja, en)
 
 
 @dataclass(frozen=True)
@@ -453,7 +465,7 @@ def _common(block: str, applies_to: Text | None, *, cuika_with_cx: bool = False)
     if applies_to is not None:
         reqs.append(_req(block, "people-items", f"3.1〜3.4の要求を{applies_to.ja}に適用している",
                          f"Items 3.1-3.4 are applied to {applies_to.en}"))
-    reqs.append(_req(block, "level", "レベル: 主体組織と各サイトで、要求指標の50％以上が測定期間の3/4以上で目標を達成",
+    reqs.append(_req(block, "level", "レベル: 主体組織と各拠点で、要求指標の50%以上が測定期間の3/4以上で目標を達成",
                      "Level: for the entity and each site, at least 50% of the required metrics meet "
                      "their target in at least 3/4 of the measurement period"))
     return tuple(reqs)
@@ -474,12 +486,20 @@ BLOCKS: tuple[Block, ...] = (
                 cuika_with_cx=True),
         (
             RequiredMetric("quality.customer-critical", Text("顧客観点の重大なミスの精度",
-                           "Customer-critical error accuracy"), _P_CH),
+                           "Customer-critical error accuracy"), _P_CH, definition=_d(
+                "モニタリングした取引業務のうち、顧客にとって重大なミスが一つもなかったものの割合",
+                "Share of monitored transactions without any error that is critical to the customer")),
             RequiredMetric("quality.business-critical", Text("ビジネス観点の重大なミスの精度",
-                           "Business-critical error accuracy"), _P_CH),
+                           "Business-critical error accuracy"), _P_CH, definition=_d(
+                "モニタリングした取引業務のうち、事業にとって重大なミスが一つもなかったものの割合",
+                "Share of monitored transactions without any error that is critical to the business")),
             RequiredMetric("quality.compliance-critical", Text("コンプライアンス観点の重大なミスの精度",
-                           "Compliance-critical error accuracy"), _P_CH),
-            RequiredMetric("quality.defect-rate", Text("欠陥率", "Defect rate"), _P_CH),
+                           "Compliance-critical error accuracy"), _P_CH, definition=_d(
+                "モニタリングした取引業務のうち、法令・規程の面で重大なミスが一つもなかったものの割合",
+                "Share of monitored transactions without any error that is critical to compliance")),
+            RequiredMetric("quality.defect-rate", Text("欠陥率", "Defect rate"), _P_CH, definition=_d(
+                "例: 検査した取引業務のうち、欠陥が見つかったものの割合",
+                "e.g. the share of inspected transactions found to have a defect")),
             _client_metric("quality", "client", "クライアントが要求するモニタリングによるクオリティ指標",
                            "Quality metrics from monitoring that the client requires"),
         ),
@@ -492,25 +512,51 @@ BLOCKS: tuple[Block, ...] = (
                 "応答速度（リアルタイム型）: サービスレベル、平均応答速度（ASA）、"
                 "スケジュール達成率（クライアントが人員配置を決めるプログラム）のいずれか",
                 "Speed of answer (real-time): service level, ASA, or schedule achievement "
-                "(in programs where the client sets staffing)"), _P_TX),
+                "(in programs where the client sets staffing)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルのリアルタイム型の取引業務が対象。"
+                "サービスレベルなら、例: 目標時間内に応答した取引の割合",
+                "Real-time transactions of human-assisted channels. Service level, e.g. the share of transactions "
+                "answered within the target time")),
             RequiredMetric("workforce.abandonment", Text("放棄呼率（リアルタイム型）",
-                           "Abandonment rate (real-time)"), _P_TX),
+                           "Abandonment rate (real-time)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルのリアルタイム型の取引業務が対象。"
+                "例: CSSが応答する前に顧客が離れた取引の割合",
+                "Real-time transactions of human-assisted channels; e.g. the share of transactions the customer "
+                "abandoned before a CSS answered")),
             RequiredMetric("workforce.timeliness", Text(
                 "納期（非リアルタイム型）: 納期率、"
                 "またはスケジュール達成率（クライアントが人員配置を決めるプログラム）",
                 "Timeliness (non-real-time): on-time rate, or schedule achievement "
-                "(in programs where the client sets staffing)"), _P_TX),
+                "(in programs where the client sets staffing)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルの非リアルタイム型の取引業務が対象。納期率は、決められたサイクルタイム内に処理した取引の割合",
+                "Non-real-time transactions of human-assisted channels. The on-time rate is the share of "
+                "transactions handled within their cycle time")),
             RequiredMetric("workforce.backlog", Text("未処理（非リアルタイム型）",
-                           "Backlog (non-real-time)"), _P_TX),
+                           "Backlog (non-real-time)"), _P_TX, definition=_d(
+                "ヒューマンアシステッドチャネルの非リアルタイム型の取引業務が対象。"
+                "例: 期限までに処理できなかった取引の平均の遅れ",
+                "Non-real-time transactions of human-assisted channels; e.g. the average delay of the "
+                "transactions not handled by their due time")),
             RequiredMetric("workforce.schedule-adherence", Text("スケジュール遵守率",
-                           "Schedule adherence"), _P_TX),
+                           "Schedule adherence"), _P_TX, definition=_d(
+                "例: 業務の種類や時間帯ごとに計画した勤務時間と、実際の勤務時間との比較",
+                "e.g. the time planned for each activity and period compared with the time actually worked")),
             RequiredMetric("workforce.staffing-forecast", Text("スタッフィング予測精度",
-                           "Staffing forecast accuracy"), _P_TX),
+                           "Staffing forecast accuracy"), _P_TX, definition=_d(
+                "例: 採用と研修に要する期間を見込んで予測した業務量と、実際の業務量との比較",
+                "e.g. the workload forecast far enough ahead to hire and train for it, compared with the actual")),
             RequiredMetric("workforce.scheduling-forecast", Text("スケジューリング予測精度",
-                           "Scheduling forecast accuracy"), _P_TX),
+                           "Scheduling forecast accuracy"), _P_TX, definition=_d(
+                "例: 在籍スタッフのシフトを組むために予測したインターバルごとの取引量と、実績との比較",
+                "e.g. the volume forecast per interval to build the current staff's schedules, compared with "
+                "the actual")),
             RequiredMetric("workforce.occupancy", Text("占有率 = 生産時間 ÷（生産時間 + 受付可能時間）",
-                           "Occupancy = productive time ÷ (productive + available time)"), _P_TX),
-            RequiredMetric("workforce.utilisation", Text("CSS稼働率", "CSS utilisation"), _P_TX),
+                           "Occupancy = productive time ÷ (productive + available time)"), _P_TX, definition=_d(
+                "計算式はこのとおりに決められていて、ほかの式は使えません",
+                "The formula is prescribed: no other formula may be used")),
+            RequiredMetric("workforce.utilisation", Text("CSS稼働率", "CSS utilisation"), _P_TX, definition=_d(
+                "給与の支払われる時間のうち、生産的な業務の時間と顧客に対応できる状態で待機した時間の合計が占める割合",
+                "Productive time plus time available to customers, as a share of paid time")),
             _client_metric("workforce", "client", "クライアントが要求する予測・スタッフィング・スケジューリングの指標",
                            "Forecasting, staffing and scheduling metrics the client requires"),
         ),
@@ -530,34 +576,56 @@ BLOCKS: tuple[Block, ...] = (
                  "主体組織をOSP全体・地域・事業ラインのいずれかとして広く定義している",
                  "The entity is defined broadly: the whole OSP, a region or a line of business"),
             _req("client-management", "full-certification-commitment",
-                 "1つ以上のサイトまたはクライアントプログラムでフル認証を取得済み、または取得活動中",
+                 "1つ以上の拠点またはクライアントプログラムでフル認証を取得済み、または取得活動中",
                  "At least one site or client program holds full certification or is working towards it"),
         ),
         (
             RequiredMetric("client-management.client-satisfaction", Text("クライアント総合満足度",
-                           "Overall client satisfaction"), Unit.CLIENT_AT_EACH_SITE),
+                           "Overall client satisfaction"), Unit.CLIENT_AT_EACH_SITE, definition=_d(
+                "プログラム単位またはクライアント単位で測る",
+                "Measured by program or by client")),
             RequiredMetric("client-management.complaint-timeliness", Text(
                 "クライアント苦情処理の納期率（解決または返答）",
-                "Client complaint timeliness (resolution or response)"), Unit.SITE),
+                "Client complaint timeliness (resolution or response)"), Unit.SITE, definition=_d(
+                "解決の納期率か返答の納期率のどちらか一方",
+                "Either the resolution timeliness or the response timeliness")),
             RequiredMetric("client-management.report-timeliness", Text("クライアントへのレポート納期率",
-                           "Client report timeliness"), Unit.SITE),
+                           "Client report timeliness"), Unit.SITE, definition=_d(
+                "例: 提出期限までにクライアントへ届けたレポートの割合",
+                "e.g. the share of reports delivered to the client by their deadline")),
             RequiredMetric("client-management.report-accuracy", Text("クライアントへのレポートの重大なミスの精度",
-                           "Client report critical-error accuracy"), Unit.SITE),
+                           "Client report critical-error accuracy"), Unit.SITE, definition=_d(
+                "例: クライアントから内容の誤りを指摘されなかったレポートの割合",
+                "e.g. the share of reports in which the client found no error")),
             RequiredMetric("client-management.invoice-timeliness", Text("請求の納期率",
-                           "Invoicing timeliness"), Unit.SITE),
+                           "Invoicing timeliness"), Unit.SITE, definition=_d(
+                "例: 期限どおりにクライアントへ送った請求書の割合",
+                "e.g. the share of invoices sent to clients on time")),
             RequiredMetric("client-management.rfx-timeliness", Text("RFXへの対応の納期率",
-                           "RFX response timeliness"), Unit.ENTITY),
+                           "RFX response timeliness"), Unit.ENTITY, definition=_d(
+                "例: 締切りまでに回答したRFXの割合",
+                "e.g. the share of RFXs answered by their deadline")),
         ),
     ),
     Block(
         "people", Text("人材", "People"), ("3.1", "3.2", "3.3", "3.4"), (), _BOTH,
         _common("people", None),
         (
-            RequiredMetric("people.hiring-timeliness", Text("採用納期率", "Hiring timeliness"), Unit.SITE),
-            RequiredMetric("people.hiring-quality", Text("採用のクオリティ", "Hiring quality"), Unit.SITE),
+            RequiredMetric("people.hiring-timeliness", Text("採用納期率", "Hiring timeliness"), Unit.SITE,
+                           definition=_d("例: 期限までに採用できたCSSの割合",
+                                         "e.g. the share of CSSs hired by the date they were needed")),
+            RequiredMetric("people.hiring-quality", Text("採用のクオリティ", "Hiring quality"), Unit.SITE,
+                           definition=_d("例: 新しく採用したCSSの定着率。ある月の採用者のうち、"
+                                         "3か月後も業務に就いている人の割合で測るのが普通",
+                                         "e.g. the retention of newly hired CSSs, usually the share of a month's "
+                                         "hires still working three months later")),
             _client_metric("people", "client-hiring", "クライアントが要求する採用の指標",
                            "Hiring metrics the client requires"),
-            RequiredMetric("people.training-quality", Text("研修のクオリティ", "Training quality"), Unit.SITE),
+            RequiredMetric("people.training-quality", Text("研修のクオリティ", "Training quality"), Unit.SITE,
+                           definition=_d("例: 研修を終えてから30日以内に、研修の効果を表す指標で"
+                                         "許容できる水準に達したCSSの割合",
+                                         "e.g. the share of CSSs who reach an acceptable level, on the metrics the "
+                                         "training aims at, within 30 days of finishing it")),
             _client_metric("people", "client-training", "クライアントが要求する研修の指標",
                            "Training metrics the client requires"),
             _client_metric("people", "client-verification", "クライアントが要求する検証の指標",
@@ -569,11 +637,17 @@ BLOCKS: tuple[Block, ...] = (
         _common("customer-experience", None),
         (
             RequiredMetric("customer-experience.satisfaction", Text("顧客の総合満足度",
-                           "Overall customer satisfaction"), Unit.CHANNEL),
+                           "Overall customer satisfaction"), Unit.CHANNEL, definition=_d(
+                "例: 5段階評価で4か5を付けた回答の割合",
+                "e.g. the share of answers of 4 or 5 on a five-point scale")),
             RequiredMetric("customer-experience.dissatisfaction", Text("顧客の総合不満足度",
-                           "Overall customer dissatisfaction"), Unit.CHANNEL),
+                           "Overall customer dissatisfaction"), Unit.CHANNEL, definition=_d(
+                "例: 5段階評価で1を付けた回答の割合",
+                "e.g. the share of answers of 1 on a five-point scale")),
             RequiredMetric("customer-experience.journey", Text("サービスジャーニーの顧客体験",
-                           "Customer experience of the service journey"), Unit.ENTITY),
+                           "Customer experience of the service journey"), Unit.ENTITY, definition=_d(
+                "例: カスタマーエフォートの指数（顧客が解決までに払った手間）",
+                "e.g. a customer effort score (how much effort the customer spent to get it solved)")),
             _client_metric("customer-experience", "client", "クライアントが要求する満足度・不満足度の指標",
                            "Satisfaction or dissatisfaction metrics the client requires"),
         ),
@@ -765,9 +839,398 @@ INTERPRETATIONS: tuple[Interpretation, ...] = (
         Text("ガイドはCUIKAの綴りを説明していません。",
              "The guide never spells the acronym out."),
         Text("Collected, Used, Integrity, Known, Achieved という説明がよく使われますが、出典で確認できていません。"
-             "サイトではその前提で紹介し、確認できていないことを明記します。",
+             "当サイトではその前提で紹介し、確認できていないことを明記します。",
              "It is often explained as Collected, Used, Integrity, Known, Achieved; we could not verify "
              "that from a source, and the site says so wherever it gives that expansion."),
         concerns=("topic:cuika",),
     ),
+    Interpretation(
+        "continuous-improvement",
+        Text("継続的改善の判定", "When a metric shows continuous improvement"),
+        Text("カテゴリ4.0は、目標に届いていなくても継続的に改善している指標に点を与えますが、"
+             "どのような結果の動きを継続的な改善とみなすかをガイドは定めていません。",
+             "Category 4.0 gives credit to metrics that miss their target but improve continuously; the guide "
+             "never says which movement of the results counts as continuous improvement."),
+        Text("既定では、利用者が指標ごとに改善中かどうかを付けます。指標表では代わりに月次結果から判定する規則を"
+             "選べます: 直近3回の結果がどれも一つ前の結果より良い方向に動いていれば改善中とします。"
+             "一度だけの好転や途中で後戻りした動きは数えず、表を見れば誰でも確かめられるからです。"
+             "この規則を使ったときは、それで改善中になった指標を結果に示します。",
+             "By default you mark each metric as improving or not. In the metrics table you can let the monthly "
+             "results decide instead, by one rule: a metric is improving when each of its last three results moved "
+             "in its better direction from the result before. One good month or a rise that slipped back does not "
+             "count, and anyone can check the rule by eye in the table. When the rule is used, the result names "
+             "the metrics it marked."),
+        concerns=("topic:continuous-improvement", "topic:metrics-table", "scoring:performance",
+                  "scoring:channel-performance", "scoring:rule-50-75", "topic:renewal"),
+    ),
+    Interpretation(
+        "level-rule-reading",
+        Text("レベル要求の二通りの読み方", "Two readings of the level rule"),
+        Text("「要求指標の50%以上が、測定期間の3/4以上で目標を満たす」は二通りに読めます。"
+             "(a) 指標ごとに3/4以上の月で目標を満たし、そのような指標が半数以上ある。"
+             "(b) 月ごとに半数以上の指標が目標を満たし、そのような月が3/4以上ある。",
+             "\u201cAt least 50% of the required metrics at target for at least 3/4 of the measurement period\u201d "
+             "can be read two ways: (a) each metric is at target in at least 3/4 of the months, and at least half "
+             "of the metrics manage that; (b) at least half of the metrics are at target in a month, and at least "
+             "3/4 of the months manage that."),
+        Text("(a) を既定とします。指標表では (b) に切り替えられ、二つの読み方で結論が分かれる単位（主体組織・拠点）を"
+             "示します。結果のない月はその指標の測定月に数えません。期間中に結果が一つもない要求指標は、"
+             "どちらの読み方でも目標未達として数えます。",
+             "Reading (a) is the default. In the metrics table you can switch to (b), and it shows each unit (the "
+             "entity or a site) where the two readings reach different verdicts. A month without a result is not a "
+             "measured month for that metric; a required metric without any result in the period counts as not "
+             "at target under both readings."),
+        concerns=("topic:level-rule", "topic:metrics-table"),
+    ),
+    Interpretation(
+        "metrics-from-table",
+        Text("月次結果の表から件数を出す方法", "From a table of monthly results to counts"),
+        Text("ガイドは目標達成や改善中の指標の割合で採点しますが、どの月の結果で目標達成を判断するか、"
+             "CUIKAの「CUI」を満たさない指標を指標数に含めるか、更新審査の65%・75%をどの指標で数えるかは書いていません。",
+             "The guide scores by the shares of metrics at target or improving, but does not say which month's "
+             "result decides whether a metric is at target, whether a metric failing the \u201cCUI\u201d of CUIKA "
+             "still counts among the metrics, or over which metrics the renewal's 65% and 75% are counted."),
+        Text("各指標の最新の結果（結果のある最後の月）を目標と比べ、目標と等しければ達成とします。"
+             "CUIを満たさない指標は指標数に含めたまま、目標達成にも改善中にも数えません。"
+             "更新審査の割合は、4.6の対象とした指標で数えます。",
+             "Each metric's latest result (its last month with a result) is compared with its target; a result "
+             "equal to the target is at target. A metric failing CUI stays among the metrics but counts neither as "
+             "at target nor as improving. The renewal's shares are counted over the metrics marked for 4.6."),
+        concerns=("topic:metrics-table", "topic:cuika", "topic:renewal"),
+    ),
+    Interpretation(
+        "kcrp-shared-target",
+        Text("4.3・4.4で、一つの目標で管理されるKCRP指標", "KCRP metrics managed against one target (4.3/4.4)"),
+        Text("指標リストは、主体組織またはクライアント単位で同じ目標を使って管理しているKCRP指標を、プログラム単位の"
+             "数え方から除いています。除いた指標を別の単位で1件として数えるのか、4.3・4.4でまったく数えないのかは"
+             "書かれていません。",
+             "The metrics list leaves out of the per-program count the KCRP metrics managed against one target for "
+             "the entity or for a client. It does not say whether such a metric then counts once at that level or "
+             "not at all in 4.3/4.4."),
+        Text("管理している単位（主体組織またはクライアント）で1件として数え、プログラムの数だけ重ねて数えません。",
+             "It counts once, at the level that manages it (the entity or the client), never once per program."),
+        concerns=("item:4.3", "item:4.4"),
+    ),
+    Interpretation(
+        "rule-50-75-metrics",
+        Text("4.6の50/75で数える指標", "The metrics 4.6's 50/75 rule counts"),
+        Text("4.6の二つの割合の母数が、カテゴリ4.0のどの指標なのかは明記されていません。",
+             "The guide does not spell out which category 4.0 metrics make up the two shares of 4.6."),
+        Text("4.1〜4.5の採点対象指標リストにある指標すべてを数えます。クライアントが要求する指標も含め、"
+             "複数のKCRPを合算した指標は一度だけ数えます。",
+             "Every metric of the scored-metrics list for 4.1-4.5, client-required metrics included; a metric that "
+             "combines several KCRPs counts once."),
+        concerns=("item:4.6", "scoring:rule-50-75"),
+    ),
+    Interpretation(
+        "renewal-category-4-level",
+        Text("2年ごとの更新の条件5「カテゴリ4.0のレベル要求」",
+             "Renewal condition 5: the category 4.0 level requirement"),
+        Text("5つめの条件が求める「レベル」が、4.6の50ルールなのか、ほかの要求なのかは書かれていません。",
+             "The guide does not say which requirement the fifth condition's \u201clevel\u201d refers to: "
+             "the 50 rule of 4.6 or something else."),
+        Text("4.6の50ルール（要求指標の50%以上が目標を達成）を満たしていることと読みます。計算ツールはこの条件を"
+             "計算せず、満たしているかどうかを入力してもらいます。",
+             "It is read as the 50 rule of 4.6 (at least 50% of the required metrics at target). The calculator "
+             "does not compute it: you state whether it holds."),
+        concerns=("topic:renewal",),
+    ),
+    Interpretation(
+        "digital-only-4.3",
+        Text("デジタルアシステッドチャネルだけの主体組織と4.3", "Digital-only scopes and 4.3"),
+        Text("デジタルアシステッドチャネルのKCRPだけを運営する場合に適用されないことがある項目の一覧に、"
+             "4.3（ヒューマンアシステッドチャネルのパフォーマンス）は入っていません。",
+             "The list of items that may not apply when the entity runs only digital-assisted KCRPs does not "
+             "include 4.3 (human-assisted channel performance)."),
+        Text("ガイドの一覧どおり、4.3は持ち点に残します。外せるかどうかは監査チームに確認してください。",
+             "The site follows the list: 4.3 stays in the applicable points. Whether it can be left out is a "
+             "question for the audit team."),
+        concerns=("topic:applicable-points",),
+    ),
+)
+
+
+# --- Timeline: the guide's steps, durations, deadlines and windows (copc_cx.timeline) --------
+#
+# Every figure the timeline planner uses is here, once, with where the guide states it and what
+# kind of figure it is: a FIXED rule (a deadline or an interval the guide sets), a TYPICAL duration
+# (what the guide reports as usual, often with "about" or as a range: a plan built on it is
+# indicative), or the site's own ASSUMPTION where the guide gives nothing. `vague` says, in our
+# words, what the guide leaves open. The planner never types a number of its own.
+
+PROCEDURE = "「COPC CX規格認証手順」"
+PROCESS_PROCEDURE = "「COPC CX規格 プロセス認証手順」"
+OUTCOMES = "「COPC CX規格の認証判定結果」"
+RENEWAL_SECTION = "「認証更新審査」"
+PROCESS_OUTCOMES = "「プロセス認証 認証判定結果」"
+PROCESS_RENEWAL = "「COPCプロセス認証更新審査」"
+PROCESS_FIRST_YEAR = "「COPCプロセス認証の活動期間（初年度）」"
+
+
+class Basis(StrEnum):
+    """What kind of figure a duration of the timeline is."""
+
+    FIXED = "fixed"  # a rule of the guide: dates computed from it are exact
+    TYPICAL = "typical"  # what the guide reports as usual or approximate: dates from it are indicative
+    ASSUMPTION = "assumption"  # the site's own, where the guide gives no figure
+
+
+class SpanUnit(StrEnum):
+    """The unit of a duration."""
+
+    MONTHS = "months"
+    WEEKS = "weeks"
+    DAYS = "days"
+    HOURS = "hours"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One duration the guide gives: `value`, or the range `value`-`upper`."""
+
+    id: str
+    value: int
+    unit: SpanUnit
+    basis: Basis
+    what: Text  # the rule or the fact, in our words
+    reference: str  # where the guide states it
+    upper: int | None = None  # the upper end of a range ("4-8 months")
+    vague: Text | None = None  # what the guide leaves open, where it does
+    about: bool = False  # the guide gives the figure as approximate ("about 3 months")
+
+
+_M, _W, _D, _H = SpanUnit.MONTHS, SpanUnit.WEEKS, SpanUnit.DAYS, SpanUnit.HOURS
+_FIXED, _TYPICAL = Basis.FIXED, Basis.TYPICAL
+
+TIMELINE_SPANS: tuple[Span, ...] = (
+    # how long the whole preparation takes
+    Span("full-typical", 12, _M, _TYPICAL,
+         Text("着実に取り組んだ場合の、認証審査までの一般的な期間",
+              "Typical time to the certification audit with steady work"),
+         PROCEDURE + "（9つのステップの図）",
+         vague=Text("ガイドは9つのステップの図にこの期間を添えているだけで、どの日から数えるかは書いていません。"
+                    "このサイトではキックオフから数えます。",
+                    "The guide gives the figure beside its chart of the nine steps without saying from which day it "
+                    "counts; the site counts it from the kickoff.")),
+    Span("full-fastest", 8, _M, _TYPICAL,
+         Text("これまでに最も早く認証審査に至った期間（規則ではなく実績）",
+              "The quickest route to the audit so far (a record, not a rule)"),
+         PROCEDURE + "（9つのステップの図）",
+         vague=Text("実績の値で、どの日から数えるかは書かれていません。このサイトではキックオフから数えます。",
+                    "A record rather than a rule, with no stated starting day; the site counts it from the kickoff.")),
+    Span("process-work", 4, _M, _TYPICAL,
+         Text("プロセス認証に向けて取り組む一般的な期間（対象項目の数と主体組織の複雑さによる）",
+              "Typical time spent working towards process certification (depends on the number of items and on "
+              "the entity's complexity)"),
+         PROCESS_FIRST_YEAR, upper=8,
+         vague=Text("幅のある目安で、起点も書かれていません。このサイトの計画は上限の8か月をキックオフから数えます。",
+                    "A range with no stated starting day; the site's plan takes its upper end, counted from the "
+                    "kickoff.")),
+    Span("kickoff-to-baseline", 1, _M, Basis.ASSUMPTION,
+         Text("キックオフからベースラインアセスメントまでの間隔（このサイトの仮定）",
+              "Interval from the kickoff to the baseline assessment (the site's assumption)"),
+         "（ガイドに記載なし。このサイトの「認証取得までのステップ」の計画例による）",
+         vague=Text("ガイドはこの間隔を示していません。ベースラインの日程が決まっていれば、その日付を入力してください。",
+                    "The guide gives no interval here; enter the baseline's date once it is booked.")),
+    # deadlines and review points before the audit
+    Span("audit-after-baseline", 18, _M, _FIXED,
+         Text("助言サポートを終え、認証審査を受ける期限（ベースラインアセスメントから）",
+              "Limit for ending advisory support and taking the certification audit, counted from the baseline"),
+         PROCEDURE + " Step 5"),
+    Span("process-audit-after-baseline", 18, _M, _FIXED,
+         Text("助言サポートを終え、プロセス認証審査を受ける期限（ベースラインアセスメントから）",
+              "Limit for ending advisory support and taking the process-certification audit, counted from the "
+              "baseline"),
+         PROCESS_PROCEDURE + " Step 5"),
+    Span("stress-test-after-baseline", 12, _M, _FIXED,
+         Text("ベースラインから12か月以上たっていることは、ストレステストが特に役立つ場合の例の一つ",
+              "Twelve months or more since the baseline is one of the guide's examples of when a stress test "
+              "helps most"),
+         PROCEDURE + " Step 7"),
+    Span("review-before-audit", 3, _M, _TYPICAL,
+         Text("COPC監査チームが内部監査とパフォーマンスデータを確認する時期（認証審査の前）",
+              "When the COPC audit team checks the internal audit and the performance data, before the audit"),
+         PROCEDURE + " Step 8", about=True,
+         vague=Text("ガイドは「約」3か月前までとしています。計画上の日付は目安です。",
+                    "The guide says about 3 months before; the plan's date is a guide, not a deadline.")),
+    Span("process-data-before-audit", 2, _M, _TYPICAL,
+         Text("COPC監査チームがパフォーマンスデータを評価し、審査日を確定する時期（プロセス認証審査の前）",
+              "When the COPC audit team evaluates the performance data and fixes the audit date, before the "
+              "process-certification audit"),
+         PROCESS_PROCEDURE + " Step 8", about=True,
+         vague=Text("ガイドは「約」2か月前までとしています。計画上の日付は目安です。",
+                    "The guide says about 2 months before; the plan's date is a guide, not a deadline.")),
+    Span("process-recent-audit", 18, _M, _FIXED,
+         Text("この期間にCOPCの監査（ベースライン、認証審査、ストレステスト）を受けていれば、"
+              "プロセス認証のStep 4は不要",
+              "A COPC audit (baseline, certification audit or stress test) within this period makes step 4 of "
+              "process certification unnecessary"),
+         PROCESS_PROCEDURE),
+    # after the audit: pending status
+    Span("correction", 90, _D, _FIXED,
+         Text("申請中の主体組織が不適合を是正する期間（認証審査から）",
+              "Period in which a pending entity corrects its nonconformities, from the audit"),
+         OUTCOMES),
+    Span("process-correction", 90, _D, _FIXED,
+         Text("申請中の主体組織が不適合を是正する期間（プロセス認証審査から）",
+              "Period in which a pending entity corrects its nonconformities, from the process-certification audit"),
+         PROCESS_OUTCOMES),
+    Span("review-sessions", 30, _D, _FIXED,
+         Text("是正の確認に求められることがあるレビューセッション（30日、60日、90日）",
+              "Review sessions that may be asked for to confirm the correction (at 30, 60 and 90 days)"),
+         OUTCOMES + "; " + PROCESS_OUTCOMES, upper=90,
+         vague=Text("必ず開かれるとは限らず、約1日の追加監査になる場合もあります。",
+                    "They are not always held; a follow-up audit of about a day may be asked for instead.")),
+    Span("pending-limit", 18, _M, _FIXED,
+         Text("是正が90日で終わらなかった場合に申請中を保つため、ベースラインアセスメントか認証審査を受ける期限（認証審査から）",
+              "Limit for a baseline assessment or a new certification audit that keeps the pending status when "
+              "90 days were not enough, counted from the audit"),
+         OUTCOMES),
+    Span("process-pending-limit", 12, _M, _FIXED,
+         Text("是正が90日で終わらなかった場合に申請中を保つため、ベースラインアセスメントかプロセス認証審査を受ける期限"
+              "（審査から）",
+              "Limit for a baseline assessment or a new process-certification audit that keeps the pending status "
+              "when 90 days were not enough, counted from the audit"),
+         PROCESS_OUTCOMES),
+    # renewal of full certification
+    Span("renewal-interval", 12, _M, _FIXED,
+         Text("更新審査の間隔（認証の記念日ごと）", "Interval of renewal audits (each anniversary of certification)"),
+         RENEWAL_SECTION),
+    Span("renewal-window", 30, _D, _FIXED,
+         Text("更新審査を行う期間（記念日から）", "Window for the renewal audit, from the anniversary"),
+         RENEWAL_SECTION,
+         vague=Text("ガイドは記念日「から」30日以内としています。このサイトは、記念日とその後の30日間と読みます。",
+                    "The guide says within 30 days from the anniversary; the site reads this as the anniversary "
+                    "and the 30 days after it.")),
+    Span("two-year-interval", 24, _M, _FIXED,
+         Text("5つの条件をすべて満たすときの、現地での更新審査の間隔",
+              "Interval of on-site renewal audits when all five conditions hold"),
+         RENEWAL_SECTION,
+         vague=Text("条件は「直近の更新審査」について問うため、このサイトでは最初の更新審査の後から2年間隔とします。",
+                    "The conditions ask about the last renewal audit, so the site applies the two-year interval "
+                    "only after the first one.")),
+    Span("document-review-window", 30, _D, _FIXED,
+         Text("2年間隔の間の年に、PSTと内部監査資料による書面の更新審査を受ける期間（直近の更新審査の記念日から）",
+              "Window for the document review (PST and internal-audit records) in the year between, from the "
+              "anniversary of the last renewal audit"),
+         RENEWAL_SECTION),
+    Span("renewal-correction", 90, _D, _FIXED,
+         Text("更新審査で不適合が見つかったときの是正期間",
+              "Correction period after a nonconformity at a renewal audit"),
+         RENEWAL_SECTION),
+    Span("renewal-last-chance", 30, _D, _FIXED,
+         Text("90日で是正できなかったとき、認証を保つための更新審査を受ける期間（90日の後）",
+              "Window, after the 90 days, for a renewal audit that keeps certification when the correction was "
+              "not done"),
+         RENEWAL_SECTION),
+    # renewal of process certification
+    Span("process-renewal-interval", 12, _M, _FIXED,
+         Text("プロセス認証の現地での更新審査の間隔", "Interval of on-site renewal audits of process certification"),
+         PROCESS_RENEWAL,
+         vague=Text("日付の前後の許容期間は書かれていません。日程はCOPCと調整してください。",
+                    "The guide gives no window around the date; agree it with COPC.")),
+    Span("process-renewal-correction", 30, _D, _FIXED,
+         Text("プロセス認証の更新審査で不適合が見つかったときの是正期間（その間は認証が保たれる）",
+              "Correction period after a nonconformity at a process-certification renewal audit (the status is "
+              "kept meanwhile)"),
+         PROCESS_RENEWAL),
+    # how long each event lasts (shown in the plan's notes; the plan dates each event by its first day)
+    Span("process-kickoff-length", 1, _D, _TYPICAL, Text("キックオフの長さ", "Length of the kickoff"),
+         PROCESS_PROCEDURE + " Step 2", upper=2),
+    Span("kickoff-session", 2, _H, _TYPICAL,
+         Text("推進担当チームとのセッションの長さ", "Length of the session with the implementation team"),
+         PROCEDURE + " Step 2"),
+    Span("leader-course", 1, _W, _FIXED,
+         Text("CXパフォーマンスリーダーの研修コース（修了試験の合格ラインは90%）",
+              "The CX Performance Leader course (the final exam's pass mark is 90%)"),
+         PROCEDURE + " Step 3"),
+    Span("baseline-length", 4, _D, _TYPICAL, Text("ベースラインアセスメントの長さ（複数の監査員）",
+                                                   "Length of the baseline assessment (several auditors)"),
+         PROCEDURE + " Step 4", upper=5),
+    Span("process-baseline-length", 2, _D, _TYPICAL,
+         Text("ベースラインアセスメントの長さ（監査員2名）", "Length of the baseline assessment (2 auditors)"),
+         PROCESS_PROCEDURE + " Step 4", upper=4),
+    Span("improvement-horizon", 9, _M, _TYPICAL,
+         Text("ベースラインで示される改善策が対象とする期間", "Period the baseline's recommended improvements cover"),
+         PROCEDURE + " Step 4", upper=12),
+    Span("process-improvement-horizon", 4, _M, _TYPICAL,
+         Text("ベースラインで示される改善策が対象とする期間", "Period the baseline's recommended improvements cover"),
+         PROCESS_PROCEDURE + " Step 4", upper=8),
+    Span("advisory-cadence", 2, _W, _TYPICAL,
+         Text("助言サポートの間隔（毎回半日〜1日）",
+              "Interval between advisory-support sessions (half a day to a day each)"),
+         PROCEDURE + " Step 5; " + PROCESS_PROCEDURE + " Step 5", upper=3),
+    Span("stress-test-length", 2, _D, _TYPICAL, Text("ストレステストの長さ", "Length of the stress test"),
+         PROCEDURE + " Step 7", upper=3),
+    Span("review-length", 2, _H, _TYPICAL,
+         Text("CXパフォーマンスリーダーとCOPC監査チームによるレビューの長さ",
+              "Length of the review with the CX Performance Leader"),
+         PROCEDURE + " Step 8", about=True,
+         vague=Text("長さは「程度」とされる目安です。", "The guide gives the length as approximate.")),
+    Span("audit-length", 3, _D, _TYPICAL, Text("認証審査の長さ（認定監査員2〜3名）",
+                                               "Length of the certification audit (2-3 certified auditors)"),
+         PROCEDURE + " Step 9", upper=5),
+    Span("process-audit-length", 2, _D, _TYPICAL, Text("プロセス認証審査の長さ（認定監査員2〜3名）",
+                                                       "Length of the process-certification audit (2-3 certified "
+                                                       "auditors)"),
+         PROCESS_PROCEDURE + " Step 9", upper=4),
+    Span("process-renewal-length", 1, _D, _TYPICAL, Text("プロセス認証の更新審査の長さ（現地）",
+                                                         "Length of a process-certification renewal audit (on site)"),
+         PROCESS_RENEWAL, upper=3),
+)
+
+TIMELINE: dict[str, Span] = {s.id: s for s in TIMELINE_SPANS}
+
+
+class StepNeed(StrEnum):
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    RECOMMENDED = "recommended"  # optional, but the guide urges it
+    CONDITIONAL = "conditional"  # required only in some cases (process certification's step 4)
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    name: Text
+    need: StepNeed
+    reference: str
+
+
+_REQ, _OPT, _REC = StepNeed.REQUIRED, StepNeed.OPTIONAL, StepNeed.RECOMMENDED
+
+# The nine steps of full certification; steps 2 and 6 are optional, 7 optional but urged.
+CERTIFICATION_STEPS: tuple[Step, ...] = (
+    Step(1, Text("主体組織の定義", "Define the entity"), _REQ, PROCEDURE + " Step 1"),
+    Step(2, Text("キックオフミーティングとワークショップ", "Kickoff meeting and workshop"), _OPT,
+         PROCEDURE + " Step 2"),
+    Step(3, Text("CXパフォーマンスリーダー資格の取得", "Qualify CX Performance Leaders"), _REQ, PROCEDURE + " Step 3"),
+    Step(4, Text("ベースラインアセスメント", "Baseline assessment"), _REQ, PROCEDURE + " Step 4"),
+    Step(5, Text("ギャップを埋める仕組みづくり（助言サポート）", "Close the gaps (advisory support)"), _REQ,
+         PROCEDURE + " Step 5"),
+    Step(6, Text("マネジメント研修（HPMT）", "Management training (HPMT)"), _OPT, PROCEDURE + " Step 6"),
+    Step(7, Text("ストレステスト（試験的なサンプル監査）", "Stress test (a trial sample audit)"), _REC,
+         PROCEDURE + " Step 7"),
+    Step(8, Text("内部監査とCOPC監査チームによるレビュー", "Internal audit and COPC review"), _REQ,
+         PROCEDURE + " Step 8"),
+    Step(9, Text("認証審査", "Certification audit"), _REQ, PROCEDURE + " Step 9"),
+)
+
+# The nine steps of process certification: step 6 is COPC's approval of the approach, 7 the
+# management training; 2 and 7 are urged but optional, 4 only without a recent COPC audit.
+PROCESS_STEPS: tuple[Step, ...] = (
+    Step(1, Text("主体組織の定義", "Define the entity"), _REQ, PROCESS_PROCEDURE + " Step 1"),
+    Step(2, Text("キックオフミーティングとワークショップ", "Kickoff meeting and workshop"), _REC,
+         PROCESS_PROCEDURE + " Step 2"),
+    Step(3, Text("CXパフォーマンスリーダー資格の取得", "Qualify CX Performance Leaders"), _REQ,
+         PROCESS_PROCEDURE + " Step 3"),
+    Step(4, Text("ベースラインアセスメント", "Baseline assessment"), StepNeed.CONDITIONAL,
+         PROCESS_PROCEDURE + " Step 4"),
+    Step(5, Text("ギャップを埋める取り組み（助言サポート）", "Close the gaps (advisory support)"), _REQ,
+         PROCESS_PROCEDURE + " Step 5"),
+    Step(6, Text("COPCによるアプローチの承認", "COPC approves the approach"), _REQ, PROCESS_PROCEDURE + " Step 6"),
+    Step(7, Text("マネジメント研修（HPMT）", "Management training (HPMT)"), _REC, PROCESS_PROCEDURE + " Step 7"),
+    Step(8, Text("パフォーマンスデータの提出とCOPCによる評価", "Performance data sent and evaluated by COPC"), _REQ,
+         PROCESS_PROCEDURE + " Step 8"),
+    Step(9, Text("プロセス認証審査", "Process-certification audit"), _REQ, PROCESS_PROCEDURE + " Step 9"),
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -24,17 +23,20 @@ def fmt_number(value: Fraction | int, places: int = 2) -> str:
 
     Rounding happens only here, never in a computation (percentages stay exact fractions).
     """
-    value = Fraction(value)
+    if type(value) is int:
+        return f"{value:,}"
+    if not isinstance(value, Fraction):  # Fraction(a Fraction) would build a new one: not cheap
+        value = Fraction(value)
     if value.denominator == 1:
         return f"{value.numerator:,}"
-    return f"{float(value):,.{places}f}".rstrip("0").rstrip(".")
+    return f"{value.numerator / value.denominator:,.{places}f}".rstrip("0").rstrip(".")
 
 
 def fmt_percent(value: Fraction | int) -> str:
     return f"{fmt_number(value)}%"
 
 
-def _sign(x: Fraction) -> int:
+def _sign(x: int) -> int:
     return (x > 0) - (x < 0)
 
 
@@ -43,18 +45,35 @@ def fmt_against(value: Fraction | int, *thresholds: Fraction | int, places: int 
     keeps its side of every threshold, with as many more digits as it takes where it does not.
 
     3,799.99625 against 3,800 shows as "3,799.996", never "3,800"; 65.001 against 65 as "65.001".
+    Worked on whole numbers (numerators and denominators): a result shows several for every item.
     """
     exact = Fraction(value)
+    num, den = exact.numerator, exact.denominator
+    if den == 1:
+        return f"{num:,}"  # shown exactly: on the same side of everything
+    # Worked on integers (a table of metrics formats many shares): the sign of rounded - t and of
+    # exact - t for t = tn/td, with rounded = r / 10**digits and exact = num / den.
+    limits = [(Fraction(t).numerator, Fraction(t).denominator) for t in thresholds]
+    sides = [_sign(num * td - tn * den) for tn, td in limits]
     for digits in range(places, places + 12):
         scale = 10**digits
-        rounded = Fraction(math.floor(exact * scale + Fraction(1, 2)), scale)  # half up
-        if all(_sign(rounded - t) == _sign(exact - t) for t in thresholds):
-            return fmt_number(rounded, digits)
+        rounded = (2 * num * scale + den) // (2 * den)  # half up: floor(exact * scale + 1/2)
+        if all(_sign(rounded * td - tn * scale) == side for (tn, td), side in zip(limits, sides, strict=True)):
+            return fmt_number(Fraction(rounded, scale), digits)
     return fmt_number(exact, places + 12)
 
 
 def fmt_percent_against(value: Fraction | int, *thresholds: Fraction | int) -> str:
     return f"{fmt_against(value, *thresholds)}%"
+
+
+def store(result: object, **fields: object) -> None:
+    """Set the fields of a frozen dataclass in one step, from its own __init__.
+
+    The __init__ a frozen dataclass generates sets each field through object.__setattr__, about
+    five times slower: the results a self-assessment builds for every item use this instead.
+    """
+    result.__dict__.update(fields)
 
 
 @dataclass(frozen=True)

@@ -172,11 +172,17 @@ KEYS = ["edition", "item", "met", "applicable", "deployed", "total", "achieved",
         "quality", "sales", "efficiency", "at_target", "at_target_or_improving", "human_assisted",
         "digital_assisted", "excluded", "items", "2.15", "4.3", "4.6", "block", "entity", "sites", "A",
         "requirements_met", "include_optional", "months_at_target", "months_measured", "quality.defect-rate",
-        "pst_at_target", "pst_at_target_or_improving", "pst_total", "no_major_nonconformity", ""]
+        "pst_at_target", "pst_at_target_or_improving", "pst_total", "no_major_nonconformity",
+        "months", "rows", "name", "target", "direction", "results", "level", "type", "text", "format", "lang",
+        "improvement", "level_reading", "period_months", "programs", "clients",
+        "start", "start_is", "path", "baseline", "audit", "certified", "renewal", "years", "contingencies",
+        "today", "label", ""]
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-(10**30), 10**30), st.floats(allow_nan=True),
     st.sampled_from(["", "CSP", "OSP", "2.15", "4.3", "quality", "workforce", "12", "１２", "-3", "4\u001c", "true",
-                     "false", "1" * 5000, "\ud800", " ", "٣"]),
+                     "false", "1" * 5000, "\ud800", " ", "٣", "2024-01", "higher", "program", "last-three-better",
+                     "each-month", "csv", "a\tb\n1\t2", "nan", "1e999", "2027-03-01", "2026-02-30",
+                     "9999-12-31", "0001-01-01", "backward", "fastest", "process", "baseline"]),
     st.text(max_size=12),
 )
 values = st.recursive(scalars, lambda inner: st.one_of(

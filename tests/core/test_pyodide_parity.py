@@ -19,47 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.core.every_operation import REQUESTS
 
-from copc_cx.examples import EXAMPLES
-from copc_cx.registry import CALCULATORS_BY_NAME
 from copc_cx.web import OPERATIONS, call
-
-# every worked example, and requests that exercise the errors
-REQUESTS: list[dict[str, Any]] = [
-    {"op": "catalog", "input": {}},
-    *({"op": CALCULATORS_BY_NAME[e.calculator].op, "input": e.input} for e in EXAMPLES),
-    {"op": "item-score", "input": {"edition": "CSP", "item": "2.15", "met": "abc", "applicable": "",
-                                   "deployed": "-1", "total": "0"}},
-    {"op": "item-score", "input": {"edition": "CSP", "item": "2.16", "met": "1", "applicable": "1",
-                                   "deployed": "1", "total": "1"}},
-    {"op": "performance", "input": {"edition": "OSP", "item": "4.2b", "achieved": "7", "improving": "5",
-                                    "total": "３０"}},
-    {"op": "performance", "input": {"edition": "CSP", "item": "4.5", "achieved": "8", "improving": "5",
-                                    "total": "10"}},
-    {"op": "channel-performance", "input": {"edition": "OSP", "item": "4.4", "types": {
-        "service": {"achieved": "4", "improving": "0", "total": "10"},
-        "sales": {"achieved": "", "improving": "", "total": ""},
-        "quality": {"achieved": "", "improving": "", "total": ""}}}},
-    {"op": "rule-50-75", "input": {"at_target": "70", "at_target_or_improving": "60", "total": "100"}},
-    {"op": "applicable-points", "input": {"edition": "OSP", "human_assisted": False, "digital_assisted": True,
-                                          "excluded": ["2.4", "3.1"]}},
-    {"op": "applicable-points", "input": {"edition": "CSP", "human_assisted": False, "digital_assisted": False}},
-    {"op": "self-assessment", "input": {"edition": "OSP", "digital_assisted": False, "items": {
-        "4.4": {"achieved": "1", "improving": "1", "total": "2"},
-        "2.16": {"met": "9", "applicable": "3", "deployed": "1", "total": "1"}}}},
-    {"op": "process-certification", "input": {
-        "edition": "OSP", "block": "client-management",
-        "requirements_met": ["client-management.cuika"],
-        "entity": {"client-management.rfx-timeliness": {"months_at_target": "9", "months_measured": "12"}},
-        "sites": {"那覇": {"client-management.report-timeliness": {"months_at_target": "2",
-                                                                    "months_measured": "4"}}}}},
-    {"op": "process-certification", "input": {
-        "edition": "CSP", "block": "quality", "include_optional": "true",
-        "entity": {"quality.defect-rate": {"months_at_target": "13", "months_measured": "12"}}, "sites": {}}},
-    {"op": "renewal", "input": {"pst_at_target": "x", "pst_total": "0"}},
-    {"op": "self-assessment", "input": {"edition": "CSP", "items": {"2.1": 5}, "excluded": 5}},
-    {"op": "nope", "input": {}},
-]
 
 RUNNER = """
 import { loadPyodide } from %(pyodide)s;

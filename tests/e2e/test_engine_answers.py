@@ -1,9 +1,9 @@
 """No calculator hangs: every request the page makes gets an answer, whatever it holds and
 whatever happens to the engine (calculators/client.mjs, worker.mjs, engine.mjs).
 
-Each test follows one page's engine, a dedicated worker (tests/conftest.py runs the browser with one
-engine per page), and talks to it through client.mjs's compute(), the one API the widgets call, or
-straight to a worker of its own with protocol.mjs's messages.
+Each test follows one page's engine, a dedicated worker (the tests' browser runs one engine per
+page: scripts/browser.py's ONE_ENGINE_PER_PAGE), and talks to it through client.mjs's compute(),
+the one API the widgets call, or straight to a worker of its own with protocol.mjs's messages.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from scripts.browser import SHIPPED_SNAPSHOT
 
 from copc_cx import web
-from tests.conftest import SHIPPED_SNAPSHOT
+from tests.e2e.helpers import BOOT, new_page
 
 pytestmark = pytest.mark.e2e
 
 PAGE = "/en/scoring/items-1-3/"  # one calculator: item-score
-BOOT = 60_000  # ms: a cold Pyodide boot on a busy two-core machine
 
 # client.mjs, once the engine is ready; compute() calls that have not answered within `wait` ms
 # come back as {"unanswered": true} instead of hanging the test
@@ -39,10 +39,15 @@ GOOD = {"at_target": "3", "at_target_or_improving": "4", "total": "5"}
 ANSWER = json.loads(web.handle(json.dumps({"op": "rule-50-75", "input": GOOD})))
 
 
-def fresh_page(browser: Browser, base_url: str) -> Page:
-    context = browser.new_context(base_url=base_url, service_workers="block")
-    page = context.new_page()
+def engine_page(browser: Browser, base_url: str) -> tuple[BrowserContext, Page]:
+    """A page of its own (no service worker), given a cold boot's time for each wait."""
+    context, page = new_page(browser, base_url, service_workers="block")
     page.set_default_timeout(BOOT)
+    return context, page
+
+
+def fresh_page(browser: Browser, base_url: str) -> Page:
+    page = engine_page(browser, base_url)[1]
     page.goto(PAGE)
     return page
 
@@ -142,9 +147,7 @@ def test_a_request_a_hung_engine_never_answers_times_out_and_a_new_engine_answer
                                                                                 base_url: str) -> None:
     """The page's clock is Playwright's, so the test moves it past the 30 s a request may take
     (the engine's own clock, in its worker, runs as usual)."""
-    context = browser.new_context(base_url=base_url, service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(BOOT)
+    context, page = engine_page(browser, base_url)
     try:
         page.clock.install()
         page.goto(PAGE)
@@ -192,9 +195,7 @@ def test_an_engine_of_another_core_is_replaced_by_one_of_the_current_build(brows
                                                                           base_url: str) -> None:
     """The first engine.mjs the worker gets comes from another build (it names another core), as a
     cache that keeps files without asking the server could serve it; then the server's own."""
-    context = browser.new_context(base_url=base_url, service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(BOOT)
+    context, page = engine_page(browser, base_url)
     served: list[str] = []
 
     def another_build(route: Route) -> None:
@@ -245,9 +246,7 @@ def test_a_core_wheel_of_another_build_kept_by_a_cache_is_fetched_again(browser:
     """A full boot (no memory snapshot) whose first copy of the core wheel is not the one the build's
     lock names, as a cache that keeps files without asking the server could serve it: the engine
     fetches it again past the cache instead of failing to start."""
-    context = browser.new_context(base_url=base_url, service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(BOOT)
+    context, page = engine_page(browser, base_url)
     wheels: list[str] = []  # the requests for the core wheel
 
     def another_build(route: Route) -> None:

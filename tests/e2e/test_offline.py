@@ -14,7 +14,6 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,25 +21,14 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 from scripts.build_site import write_service_worker
-from scripts.serve import serving
 
 from tests.conftest import page_files, page_url, service_worker_manifest
+from tests.e2e.helpers import Server, go_offline
 
 pytestmark = pytest.mark.e2e
 
 BOOT = 120_000  # ms: a cold Pyodide boot plus caching it, on a busy two-core machine
 CACHED = 180_000  # ms: the service worker installed and (calculator pages) Pyodide cached
-
-
-class Server:
-    """scripts/serve.py serving one folder (``serving()``, a process of its own), that a test can stop."""
-
-    def __init__(self, directory: Path) -> None:
-        self.process = ExitStack()
-        self.url = self.process.enter_context(serving(directory))
-
-    def stop(self) -> None:
-        self.process.close()  # a second call does nothing
 
 
 @pytest.fixture
@@ -87,11 +75,6 @@ def visit_a_copy(site_dir: Path, tmp_path: Path, serve: Callable[[Path], Server]
     page.goto(path)
     expect(page.locator("html")).to_have_attribute("data-copc-offline", level, timeout=CACHED)
     return copy, server, context, page
-
-
-def go_offline(context: BrowserContext, server: Server) -> None:
-    context.set_offline(True)
-    server.stop()
 
 
 def test_every_page_works_offline_after_one_visit(site_dir: Path, serve: Callable[[Path], Server],

@@ -6,7 +6,7 @@ crash replaces it; it starts from this browser's memory snapshot, whole-file rea
 (shared workers have no synchronous files), and from the service worker's cache when offline.
 Playwright's routes do not reach a shared worker's requests: these tests change no response.
 
-The other end-to-end tests run one engine per page (tests/conftest.py's ONE_ENGINE_PER_PAGE);
+The other end-to-end tests run one engine per page (scripts/browser.py's ONE_ENGINE_PER_PAGE);
 these run in a browser of their own that keeps shared workers alive.
 """
 
@@ -19,22 +19,23 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
+from scripts.browser import ONE_ENGINE_PER_PAGE
 
-from tests.conftest import ONE_ENGINE_PER_PAGE
-from tests.e2e.test_calculators import (
+from tests.e2e.helpers import (
     BOOT,
     PAGES,
     RESULT,
     STORED,
     TEXT,
+    Server,
     calc,
+    go_offline,
     kept_snapshot_holds_nothing_typed,
     load_example,
     new_page,
     started_from,
     wait_ready,
 )
-from tests.e2e.test_offline import Server, go_offline
 
 pytestmark = pytest.mark.e2e
 

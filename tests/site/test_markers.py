@@ -96,3 +96,75 @@ def test_an_unknown_worked_example_fails_the_build() -> None:
 def test_a_placeholder_without_a_calculator_fails_the_build(name: str) -> None:
     with pytest.raises(copc_markers.MarkerError, match="not a calculator"):
         copc_markers.expand(f'<div class="copc-calc" data-calc="{name}" markdown></div>\n', "en", "calculators.md")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_worked_example_has_an_anchor_and_says_where_it_comes_from(lang: str) -> None:
+    box = copc_markers.expand("<!-- copc:example item-2.15 -->\n", lang, "scoring/items-1-3.md")
+    assert box.startswith('<div id="example-item-2.15" class="copc-example-anchor"></div>\n\n!!! example ')
+    assert ("ガイドが示している例" if lang == "ja" else "Worked in the guide") in box
+    made_up = copc_markers.expand("<!-- copc:example item-2.20-osp -->\n", lang, "scoring/items-1-3.md")
+    assert ("このサイトで作った例" if lang == "ja" else "Made up for this site") in made_up
+
+
+def test_a_renewal_example_shows_the_conditions_the_reader_states() -> None:
+    box = copc_markers.expand("<!-- copc:example renewal-70-80 -->\n", "en", "certification/outcomes.md")
+    assert "| No major nonconformity at the last renewal audit | yes |" in box
+    assert "| The level requirement of category 4.0 metrics is met | yes |" in box
+    assert "| Years between renewal audits | 2 |" in box
+
+
+def test_a_self_assessment_example_shows_its_items_and_where_the_points_went() -> None:
+    box = copc_markers.expand("<!-- copc:example pending-at-96 -->\n", "ja", "certification/outcomes.md")
+    assert '    ??? note "項目ごとの入力"' in box  # folded: the items are many
+    assert "| 2.8 | 是正措置と継続的改善の管理 | 細目 9/10、ユニット 3/3 |" in box
+    assert "| 2.8 | 是正措置と継続的改善の管理 | 8 |" in box  # the 8 points the missing sub-requirement cost
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_examples_index_lists_every_example_once_with_a_link_that_opens_it(lang: str) -> None:
+    from copc_cx.examples import EXAMPLES
+
+    index = copc_markers.expand("<!-- copc:examples index -->\n", lang, "examples.md")
+    for example in EXAMPLES:
+        assert index.count(f"(calculators.md#example={example.id})") == 1, example.id
+        assert f"({example.page}#example-{example.id})" in index, example.id
+    assert index.count("\n### ") + index.startswith("### ") == len({e.calculator for e in EXAMPLES})
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_key_numbers_come_from_the_core(lang: str) -> None:
+    from copc_cx.standard import STATED_TOTALS, Edition
+
+    points = copc_markers.expand("<!-- copc:table category-points -->\n", lang, "key-numbers.md")
+    for category in ("1.0", "2.0", "3.0", "4.0"):
+        csp, osp = STATED_TOTALS[Edition.CSP][category], STATED_TOTALS[Edition.OSP][category]
+        assert re.search(rf"\| {category} [^|]+ \| {csp:,} \| {osp:,} \|", points), category
+    assert "| **4,000** | **4,360** |" in points
+    required = copc_markers.expand("<!-- copc:table required-points -->\n", lang, "key-numbers.md")
+    assert "| CSP | 4,000 | 3,800 |" in required and "| OSP | 4,360 | 4,142 |" in required
+    rules = copc_markers.expand("<!-- copc:table key-rules -->\n", lang, "key-numbers.md")
+    assert "4/3" in rules and "A ≥ 50%" in rules and "65%" in rules and "(errata.md#deployment-bands" in rules
+
+
+@pytest.mark.parametrize(("lang", "words"), [("ja", "3か月後"), ("en", "three months later")])
+def test_a_block_table_gives_each_metric_the_guide_s_definition(lang: str, words: str) -> None:
+    table = copc_markers.expand("<!-- copc:table block people -->\n", lang, "process/blocks.md")
+    hiring_quality = next(line for line in table.splitlines() if line.startswith("| 2 |"))
+    assert words in hiring_quality
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_worked_example_is_shown_on_its_page(lang: str) -> None:
+    from copc_cx.examples import EXAMPLES
+
+    for example in EXAMPLES:
+        source = (DOCS / lang / example.page).read_text(encoding="utf-8")
+        assert f"<!-- copc:example {example.id} -->" in source, f"{example.id} is not on {lang}/{example.page}"
+
+
+def test_no_page_types_the_guide_s_50_75_example_by_hand() -> None:
+    # the 48%/69% example lives in copc_cx.examples only; pages show it with its marker
+    for page in DOCS.glob("*/**/*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\b48 ?%|\b69 ?%|\b329\b", text), page

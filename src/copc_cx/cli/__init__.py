@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from .common import EXIT_BAD_INPUT, EXIT_OK, add_language
 
 # the modules of the commands, in the order `copc-cx --help` lists them
-COMMAND_MODULES: tuple[str, ...] = ("examples",)
+COMMAND_MODULES: tuple[str, ...] = ("new", "score", "convert", "rollup", "plan", "report", "timeline",
+                                  "examples")
 
 
 def parser() -> argparse.ArgumentParser:

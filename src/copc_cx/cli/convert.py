@@ -1,0 +1,42 @@
+"""`copc-cx convert IN OUT`: an assessment from JSON to Excel or back, by the files' extensions.
+
+Every input and note goes across; an Excel output gets the figures the core computes now (so
+converting a workbook to a workbook recomputes it after its inputs were changed by hand).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..text import Text
+from .common import EXIT_BAD_INPUT, EXIT_OK, language, report_problems, say
+from .files import BadFile, kind, load, save
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = commands.add_parser(
+        "convert", help="convert an assessment between JSON and Excel (by extension)")
+    command.add_argument("source", type=Path, metavar="IN", help="IN.json or IN.xlsx")
+    command.add_argument("target", type=Path, metavar="OUT", help="OUT.json or OUT.xlsx")
+    command.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    command.set_defaults(run=run)
+    return command
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = language(args)
+    try:
+        kind(args.target)
+        doc = load(args.source).doc
+    except BadFile as error:
+        report_problems(str(error.path), error.problems, lang)
+        return EXIT_BAD_INPUT
+    if args.target.exists() and not args.force and args.target.resolve() != args.source.resolve():
+        say(Text(f"{args.target} は既にあります（置き換えるには --force）。",
+                 f"{args.target} exists already (--force replaces it)."), lang)
+        return EXIT_BAD_INPUT
+    save(doc, args.target, lang)
+    say(Text(f"{args.source} → {args.target}", f"{args.source} → {args.target}"), lang)
+    return EXIT_OK

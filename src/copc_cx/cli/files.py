@@ -1,0 +1,90 @@
+"""Reading and writing assessment files for the commands: JSON or Excel, by the file's extension."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..assessment import Assessment
+from ..errors import InputError, Problem
+from ..files import assessment_file, workbook  # the workbook module imports openpyxl only when used
+from ..files.assessment_file import AssessmentFile
+from .common import Lang
+
+EXTENSIONS = (".json", ".xlsx")
+
+
+class BadFile(Exception):
+    """A file that cannot be taken, with every problem at its place."""
+
+    def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self.problems = problems
+
+
+def kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise BadFile(path, (Problem("file", f"拡張子は .json か .xlsx です（{path.name}）。",
+                                     f"The file name must end in .json or .xlsx ({path.name})."),))
+    return suffix
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An assessment read from a file, and (for a workbook) where each of its fields is."""
+
+    path: Path
+    doc: AssessmentFile
+    cells: Mapping[str, str]
+
+    def bad(self, problems: tuple[Problem, ...]) -> BadFile:
+        """The file as a bad one, each problem at its place (for a workbook: its sheet and cell)."""
+        return BadFile(self.path, workbook.located(problems, self.cells))
+
+    def scored(self) -> Assessment:
+        """The assessment scored; a BadFile where the rules refuse its counts."""
+        try:
+            return assessment_file.score(self.doc)
+        except InputError as error:
+            raise self.bad(error.problems) from None
+
+
+def load(path: Path) -> Loaded:
+    """The assessment in `path` (JSON or Excel); a BadFile if it cannot be taken."""
+    suffix = kind(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise BadFile(path, (Problem("file", f"ファイルを読めません（{reason}）。",
+                                     f"The file cannot be read ({reason})."),)) from None
+    try:
+        if suffix == ".json":
+            return Loaded(path, assessment_file.read_bytes(data), {})
+        opened = workbook.read_workbook(data)
+        return Loaded(path, opened.doc, opened.cells)
+    except InputError as error:
+        raise BadFile(path, error.problems) from None
+
+
+def save(doc: AssessmentFile, path: Path, lang: Lang) -> None:
+    if kind(path) == ".json":
+        path.write_text(assessment_file.dumps(doc), encoding="utf-8")
+    else:
+        path.write_bytes(workbook.write_workbook(doc, lang))
+
+
+def assessment_paths(arguments: list[str]) -> list[Path]:
+    """Files named, and the .json and .xlsx files under folders named (sorted, recursively)."""
+    paths: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
+                                and not p.name.startswith(("~$", "."))))
+        else:
+            paths.append(path)
+    return paths

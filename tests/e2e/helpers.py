@@ -1,0 +1,191 @@
+"""What the end-to-end tests share: the calculators' locators and waits, the words the page shows
+in each language, new browser contexts, held requests, the engine's memory snapshots, and a
+server a test can stop.
+
+Waits are locator assertions with the timeouts below, never sleeps.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+from scripts.serve import serving
+
+BOOT = 60_000  # ms: a cold Pyodide boot on a busy two-core machine
+RESULT = 20_000  # ms: one computation once the engine is ready
+
+# the calculators page, which holds all seven calculators
+PAGES = {"ja": "/calculators/", "en": "/en/calculators/"}
+# what the page shows, per language (the numbers come from the core; the words from i18n.mjs)
+TEXT: dict[str, dict[str, str]] = {
+    "ja": {
+        "points_20_40": "20 / 40 点", "points_480": "480 / 500 点", "points_300": "300 / 500 点",
+        "points_335": "335 / 400 点", "points_329": "329 / 350 点", "points_3840": "3,840 / 4,000 点",
+        "deployment": "運用", "approach": "アプローチ", "pending": "認証の条件を満たさない（保留）",
+        "certified": "認証の条件をすべて満たす", "whole_number": "0 以上の整数", "enter": "を入力してください",
+        "exceed": "以下である必要があります", "fix": "入力に誤りがあります", "ready": "計算の準備ができました",
+        "not_ready": "満たしていない要求がある", "fails": "満たさない", "holds": "満たす",
+        "failed": "計算エンジンを読み込めませんでした", "steps": "計算の過程",
+    },
+    "en": {
+        "points_20_40": "20 of 40 points", "points_480": "480 of 500 points", "points_300": "300 of 500 points",
+        "points_335": "335 of 400 points", "points_329": "329 of 350 points", "points_3840": "3,840 of 4,000 points",
+        "deployment": "deployment", "approach": "approach", "pending": "Not every condition is met (pending)",
+        "certified": "Every condition for certification is met", "whole_number": "must be a whole number",
+        "enter": "Enter the", "exceed": "cannot exceed", "fix": "Some inputs need fixing",
+        "ready": "Ready to calculate",
+        "not_ready": "Some requirements are not met", "fails": "fails", "holds": "holds",
+        "failed": "The calculation engine could not be loaded", "steps": "How it was worked out",
+    },
+}
+# the calculators page's panel for what the calculators keep in this browser
+STORED = {
+    "ja": {"about": "このブラウザーに保存されているもの", "erase": "保存データを消去",
+           "confirm": "元には戻せません", "cancel": "やめる", "yes": "消去する", "erased": "消去しました"},
+    "en": {"about": "Kept in this browser: each calculator's inputs", "erase": "Erase kept data",
+           "confirm": "It cannot be undone", "cancel": "Cancel", "yes": "Erase", "erased": "Erased."},
+}
+
+
+def calc(page: Page, name: str) -> Locator:
+    return page.locator(f'.copc-calc[data-calc="{name}"]').first
+
+
+def field(root: Locator, path: str) -> Locator:
+    return root.locator(f'[data-path="{path}"]')
+
+
+def wrap(root: Locator, path: str) -> Locator:
+    """The labelled wrapper of a form field (label, input, hint, error messages)."""
+    return root.locator(".copc-field").filter(has=root.page.locator(f'[data-path="{path}"]'))
+
+
+def wait_ready(root: Locator) -> None:
+    expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
+
+
+def wait_result(root: Locator) -> None:
+    expect(root).to_have_attribute("data-state", "result", timeout=RESULT)
+
+
+def load_example(root: Locator, which: str | None = None) -> None:
+    button = root.locator(f'.copc-calc__example[data-example="{which}"]') if which else \
+        root.locator(".copc-calc__example").first
+    button.click()
+    wait_result(root)
+
+
+def new_page(browser: Browser, base_url: str, **options: Any) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(base_url=base_url, color_scheme="light", **options)
+    page = context.new_page()
+    return context, page
+
+
+def example_answered(page: Page, path: str = "/en/scoring/items-1-3/") -> Locator:
+    """The item-score calculator of `path`, once the engine has answered its first example."""
+    page.goto(path)
+    root = calc(page, "item-score")
+    wait_ready(root)
+    load_example(root)
+    return root
+
+
+def sample_tables_overflow(browser: Browser, base_url: str, name: str) -> list[int]:
+    """How far each table of calculator `name`'s sample reaches past its box (in CSS pixels) on a
+    1024 x 768 projector at 150% zoom, which leaves 683 CSS pixels."""
+    context, page = new_page(browser, base_url, viewport={"width": 683, "height": 512})
+    try:
+        page.goto(PAGES["en"])
+        root = calc(page, name)
+        wait_ready(root)
+        load_example(root, "sample")
+        overflow: list[int] = root.locator(".copc-table-wrap").evaluate_all(
+            "(ws) => ws.map((w) => w.scrollWidth - w.clientWidth)")
+        return overflow
+    finally:
+        context.close()
+
+
+# Pyodide's WebAssembly module: held back, the engine cannot finish its boot
+WASM = re.compile(r".*/pyodide\.asm\.wasm$")
+
+
+def hold_requests(context: BrowserContext, pattern: re.Pattern[str]) -> list[Route]:
+    """Requests matching `pattern` wait, in the returned list, until the test lets them through
+    (``route.continue_()``) or drops them."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    context.route(pattern, hold)
+    return held
+
+
+# --- the engine's memory snapshots --------------------------------------------------------------
+
+# what the reader sends the engine: a marker that must never reach the snapshot kept for the next visit
+TYPED = "ZZ-typed-by-the-reader-ZZ"
+
+
+def send_typed_text(page: Page) -> None:
+    """A request to the page's engine (through the calculators' one API) that carries TYPED."""
+    page.evaluate("""async (typed) => {
+        const mount = document.querySelector('script[src*="calculators/mount.mjs"]').src;
+        const { compute } = await import(new URL("client.mjs", mount).href);
+        await compute("applicable-points", { edition: "CSP", channels: [typed] });
+    }""", TYPED)
+
+
+def stored_snapshot_texts(page: Page, texts: list[str]) -> dict[str, bool]:
+    """Which of `texts` this browser's stored memory snapshot holds (as Latin-1 bytes)."""
+    found: dict[str, bool] = page.evaluate("""async (texts) => {
+        const root = await navigator.storage.getDirectory();
+        const folder = await root.getDirectoryHandle("copc-snapshots");
+        const images = [];
+        for await (const handle of folder.values()) {
+            images.push(new TextDecoder("latin1").decode(await (await handle.getFile()).arrayBuffer()));
+        }
+        if (images.length !== 1) throw new Error(`${images.length} stored snapshots`);
+        return Object.fromEntries(texts.map((text) => [text, images[0].includes(text)]));
+    }""", texts)
+    return found
+
+
+def kept_snapshot_holds_nothing_typed(page: Page) -> None:
+    """Send the engine TYPED, wait until this browser's snapshot is kept, and look into it: the
+    core's modules are there, what the reader sent is not."""
+    send_typed_text(page)
+    expect(calc(page, "item-score")).to_have_attribute("data-snapshot", "saved", timeout=BOOT)
+    assert stored_snapshot_texts(page, ["copc_cx.web", TYPED]) == {"copc_cx.web": True, TYPED: False}
+
+
+def started_from(page: Page, start: str) -> None:
+    """The item-score calculator's engine started as `start` and computes the first example."""
+    root = calc(page, "item-score")
+    wait_ready(root)
+    expect(root).to_have_attribute("data-engine-start", start)
+    load_example(root)
+    expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
+
+
+# --- a server a test can stop -------------------------------------------------------------------
+
+class Server:
+    """scripts/serve.py serving one folder (``serving()``, a process of its own), that a test can stop."""
+
+    def __init__(self, directory: Path) -> None:
+        self.process = ExitStack()
+        self.url = self.process.enter_context(serving(directory))
+
+    def stop(self) -> None:
+        self.process.close()  # a second call does nothing
+
+
+def go_offline(context: BrowserContext, server: Server) -> None:
+    context.set_offline(True)
+    server.stop()
