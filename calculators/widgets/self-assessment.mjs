@@ -455,6 +455,7 @@ export default class SelfAssessment extends Calculator {
     const decision = h("div", { class: `copc-decision copc-decision--${r.certified ? "ok" : "no"}` },
       subheading(t("sa.decision")),
       verdict(r.certified, t(r.certified ? "sa.certified" : "sa.pending")),
+      r.certified ? null : h("p", { class: "copc-muted copc-sa-pending", text: t("sa.pendingNote") }),
       h("ul", { class: "copc-conditions", "aria-label": t("sa.conditions") }, r.conditions.map((/** @type {any} */ c) =>
         h("li", { class: `copc-condition copc-condition--${c.met ? "ok" : "no"}`, dataset: { condition: c.id, met: String(c.met) } },
           h("span", { class: "copc-verdict__mark", "aria-hidden": "true", text: c.met ? "✓" : "✗" }),

@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
         "every_year": "毎年", "every_two_years": "2年ごと",
     },
     "en": {
-        "deployment": "deployment", "approach": "approach", "pending": "pending",
+        "deployment": "deployment", "approach": "approach", "pending": "Pending",
         "certified": "Every condition for certification is met", "whole_number": "must be a whole number",
         "enter": "Enter the", "exceed": "cannot exceed", "fix": "Some inputs need fixing",
         "ready": "Ready to calculate",
