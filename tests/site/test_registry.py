@@ -74,7 +74,8 @@ def _pieces_missing(name: str) -> list[str]:
     if c.name in WIDGETS_TO_COME else c.name
     for c in CALCULATORS])
 def test_every_calculator_has_a_widget_strings_a_placeholder_and_end_to_end_tests(name: str) -> None:
-    assert _pieces_missing(name) == []
+    missing = _pieces_missing(name)
+    assert not missing, f"calculator {name!r} of copc_cx.registry lacks:\n  " + "\n  ".join(missing)
 
 
 def test_every_widget_is_a_registered_calculator() -> None:
@@ -86,7 +87,7 @@ def test_every_widget_is_a_registered_calculator() -> None:
 
 def test_the_widget_map_imports_the_widget_of_every_calculator_that_has_one() -> None:
     with_widget = [c.name for c in CALCULATORS if c.name not in WIDGETS_TO_COME]
-    assert widget_names() == with_widget
+    assert widget_names() == with_widget, "a registered calculator has no widget yet (or is in WIDGETS_TO_COME)"
     source = widget_map_source()
     for name in with_widget:
         assert f'from "../widgets/{name}.mjs"' in source
