@@ -52,6 +52,7 @@ export const STRINGS = {
 
     // the toolbar, the link, the replaced inputs
     "toolbar.label": "計算ツールの操作",
+    "toolbar.examples": "例を読み込む",
     "btn.copyLink": "リンクをコピー",
     "btn.clear": "入力をクリア",
     "replaced.example": "例を読み込んだため、それまでの入力を置き換えました。元の入力はこのブラウザーに残っています。",
@@ -125,6 +126,7 @@ export const STRINGS = {
     "notes.default": "Default interpretation",
 
     "toolbar.label": "Calculator actions",
+    "toolbar.examples": "Load an example",
     "btn.copyLink": "Copy link",
     "btn.clear": "Clear inputs",
     "replaced.example": "The example replaced your inputs. They are still kept in this browser.",

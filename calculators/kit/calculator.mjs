@@ -240,17 +240,21 @@ export class Calculator {
     this.root.classList.add("copc-calc--mounted");
     this.root.id ||= `calc-${this.name}-${this.uid.split("-").pop()}`;
 
-    for (const example of this.examples()) {
-      this.toolbar.append(h("button", {
-        type: "button", class: "md-button copc-calc__example", text: example.label,
-        dataset: { example: example.id }, on: { click: () => this.loadExample(example.id) },
-      }));
+    const examples = this.examples();
+    if (examples.length) {
+      this.toolbar.append(h("div", { class: "copc-calc__examples", role: "group", "aria-label": t("toolbar.examples") },
+        h("span", { class: "copc-calc__examples-label", "aria-hidden": "true", text: t("toolbar.examples") }),
+        examples.map((example) => h("button", {
+          type: "button", class: "md-button copc-calc__example", text: example.label,
+          dataset: { example: example.id }, on: { click: () => this.loadExample(example.id) },
+        }))));
     }
     this.toolbar.append(
-      h("button", { type: "button", class: "md-button copc-calc__copy", text: t("btn.copyLink"),
-                    on: { click: () => this.share.copy(this.collect()) } }),
-      h("button", { type: "button", class: "md-button copc-calc__clear", text: t("btn.clear"),
-                    on: { click: () => this.load(this.defaults(), "clear") } }),
+      h("div", { class: "copc-calc__actions" },
+        h("button", { type: "button", class: "md-button copc-calc__copy", text: t("btn.copyLink"),
+                      on: { click: () => this.share.copy(this.collect()) } }),
+        h("button", { type: "button", class: "md-button copc-calc__clear", text: t("btn.clear"),
+                      on: { click: () => this.load(this.defaults(), "clear") } })),
     );
     this.build(this.form);
     this.form.append(this.formErrors);
