@@ -99,7 +99,16 @@ def test_an_old_link_is_read_once_and_rewritten_to_the_fragment_form(browser: Br
         # read, kept in this browser, and gone from the address (a reload keeps the reader's edits)
         assert "?" not in page.url and "rule-50-75=" not in page.url, page.url
         page.reload()
-        expect(field(calc(page, "rule-50-75"), "at_target")).to_have_value(theirs["at_target"])
+        root = calc(page, "rule-50-75")
+        expect(field(root, "at_target")).to_have_value(theirs["at_target"])
+
+        # a link to the page already open (pasted into its address bar) changes only the fragment
+        mine = {"at_target": "7", "at_target_or_improving": "9", "total": "12"}
+        page.evaluate("(hash) => { location.hash = hash; }", f"#rule-50-75={link_state(mine)}")
+        for path, value in mine.items():
+            expect(field(root, path)).to_have_value(value)
+        expect(root.locator(".copc-calc__replaced")).to_have_attribute("data-reason", "link")
+        assert "rule-50-75=" not in page.url, page.url
 
         # on a page without that calculator the scenario stays, moved into the fragment at once
         page.goto(f"/en/scoring/items-1-3/?rule-50-75={link_state(theirs)}")
