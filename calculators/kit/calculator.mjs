@@ -433,8 +433,8 @@ export class Calculator {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (delay <= 0) {
-      // at once, in this task: a timer would let the browser draw a frame (about 8 ms of layout and
-      // paint on two cores after a form change) before the request even leaves for the worker
+      // at once, in this task: a timer would let the browser lay out and paint a frame before the
+      // request even leaves for the worker
       this.computeNow(); // keeps the state itself
       return;
     }
