@@ -89,11 +89,18 @@ def nginx_server(site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def server_url(request: pytest.FixtureRequest, site_server: str) -> str:
-    """The base URL of one of SERVERS serving the built site: scripts/serve.py, unless a test is
-    parametrised over both (``@pytest.mark.parametrize("server_url", SERVERS, indirect=True)``)."""
-    kind = getattr(request, "param", "serve.py")
-    if kind == "serve.py":
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Which of SERVERS a test runs against: scripts/serve.py, unless the test is parametrised over
+    both (``@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)``)."""
+    kind: str = getattr(request, "param", "serve.py")
+    assert kind in SERVERS, kind
+    return kind
+
+
+@pytest.fixture
+def server_url(request: pytest.FixtureRequest, server_kind: str, site_server: str) -> str:
+    """The base URL of the ``server_kind`` serving the built site (one server for the session)."""
+    if server_kind == "serve.py":
         return site_server
     url: str = request.getfixturevalue("nginx_server")
     return url

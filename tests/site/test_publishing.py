@@ -105,7 +105,7 @@ def test_the_static_hosts_headers_file_is_written_with_the_build(
 
 # --- what the servers send ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("server_url", SERVERS, indirect=True)
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
 def test_every_page_comes_with_the_sites_headers(server_url: str, site_dir: Path) -> None:
     problems = []
     for page in page_files(site_dir):
@@ -119,7 +119,7 @@ def test_every_page_comes_with_the_sites_headers(server_url: str, site_dir: Path
     assert problems == []
 
 
-@pytest.mark.parametrize("server_url", SERVERS, indirect=True)
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
 def test_every_file_comes_with_its_type_and_cache_policy(server_url: str, site_dir: Path) -> None:
     problems = []
     for name in site_files(site_dir):
@@ -131,7 +131,7 @@ def test_every_file_comes_with_its_type_and_cache_policy(server_url: str, site_d
     assert problems == []
 
 
-@pytest.mark.parametrize("server_url", SERVERS, indirect=True)
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
 @pytest.mark.parametrize("path", ["no/such/page/", "en/no-such-page/", "assets/", "assets/pyodide/nothing.wasm"])
 def test_missing_paths_get_the_bilingual_404_page(server_url: str, site_dir: Path, path: str) -> None:
     status, headers, body = fetch(server_url + path)
