@@ -249,3 +249,17 @@ def test_nginx_serves_the_sub_path_build_under_it(subpath_server: str, subpath_s
     assert (status, headers["Cache-Control"]) == (200, NEVER.cache_control)
     status, _, body = fetch(subpath_server + "no/such/page/")
     assert status == 404 and body == (subpath_site_dir / "404.html").read_bytes()
+
+
+# --- GitHub Pages ---------------------------------------------------------------------------------
+
+def test_the_github_pages_workflow_builds_for_the_pages_address_with_pinned_actions(repo_root: Path) -> None:
+    """Not run here (it needs GitHub): every action it uses is pinned to a commit, and it builds
+    the site for the address Pages reports, a sub-path."""
+    text = (repo_root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    actions = re.findall(r"uses:\s*(\S+)", text)
+    assert {a.split("@")[0] for a in actions} >= {"actions/checkout", "actions/upload-pages-artifact",
+                                                   "actions/deploy-pages", "actions/configure-pages"}
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action) for action in actions), actions
+    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in text
+    assert 'scripts/build_site.py --site-url "$SITE_URL"' in text
