@@ -208,8 +208,9 @@ async function loadRuntime(options) {
 const SHIPPED_PROBE_MS = 250;
 const SHIPPED_BUDGET_MS = 1000;
 
-/** The shipped snapshot's image; rejects if there is none, it comes too slowly or cannot be gunzipped here. */
-async function downloadShipped() {
+/** The shipped snapshot's image; rejects if there is none, it comes too slowly or cannot be gunzipped here.
+ * `keep()` is called once the download will not be given up (its probe passed, or it is done). */
+async function downloadShipped(keep = () => {}) {
   if (!CORE_SNAPSHOT || typeof DecompressionStream !== "function") throw new Error("no shipped snapshot here");
   const url = new URL(CORE_SNAPSHOT.file_name, base);
   const abort = new AbortController();
@@ -233,6 +234,7 @@ async function downloadShipped() {
     probe = setTimeout(() => {
       const projected = (SHIPPED_PROBE_MS * size) / Math.max(received, 1);
       if (projected > SHIPPED_BUDGET_MS) giveUp(`would take about ${Math.round(projected)} ms to download`);
+      else keep();
     }, SHIPPED_PROBE_MS);
     const counted = response.body.pipeThrough(new TransformStream({
       transform(chunk, controller) {
@@ -242,6 +244,7 @@ async function downloadShipped() {
     }));
     // gunzipped while it downloads
     const image = await new Response(counted.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    keep();
     return new Uint8Array(image);
   } catch (error) {
     throw givenUp || error;
@@ -312,10 +315,23 @@ async function boot() {
   let start = "stored";
   if (!stored || !(await restore(stored, "this browser's"))) {
     if (stored) await snapshots.removeEntry(name).catch(() => {});
-    const shipped = downloadShipped();
-    shipped.catch(() => {}); // its failure is handled where restore() awaits it
+    // The restore starts (and fetches the runtime's files) only once the snapshot will not be given
+    // up: started at once, it fetched them, and the full boot after the snapshot was given up fetched
+    // them all again (two downloads of one file at the same time are not shared), 5 MB more on the
+    // slow networks that give it up. The probe also sees the whole line's pace, not a share of it.
+    /** @type {(sure: boolean) => void} */
+    let kept = () => {};
+    const keeping = new Promise((resolve) => { kept = resolve; });
+    const shipped = downloadShipped(() => kept(true));
+    shipped.catch(() => kept(false)); // its failure is handled where restore() awaits it
+    const sure = await keeping;
+    if (!sure) {
+      await shipped.catch((error) => {
+        console.info("copc calculators: the site's memory snapshot not used:", String((error && error.message) || error));
+      });
+    }
     let image;
-    if (await restore(shipped, "the site's")) {
+    if (sure && (await restore(shipped, "the site's"))) {
       start = "shipped";
       image = await shipped;
     } else {
