@@ -6,7 +6,7 @@ Three outputs read these definitions:
 - ``scripts/serve.py`` sends them on every response (``response_headers``, ``content_type``);
 - ``deploy/nginx/copc-site.conf``, the reference production server's configuration, and
   ``deploy/nginx/example.conf``, a server block that includes it, are generated from them
-  (``python -m scripts.site_headers --write``; tests/site/test_site_headers.py fails while the
+  (``python -m scripts.site_headers --write``; tests/site/test_publishing.py fails while the
   committed files differ);
 - the build writes ``site/_headers`` (the format Netlify and Cloudflare Pages read) for the files
   it built (``headers_file``).
@@ -64,7 +64,7 @@ SECURITY_HEADERS: dict[str, str] = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 
-# Content types by file extension: every kind of file the site has (tests/site/test_site_headers.py
+# Content types by file extension: every kind of file the site has (tests/site/test_publishing.py
 # checks that none is left to a server's defaults). Pyodide needs .wasm as application/wasm for
 # streaming compilation, and module scripts and workers (.mjs) need a JavaScript type.
 CONTENT_TYPES: dict[str, str] = {
