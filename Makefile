@@ -1,11 +1,14 @@
 # make serve | make test | make build | make bench | make setup | make clean | make build-subpath
-# Everything runs from the project's .venv (Python 3.12), node_modules and Debian's chromium,
-# all installed by scripts/setup.sh (about a second when already done).
+# Everything runs from the project's .venv (Python 3.12), node_modules (Pyodide, TypeScript) and
+# Debian's chromium, all installed by scripts/setup.sh (about a second when already done).
 
 PY          := .venv/bin/python
 PORT        ?= 8000
 PYTEST_ARGS ?=
 TYPED_DIRS  := src tests hooks scripts bench
+# the JavaScript: the page's (lib dom) and the workers' (lib webworker) cannot share one program
+TSCONFIGS   := tsconfig.json tsconfig.workers.json
+JS_TESTS    := tests/js/*.test.mjs
 export NO_MKDOCS_2_WARNING := 1
 
 # the site built for a sub-path, as published under /copc/ (tests/e2e/test_sub_path.py serves it with nginx)
@@ -26,12 +29,14 @@ build-subpath: build  # after it: both builds write build/wheel/
 serve: build
 	@$(PY) scripts/serve.py --port $(PORT)
 
-# ruff, mypy and pytest all run; the target fails if any of them failed
+# ruff, mypy, tsc, node --test and pytest all run; the target fails if any of them failed
 test: build build-subpath
 	@status=0; \
 	echo "== ruff check"; .venv/bin/ruff check || status=1; \
 	dirs=$$(for d in $(TYPED_DIRS); do [ -n "$$(find $$d -name '*.py' -print -quit 2>/dev/null)" ] && echo $$d; done); \
 	echo "== mypy --strict" $$dirs; .venv/bin/mypy --strict $$dirs || status=1; \
+	for c in $(TSCONFIGS); do echo "== tsc -p $$c"; node_modules/.bin/tsc --noEmit -p $$c || status=1; done; \
+	echo "== node --test"; node --test $(JS_TESTS) || status=1; \
 	echo "== pytest"; $(PY) -m pytest $(PYTEST_ARGS) || status=1; \
 	exit $$status
 
@@ -46,6 +51,7 @@ bench: build
 lint: setup
 	.venv/bin/ruff check
 	.venv/bin/mypy --strict $(TYPED_DIRS)
+	for c in $(TSCONFIGS); do node_modules/.bin/tsc --noEmit -p $$c || exit 1; done
 
 clean:
 	rm -rf .venv node_modules site build dist test-results .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,7 @@ does) moves the floor and the first results alike. The cold ratio is also shown 
       visited after a browser restart in the same profile as (b)'s, before or after the page's
       own such visit by turns: navigation start -> the engine's own first result;
   (b) navigation start -> first calculator result (the first `.copc-calc[data-state="result"]`,
-      the marker calculators/kit.mjs sets when it renders a computed result), on
+      the marker calculators/kit/calculator.mjs sets when it renders a computed result), on
       /scoring/items-1-3/ with the item-score calculator's state in the link: cold (fresh
       profile, no service worker, empty HTTP cache; on loopback the worker always takes the
       site's memory snapshot, so cold is also measured with that file refused, the full boot
@@ -34,7 +34,7 @@ does) moves the floor and the first results alike. The cold ratio is also shown 
       first result in that visit;
   (c) recompute latency, in the page with performance.now(): from the input event to the new
       result in the DOM, over ``--changes`` changes of the item select (computed at once) and
-      of a count field (computed after kit.mjs's 150 ms typing debounce), each on a page whose
+      of a count field (computed after kit/calculator.mjs's 150 ms typing debounce), each on a page whose
       engine has settled after its first result (its memory snapshot kept, as when a reader
       reads the result); and once more for the item select from the very moment of the first
       result, changes at machine speed while V8 still optimises a restored engine;
@@ -94,7 +94,7 @@ LAUNCH_SETTLE_S = 2.0  # s: a browser's own start-up work, left out of every fig
 THROTTLED_MBIT = (20.0, 50.0, 100.0, 200.0)
 
 # notes the moment the first calculator result appears, and the moment the first one the engine
-# computed in this visit appears (calculators/kit.mjs's data-result-source: "kept" for a result
+# computed in this visit appears (calculators/kit/calculator.mjs's data-result-source: "kept" for a result
 # kept from an earlier visit, shown while the engine starts; "engine" for its own answer). Runs
 # before the page's own scripts.
 FIRST_RESULT_PROBE = """
@@ -285,7 +285,7 @@ class Visit:
     computed: float  # navigation start -> first result the engine computed in this visit
     source: str  # what the first result was: "kept" (from an earlier visit) or "engine"
     page: Page
-    start: str  # how the engine started: "stored", "shipped", "full" or "" (kit.mjs's data-engine-start)
+    start: str  # how the engine started: "stored", "shipped", "full" or "" (kit/calculator.mjs's data-engine-start)
 
 
 def first_result(context: BrowserContext, keep: bool = False, settle: bool = False,
@@ -524,7 +524,7 @@ def run(args: argparse.Namespace) -> int:
         if marker:
             # (c) recompute latency: on a page whose engine has settled (as when the reader reads the
             # first result), and at machine speed from the moment of the first result (a restored
-            # engine is still being optimised by V8 then: calculators/worker.mjs's warm-up)
+            # engine is still being optimised by V8 then: calculators/engine.mjs's warm-up)
             with browsers.fresh(service_worker=False) as context:
                 page = first_result(context, keep=True, settle=True).page
                 for kind in ("select", "field"):

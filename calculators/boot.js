@@ -1,8 +1,10 @@
+// @ts-check
 // Starts the calculators' engine as early as possible. A classic async script, added to the <head>
 // of pages that hold a calculator (overrides/main.html): it runs the moment it arrives, long before
 // the page's modules (mount.mjs and the widgets) have loaded, so Pyodide boots while the page is
 // still being read. client.mjs adopts this worker, with any message it sent meanwhile, and starts
-// later ones (after a crash) with the same createEngine().
+// later ones (after a crash, a timeout, or for an engine of another build) with the same
+// createEngine().
 //
 // Where the browser keeps a shared worker alive for a while after its last page has gone
 // (SharedWorker's `extendedLifetime`), the engine is a shared worker named after this build's
@@ -13,17 +15,18 @@
 // (overrides/main.html) and loaded here once the engine has given its first answer (or a second
 // after it is ready, for a page that asks nothing), at once when the reader turns to the page
 // around the calculators or the engine cannot start, and after ten seconds at the latest: on two
-// cores its set-up competed with the engine's start (measured after a browser restart: the
-// engine's first result at 1,071 ms held back, 1,214 ms not, 12 interleaved visits each). And
-// Material's search worker on these pages is assets/javascripts/workers/copc-search.js, which
-// waits for this script's "release" — once the engine is ready or has failed, or at once when the
-// reader turns to the search box. (On two cores the index build slowed the first result by about
-// a tenth: bench/.)
+// cores its set-up competed with the engine's start (bench/). And Material's search worker on
+// these pages is assets/javascripts/workers/copc-search.js, which waits for this script's
+// "release": once the engine is ready or has failed, or at once when the reader turns to the
+// search box.
 (function () {
   "use strict";
   // scripts/build_site.py appends this build's engine version (a hash of the calculators, the
   // core and the Pyodide folder): a page never connects to a shared engine of another build
   var ENGINE_NAME = "copc-calculators";
+  // protocol.mjs's message types, which a classic script cannot import: tsc (make test) proves these equal
+  /** @type {Pick<typeof import("./protocol.mjs").TO_PAGE, "READY" | "BOOT_FAILED" | "RESPONSE" | "CRASHED" | "ENDED">} */
+  var TO_PAGE = { READY: "ready", BOOT_FAILED: "boot-failed", RESPONSE: "response", CRASHED: "crashed", ENDED: "ended" };
   var SEARCH_CHANNEL = "copc-search-deferral";
   var searchChannel = typeof BroadcastChannel === "function" ? new BroadcastChannel(SEARCH_CHANNEL) : null;
   var searchReleased = false;
@@ -35,9 +38,10 @@
   }
 
   if (searchChannel) {
+    var channel = searchChannel;
     // a search worker that started after the release asks again
-    searchChannel.onmessage = function (event) {
-      if (searchReleased && event.data && event.data.type === "waiting") searchChannel.postMessage({ type: "release" });
+    channel.onmessage = function (event) {
+      if (searchReleased && event.data && event.data.type === "waiting") channel.postMessage({ type: "release" });
     };
     document.addEventListener("focusin", function (event) {
       if (event.target instanceof Element && event.target.closest(".md-search")) releaseSearch();
@@ -51,9 +55,9 @@
   /** Material's held-back script (`<script type="text/plain" data-copc-material="…">`), run now. */
   function insertMaterial() {
     var held = document.querySelector("script[data-copc-material]");
-    if (!held) return;
+    if (!held || !held.parentNode) return;
     var script = document.createElement("script");
-    script.src = held.getAttribute("data-copc-material");
+    script.src = held.getAttribute("data-copc-material") || "";
     script.addEventListener("load", function () {
       // Material sets itself up on DOMContentLoaded: when that has passed, it hears it now
       if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
@@ -64,6 +68,7 @@
   // the reader turns to the page around the calculators (its menus, search, links): Material now
   var TURNING_TO_THE_PAGE = ["pointerdown", "keydown", "focusin"];
   var LISTENING = { capture: true, passive: true };
+  /** @param {Event} event */
   function onTurnToThePage(event) {
     var target = event.target;
     if (!(target instanceof Element) || !target.closest(".copc-calc")) loadMaterial();
@@ -108,6 +113,8 @@
    * `endpoint` takes and sends the messages (the worker, or a shared worker's port) and `worker`
    * reports errors; null where module workers are missing (a browser without them never reads
    * `type`). Throws what the browser throws.
+   * @param {URL} url
+   * @returns {EngineConnection | null}
    */
   function createEngine(url) {
     if (keepsSharedWorkers()) {
@@ -121,6 +128,7 @@
     }
     var isModule = false;
     var worker = new Worker(url, {
+      /** @returns {WorkerType} */
       get type() {
         isModule = true;
         return "module";
@@ -134,13 +142,23 @@
     return { worker: worker, endpoint: worker, shared: false };
   }
 
-  if (typeof Worker !== "function" || typeof WebAssembly !== "object" || !document.currentScript) {
+  if (typeof Worker !== "function" || typeof WebAssembly !== "object" || !(document.currentScript instanceof HTMLScriptElement)) {
     releaseSearch();
     loadMaterial();
     return;
   }
   var workerURL = new URL("worker.mjs", document.currentScript.src);
-  window.__copcEngine = { create: function () { return createEngine(workerURL); }, early: null };
+  /** @type {EngineStarter} */
+  var starter = {
+    create: function (fresh) {
+      // an engine at a URL of its own: a shared worker is found by its URL and name, so a page that
+      // gives up a hung or outdated shared engine never joins it again
+      return createEngine(fresh ? new URL("worker.mjs?fresh=" + encodeURIComponent(fresh), workerURL) : workerURL);
+    },
+    early: null,
+  };
+  window.__copcEngine = starter;
+  /** @type {EngineConnection | null} */
   var engine;
   try {
     engine = createEngine(workerURL);
@@ -152,7 +170,9 @@
     loadMaterial();
     return;
   }
+  /** @type {EarlyEngine} */
   var early = { engine: engine, events: [] };
+  /** @param {Event} event */
   var keep = function (event) {
     if (early.events) early.events.push(event);
   };
@@ -162,15 +182,16 @@
   // stays attached after client.mjs adopts the engine: the boot's end releases search, the first
   // answer (once the page has drawn it) or a failure Material
   engine.endpoint.addEventListener("message", function (event) {
-    var type = event.data && event.data.type;
-    if (type === "ready" || type === "boot-failed") releaseSearch();
-    if (type === "ready") setTimeout(loadMaterial, MATERIAL_AFTER_READY_MS);
-    else if (type === "response") setTimeout(loadMaterial, 100);
-    else if (type === "boot-failed" || type === "crashed" || type === "ended") loadMaterial();
+    var data = /** @type {MessageEvent<import("./protocol.mjs").ToPage | null>} */ (event).data;
+    var type = data && data.type;
+    if (type === TO_PAGE.READY || type === TO_PAGE.BOOT_FAILED) releaseSearch();
+    if (type === TO_PAGE.READY) setTimeout(loadMaterial, MATERIAL_AFTER_READY_MS);
+    else if (type === TO_PAGE.RESPONSE) setTimeout(loadMaterial, 100);
+    else if (type === TO_PAGE.BOOT_FAILED || type === TO_PAGE.CRASHED || type === TO_PAGE.ENDED) loadMaterial();
   });
   engine.worker.addEventListener("error", function () {
     releaseSearch();
     loadMaterial();
   });
-  window.__copcEngine.early = early;
+  starter.early = early;
 })();

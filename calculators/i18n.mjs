@@ -1,10 +1,18 @@
-// Every string the calculators show, Japanese first, then English.
-// Rules, items, metrics, errata and interpretations are NOT here: they come from the core's
-// catalog (generated/catalog.mjs) and from the core's responses, already in both languages.
+// @ts-check
+// The strings every calculator shares, Japanese first, then English, and the translator that
+// merges them with a widget's own (calculators/widgets/<name>.strings.mjs).
+// Rules, items, metrics, field labels, errata and interpretations are NOT here: they come from the
+// core's catalog (generated/catalog.mjs) and from the core's answers, already in both languages.
 
-const STRINGS = {
+/**
+ * Strings in both languages: {ja: {key: text}, en: {key: text}}; {name} is a placeholder.
+ * @typedef {{ja: Record<string, string>, en: Record<string, string>}} StringTable
+ */
+
+/** @type {StringTable} */
+export const STRINGS = {
   ja: {
-    // status of the calculation engine (Pyodide in a Web Worker)
+    // the calculation engine (Pyodide in a Web Worker)
     "status.idle": "計算エンジンを準備しています…",
     "status.starting": "計算エンジンを起動しています…",
     "status.runtime": "Python ランタイムを読み込んでいます…（初回は数秒かかります）",
@@ -12,20 +20,27 @@ const STRINGS = {
     "status.ready": "計算の準備ができました。",
     "status.restarting": "計算エンジンを再起動しています…",
     "status.crashed": "計算エンジンが停止しました。次の入力で再起動します。",
+    "status.outdated": "計算エンジンがこのページより古い版でした。新しい版を読み込んでいます…",
     "status.failed":
       "計算エンジンを読み込めませんでした。このブラウザーでは WebAssembly またはモジュール形式の Web Worker が使えないか、必要なファイルを取得できませんでした。最新の Chrome・Edge・Firefox・Safari で開き直してください。入力した内容は保存されています。",
-    "status.failed.short": "計算できません: 計算エンジンを読み込めませんでした。",
     "status.bootTime": "（起動 {ms} ミリ秒）",
     "status.alreadyRunning": "（このブラウザーで動いているエンジンを使用）",
     "status.ended": "計算エンジンを止めました（保存データの消去）。次の入力で起動し直します。",
+
+    // the result area
+    "result.heading": "結果",
     "result.waiting": "計算エンジンの準備ができ次第、結果を表示します。入力はそのまま続けられます。",
-    "result.updating": "計算しています…",
     "result.fix": "入力に誤りがあります。赤く示した欄を直すと結果を表示します。",
     "result.fill": "結果を表示するには、次を入力してください:",
-    "result.crashed": "計算中に計算エンジンが停止しました。入力欄で Enter キーを押すか、入力を変えると再計算します。",
-    "result.exception": "計算中に予期しないエラーが発生しました。入力を見直してください。",
-    "result.heading": "結果",
     "result.steps": "計算の過程",
+    "failure.unavailable": "計算できません: 計算エンジンを読み込めませんでした。入力は保存されています。",
+    "failure.crashed": "計算の途中で計算エンジンが停止しました。再試行すると、新しいエンジンで計算し直します。",
+    "failure.timeout": "計算エンジンが時間内に答えませんでした。エンジンを起動し直しているので、再試行してください。",
+    "failure.exception": "この計算を計算エンジンに渡せませんでした。入力を見直すか、再試行してください。",
+    "failure.outdated": "計算エンジンがこのページより古い版だったため、新しい版を読み込んでいます。再試行してください。",
+    "failure.retry": "再試行",
+
+    // the notes beside a calculator (from the catalog)
     "notes.heading": "この計算の前提（正誤と解釈）",
     "notes.erratum": "正誤",
     "notes.interpretation": "解釈",
@@ -35,25 +50,24 @@ const STRINGS = {
     "notes.question": "論点",
     "notes.default": "既定の解釈",
 
-    // toolbar
+    // the toolbar, the link, the replaced inputs
     "toolbar.label": "計算ツールの操作",
-    "btn.example": "ガイドの例を読み込む",
-    "btn.performance.example1": "例1: 48%が目標達成",
-    "btn.performance.example1Improving": "例1（改善あり）: 25%達成・20%改善",
-    "btn.performance.example2": "例2: 50%以上が目標達成",
-    "btn.performance.example3": "例3: 目標達成0%・40%改善",
-    "btn.sample": "サンプルのシナリオを読み込む",
+    "toolbar.examples": "例を読み込む",
     "btn.copyLink": "リンクをコピー",
     "btn.clear": "入力をクリア",
-    "replaced.example": "例を読み込んだため、それまでの入力を置き換えました。元の入力はこのブラウザに残っています。",
-    "replaced.clear": "入力をクリアしました。クリアする前の入力はこのブラウザに残っています。",
-    "replaced.link": "共有リンクのシナリオを表示しています。このブラウザに保存されていたあなたの入力は残っています。",
+    "replaced.example": "例を読み込んだため、それまでの入力を置き換えました。元の入力はこのブラウザーに残っています。",
+    "replaced.clear": "入力をクリアしました。クリアする前の入力はこのブラウザーに残っています。",
+    "replaced.link": "共有リンクのシナリオを表示しています。このブラウザーに保存されていたあなたの入力は残っています。",
     "replaced.brokenLink": "リンクのシナリオを読み取れませんでした（リンクが途中で切れている可能性があります）。保存されている入力を表示しています。",
     "replaced.brokenLinkEmpty": "リンクのシナリオを読み取れませんでした（リンクが途中で切れている可能性があります）。",
-    "replaced.restored": "元の入力に戻しました。戻す直前の入力もこのブラウザに残っています。",
+    "replaced.restored": "元の入力に戻しました。戻す直前の入力もこのブラウザーに残っています。",
     "replaced.restore": "元の入力に戻す",
     "replaced.restoreAgain": "戻す直前の入力にする",
     "replaced.dismiss": "閉じる",
+    "link.label": "このシナリオを再現するリンク",
+    "link.copied": "リンクをクリップボードにコピーしました。",
+    "link.manual": "クリップボードを使えません。下のリンクを選択してコピーしてください。",
+    "link.shown": "下のリンクを開くと、別のブラウザーでもこの入力を再現できます（日本語・英語どちらのページでも）。入力した値はリンクの「#」より後ろにあり、サーバーには送られません。",
 
     // the "kept in this browser" panel (stored-data.mjs)
     "stored.about": "このブラウザーに保存されているもの: 各計算ツールの入力、最後の結果、「元の入力に戻す」のために残している入力。",
@@ -65,166 +79,15 @@ const STRINGS = {
       "消去しました。計算ツールをほかのタブでも開いている場合は、そのタブも閉じてください（そこで入力すると、また保存されます）。",
     "stored.unavailable": "このブラウザーでは保存が無効になっているため、計算ツールは何も保存していません。",
 
-    "link.label": "このシナリオを再現するリンク",
-    "link.copied": "リンクをクリップボードにコピーしました。",
-    "link.manual": "クリップボードを使えません。下のリンクを選択してコピーしてください。",
-    "link.shown": "下のリンクを開くと、別のブラウザーでもこの入力を再現できます（日本語・英語どちらのページでも）。",
-
-    // common fields
+    // words more than one calculator uses
     "field.edition": "版",
     "field.edition.hint": "CSP（自社のカスタマーサービス）または OSP（アウトソーサー）",
     "field.item": "項目",
-    "unit.points": "点",
     "points": "{n} 点",
     "pointsOf": "{n} / {of} 点",
-    "yes": "はい",
-    "no": "いいえ",
+    "points.label": "得点",
     "met": "満たす",
     "notMet": "満たさない",
-
-    // item-score
-    "is.approach": "アプローチ",
-    "is.deployment": "運用",
-    "is.met": "適合した細目数",
-    "is.met.hint": "アプローチの細目のうち満たしているもの",
-    "is.applicable": "適用される細目数",
-    "is.applicable.hint": "運用していないチャネル専用の細目は数えません",
-    "is.deployed": "完全に運用しているユニット数",
-    "is.deployed.hint": "アプローチを完全に運用しているプログラム（ユニット）",
-    "is.total": "ユニットの総数",
-    "is.total.hint": "範囲内のプログラム（ユニット）の数",
-    "is.itemPercent": "項目の得点率",
-    "is.approachPercent": "アプローチ",
-    "is.deployedShare": "完全に運用しているユニットの割合",
-    "is.deploymentRating": "運用の評価",
-    "is.limitedBy": "得点を決めているもの",
-    "is.limited.approach": "アプローチ",
-    "is.limited.deployment": "運用",
-    "is.limited.both": "アプローチと運用（同じ値）",
-
-    // performance
-    "pf.achieved": "目標を達成した指標の数",
-    "pf.achieved.hint": "要求指標のうち目標を達成しているもの",
-    "pf.improving": "未達だが継続的に改善している指標の数",
-    "pf.improving.hint": "目標未達の指標だけを数えます",
-    "pf.total": "要求指標の総数",
-    "pf.A": "A（目標達成の割合）",
-    "pf.I": "I（改善中の割合）",
-    "pf.itemPercent": "項目の得点率",
-
-    // channel-performance
-    "cp.type": "指標タイプ",
-    "cp.achieved": "目標達成",
-    "cp.improving": "改善中",
-    "cp.total": "指標数",
-    "cp.optional": "（任意: ない場合は空欄）",
-    "cp.typesCaption": "指標タイプごとの指標数",
-    "cp.percent": "得点率",
-    "cp.points": "得点",
-    "cp.weight": "各タイプの配分",
-
-    // rule-50-75
-    "r5.atTarget": "目標を達成した指標の数",
-    "r5.either": "目標達成または改善している指標の数",
-    "r5.either.hint": "目標達成の指標も含めた数",
-    "r5.total": "指標の総数",
-    "r5.level": "50ルール（レベル）",
-    "r5.trend": "75ルール（トレンド）",
-    "r5.achieved": "50/75 の達成（認証条件）",
-    "r5.shares": "目標達成 {a}、目標達成または改善 {b}",
-    "r5.split": "4.6 の得点（175 点 + 175 点の既定配分）",
-
-    // applicable-points and the scope part of self-assessment
-    "ap.channels": "運用しているチャネル",
-    "ap.channels.hint": "KCRP を運用しているチャネルの種類をすべて選びます",
-    "ap.exclusions": "適用されないことがある項目",
-    "ap.exclusions.hint": "既定ではガイドのとおり除外します。審査で適用と判断される項目はチェックを外してください。",
-    "ap.exclude": "除外する",
-    "ap.noExclusions": "両方のチャネルを運用しているため、除外できる項目はありません。",
-    "ap.applicable": "評価対象の持ち点",
-    "ap.required": "認証に必要な点数（95%、切り捨てない）",
-    "ap.excluded": "除外した項目",
-    "ap.excludedNone": "除外した項目はありません。",
-    "ap.ofTotal": "{edition}版の総点 {total} 点のうち",
-
-    // self-assessment
-    "sa.scope": "評価の範囲",
-    "sa.items": "項目ごとの自己評価",
-    "sa.items.hint": "空欄の項目は未採点（0点）として扱い、認証条件「全項目の採点」を満たしません。",
-    "sa.item": "項目",
-    "sa.result": "結果",
-    "sa.points": "得点",
-    "sa.type": "タイプ",
-    "sa.cat4.perf": "4.1・4.2・4.5（要求指標）",
-    "sa.cat4.channel": "4.3・4.4（指標タイプ別）",
-    "sa.cat4.rule": "4.6（50/75ルール）",
-    "sa.totals": "カテゴリ別の得点",
-    "sa.chart": "カテゴリ別の獲得点と持ち点のグラフ",
-    "sa.chart.earned": "獲得点",
-    "sa.chart.available": "持ち点",
-    "sa.category": "カテゴリ",
-    "sa.earned": "獲得点",
-    "sa.available": "持ち点",
-    "sa.total": "合計",
-    "sa.percent": "評価対象の持ち点に対する割合",
-    "sa.missing": "95% までに足りない点数",
-    "sa.missingNone": "0 点（95% に到達）",
-    "sa.losses": "失点の大きい項目",
-    "sa.lossesNone": "失点している項目はありません。",
-    "sa.lost": "−{n} 点",
-    "sa.decision": "判定",
-    "sa.certified": "認証の条件をすべて満たす",
-    "sa.pending": "認証の条件を満たさない（保留）",
-    "sa.conditions": "認証の条件",
-    "sa.unscored": "未採点",
-    "sa.notScored": "—",
-
-    // process-certification
-    "pc.block": "ブロック",
-    "pc.block.hint": "クライアント管理ブロックは OSP のみ選べます",
-    "pc.items": "同時に認証される項目",
-    "pc.optional": "任意の項目 {item} も含める",
-    "pc.requirements": "追加の要求事項",
-    "pc.requirements.hint": "満たしている要求にチェックを付けます",
-    "pc.computed": "下の月数から自動で判定します",
-    "pc.metrics": "要求指標と目標達成の月数",
-    "pc.metrics.hint":
-      "各欄に「目標を達成した月数 / 測定した月数」を入力します。その単位で測定していない指標は空欄のままにします。クライアントが同じ種類の指標を複数求めるときは、「＋ 同じ種類の指標を追加」で1つずつ行を足します。",
-    "pc.metric": "要求指標",
-    "pc.unit": "報告単位",
-    "pc.clientSet": "クライアントが要求する場合のみ（任意）",
-    "pc.entity": "主体組織",
-    "pc.site": "サイト",
-    "pc.siteName": "サイト名",
-    "pc.siteDefault": "サイト{n}",
-    "pc.addSite": "サイトを追加",
-    "pc.removeSite": "{name} を削除",
-    "pc.monthsAt": "目標達成の月数",
-    "pc.monthsMeasured": "測定した月数",
-    "pc.cellLabel": "{unit}・{metric}: {what}",
-    "pc.siteNameEmpty": "サイト名を入力してください。",
-    "pc.siteNameDuplicate": "同じ名前のサイトがあります。別の名前にしてください。",
-    "pc.addClient": "＋ 同じ種類の指標を追加",
-    "pc.addClientFor": "同じ種類の指標を追加: {metric}",
-    "pc.clientLabel": "{metric} の名前",
-    "pc.clientMetric": "クライアント指標",
-    "pc.clientDefault": "指標{n}",
-    "pc.removeClient": "{name} を削除",
-    "pc.clientLabelEmpty": "指標の名前を入力してください。",
-    "pc.clientLabelDuplicate": "同じ名前の指標があります。別の名前にしてください。",
-    "pc.levelEntity": "主体組織と全サイトでのレベル要求",
-    "pc.holds": "満たす",
-    "pc.fails": "満たさない",
-    "pc.share": "3/4 以上の月で目標達成した指標: {share}",
-    "pc.failing": "未達の指標: {list}",
-    "pc.months": "{at} / {of} か月（必要 {need}）",
-    "pc.unmet": "満たしていない要求",
-    "pc.unmetNone": "すべての要求を満たしています。",
-    "pc.ready": "プロセス認証の準備",
-    "pc.isReady": "要求をすべて満たす",
-    "pc.notReady": "満たしていない要求がある",
-
-    "example.applied": "例を読み込みました。",
   },
   en: {
     "status.idle": "Preparing the calculation engine…",
@@ -234,20 +97,25 @@ const STRINGS = {
     "status.ready": "Ready to calculate.",
     "status.restarting": "Restarting the calculation engine…",
     "status.crashed": "The calculation engine stopped; it restarts with your next input.",
+    "status.outdated": "The calculation engine was older than this page; loading the current one…",
     "status.failed":
       "The calculation engine could not be loaded. This browser may not allow WebAssembly or module Web Workers, or a file could not be fetched. Please reopen the page in a current Chrome, Edge, Firefox or Safari. Your inputs are kept.",
-    "status.failed.short": "Cannot calculate: the calculation engine could not be loaded.",
     "status.bootTime": " (started in {ms} ms)",
     "status.alreadyRunning": " (the engine already running in this browser)",
     "status.ended": "The calculation engine was stopped (the stored data was erased); it starts again with your next input.",
+
+    "result.heading": "Result",
     "result.waiting": "The result appears as soon as the calculation engine is ready. You can keep typing.",
-    "result.updating": "Calculating…",
     "result.fix": "Some inputs need fixing: correct the fields marked in red to see the result.",
     "result.fill": "To see the result, enter:",
-    "result.crashed": "The calculation engine stopped during the calculation. Press Enter in a field or change an input to calculate again.",
-    "result.exception": "An unexpected error occurred during the calculation. Please check the inputs.",
-    "result.heading": "Result",
     "result.steps": "How it was worked out",
+    "failure.unavailable": "Cannot calculate: the calculation engine could not be loaded. Your inputs are kept.",
+    "failure.crashed": "The calculation engine stopped during the calculation. Retry to calculate again with a new engine.",
+    "failure.timeout": "The calculation engine did not answer in time. It is being restarted: please retry.",
+    "failure.exception": "This calculation could not be handed to the calculation engine. Check the inputs, or retry.",
+    "failure.outdated": "The calculation engine was older than this page, so the current one is loading. Please retry.",
+    "failure.retry": "Retry",
+
     "notes.heading": "Assumptions behind this calculation (errata and interpretations)",
     "notes.erratum": "Erratum",
     "notes.interpretation": "Interpretation",
@@ -258,12 +126,7 @@ const STRINGS = {
     "notes.default": "Default interpretation",
 
     "toolbar.label": "Calculator actions",
-    "btn.example": "Load the guide’s example",
-    "btn.performance.example1": "Example 1: 48% at target",
-    "btn.performance.example1Improving": "Example 1 (with improvement): 25% + 20%",
-    "btn.performance.example2": "Example 2: 50% or more at target",
-    "btn.performance.example3": "Example 3: 0% at target, 40% improving",
-    "btn.sample": "Load a sample scenario",
+    "toolbar.examples": "Load an example",
     "btn.copyLink": "Copy link",
     "btn.clear": "Clear inputs",
     "replaced.example": "The example replaced your inputs. They are still kept in this browser.",
@@ -275,8 +138,11 @@ const STRINGS = {
     "replaced.restore": "Restore my inputs",
     "replaced.restoreAgain": "Back to the ones shown before",
     "replaced.dismiss": "Dismiss",
+    "link.label": "Link that reproduces this scenario",
+    "link.copied": "The link is on the clipboard.",
+    "link.manual": "The clipboard is not available: select the link below and copy it.",
+    "link.shown": "Open the link below to reproduce these inputs in another browser (on the Japanese or English page). The inputs sit after the link's “#”, a part browsers never send to a server.",
 
-    // the "kept in this browser" panel (stored-data.mjs)
     "stored.about": "Kept in this browser: each calculator's inputs, its last result, and the inputs kept for “Restore my inputs”.",
     "stored.erase": "Erase kept data…",
     "stored.confirm": "This erases every calculator's inputs and results from this browser, and stops the calculation engine if it is running. It cannot be undone.",
@@ -286,182 +152,54 @@ const STRINGS = {
       "Erased. If a calculator is open in another tab, close that tab too: typing there would keep its inputs again.",
     "stored.unavailable": "Storage is turned off in this browser, so the calculators keep nothing here.",
 
-    "link.label": "Link that reproduces this scenario",
-    "link.copied": "The link is on the clipboard.",
-    "link.manual": "The clipboard is not available: select the link below and copy it.",
-    "link.shown": "Open the link below to reproduce these inputs in another browser (on the Japanese or English page).",
-
     "field.edition": "Edition",
     "field.edition.hint": "CSP (in-house customer service) or OSP (outsourcer)",
     "field.item": "Item",
-    "unit.points": "points",
     "points": "{n} points",
     "pointsOf": "{n} of {of} points",
-    "yes": "Yes",
-    "no": "No",
+    "points.label": "Points",
     "met": "met",
     "notMet": "not met",
-
-    "is.approach": "Approach",
-    "is.deployment": "Deployment",
-    "is.met": "Sub-requirements met",
-    "is.met.hint": "Sub-requirements of the approach that you meet",
-    "is.applicable": "Applicable sub-requirements",
-    "is.applicable.hint": "Leave out sub-requirements for channels you do not run",
-    "is.deployed": "Units fully deploying",
-    "is.deployed.hint": "Programs (units) that fully deploy the approach",
-    "is.total": "Units in total",
-    "is.total.hint": "Programs (units) in scope",
-    "is.itemPercent": "Item %",
-    "is.approachPercent": "Approach",
-    "is.deployedShare": "Share of units fully deploying",
-    "is.deploymentRating": "Deployment rating",
-    "is.limitedBy": "What limits the score",
-    "is.limited.approach": "approach",
-    "is.limited.deployment": "deployment",
-    "is.limited.both": "approach and deployment (equal)",
-
-    "pf.achieved": "Metrics at target",
-    "pf.achieved.hint": "Required metrics that meet their target",
-    "pf.improving": "Metrics not at target but improving",
-    "pf.improving.hint": "Count only metrics that are not at target",
-    "pf.total": "Required metrics in total",
-    "pf.A": "A (share at target)",
-    "pf.I": "I (share improving)",
-    "pf.itemPercent": "Item %",
-
-    "cp.type": "Metric type",
-    "cp.achieved": "At target",
-    "cp.improving": "Improving",
-    "cp.total": "Metrics",
-    "cp.optional": "(optional: leave blank if none)",
-    "cp.typesCaption": "Metric counts by type",
-    "cp.percent": "%",
-    "cp.points": "Points",
-    "cp.weight": "Share of each type",
-
-    "r5.atTarget": "Metrics at target",
-    "r5.either": "Metrics at target or improving",
-    "r5.either.hint": "Including the metrics at target",
-    "r5.total": "Metrics in total",
-    "r5.level": "50 rule (level)",
-    "r5.trend": "75 rule (trend)",
-    "r5.achieved": "50/75 achieved (a certification condition)",
-    "r5.shares": "at target {a}, at target or improving {b}",
-    "r5.split": "4.6 points (default split, 175 + 175)",
-
-    "ap.channels": "Channels you run",
-    "ap.channels.hint": "Tick every kind of channel in which you run KCRPs",
-    "ap.exclusions": "Items that may not apply",
-    "ap.exclusions.hint": "Excluded by default, as the guide says. Untick an item if the auditors judge it applicable.",
-    "ap.exclude": "Exclude",
-    "ap.noExclusions": "You run both kinds of channel, so no item can be excluded.",
-    "ap.applicable": "Applicable points",
-    "ap.required": "Points needed for certification (95%, never rounded down)",
-    "ap.excluded": "Excluded items",
-    "ap.excludedNone": "No item is excluded.",
-    "ap.ofTotal": "of the {edition} edition’s {total} points",
-
-    "sa.scope": "Scope",
-    "sa.items": "Your rating of each item",
-    "sa.items.hint": "A blank item is unscored (0 points) and fails the condition that every item is scored.",
-    "sa.item": "Item",
-    "sa.result": "Result",
-    "sa.points": "Points",
-    "sa.type": "Type",
-    "sa.cat4.perf": "4.1, 4.2, 4.5 (required metrics)",
-    "sa.cat4.channel": "4.3, 4.4 (by metric type)",
-    "sa.cat4.rule": "4.6 (the 50/75 rule)",
-    "sa.totals": "Points by category",
-    "sa.chart": "Chart of earned and available points by category",
-    "sa.chart.earned": "Earned",
-    "sa.chart.available": "Available",
-    "sa.category": "Category",
-    "sa.earned": "Earned",
-    "sa.available": "Available",
-    "sa.total": "Total",
-    "sa.percent": "Share of applicable points",
-    "sa.missing": "Points still missing for 95%",
-    "sa.missingNone": "0 (95% reached)",
-    "sa.losses": "Items that cost the most points",
-    "sa.lossesNone": "No item loses points.",
-    "sa.lost": "−{n} points",
-    "sa.decision": "Decision",
-    "sa.certified": "Every condition for certification is met",
-    "sa.pending": "Not every condition is met (pending)",
-    "sa.conditions": "Conditions for certification",
-    "sa.unscored": "unscored",
-    "sa.notScored": "—",
-
-    "pc.block": "Block",
-    "pc.block.hint": "The client-management block is for OSPs only",
-    "pc.items": "Items certified together",
-    "pc.optional": "Also include the optional item {item}",
-    "pc.requirements": "Additional requirements",
-    "pc.requirements.hint": "Tick the requirements you meet",
-    "pc.computed": "worked out from the months below",
-    "pc.metrics": "Required metrics and months at target",
-    "pc.metrics.hint":
-      "In each cell enter “months at target / months measured”. Leave a cell blank when that unit does not measure the metric. When clients require several metrics of one kind, add a row for each with “+ Add another of this kind”.",
-    "pc.metric": "Required metric",
-    "pc.unit": "Reporting unit",
-    "pc.clientSet": "only if a client requires it (optional)",
-    "pc.entity": "Entity",
-    "pc.site": "Site",
-    "pc.siteName": "Site name",
-    "pc.siteDefault": "Site {n}",
-    "pc.addSite": "Add a site",
-    "pc.removeSite": "Remove {name}",
-    "pc.monthsAt": "months at target",
-    "pc.monthsMeasured": "months measured",
-    "pc.cellLabel": "{unit}, {metric}: {what}",
-    "pc.siteNameEmpty": "Enter a name for the site.",
-    "pc.siteNameDuplicate": "Another site has this name: choose a different one.",
-    "pc.addClient": "+ Add another of this kind",
-    "pc.addClientFor": "Add another of this kind: {metric}",
-    "pc.clientLabel": "Name of this {metric}",
-    "pc.clientMetric": "client metric",
-    "pc.clientDefault": "Metric {n}",
-    "pc.removeClient": "Remove {name}",
-    "pc.clientLabelEmpty": "Enter a name for the metric.",
-    "pc.clientLabelDuplicate": "Another metric of this kind has this name: choose a different one.",
-    "pc.levelEntity": "Level rule for the entity and every site",
-    "pc.holds": "holds",
-    "pc.fails": "fails",
-    "pc.share": "Metrics at target in at least 3/4 of the months: {share}",
-    "pc.failing": "Not meeting: {list}",
-    "pc.months": "{at} of {of} months (needs {need})",
-    "pc.unmet": "Requirements not met",
-    "pc.unmetNone": "Every requirement is met.",
-    "pc.ready": "Readiness for process certification",
-    "pc.isReady": "Every requirement is met",
-    "pc.notReady": "Some requirements are not met",
-
-    "example.applied": "The example is loaded.",
   },
 };
 
-/** The page's language: "ja" or "en" (from <html lang>), Japanese when unsure. */
+/**
+ * The page's language: "ja" or "en" (from <html lang>), Japanese when unsure.
+ * @param {Document} [doc]
+ * @returns {"ja" | "en"}
+ */
 export function pageLanguage(doc = document) {
   const lang = (doc.documentElement.lang || "ja").toLowerCase();
   return lang.startsWith("en") ? "en" : "ja";
 }
 
-/** A translator for one language: t("key", {name: value}) fills {name} placeholders. */
-export function translator(lang) {
-  const table = STRINGS[lang] || STRINGS.ja;
+/**
+ * A translator for one language over a widget's strings and the shared ones:
+ * t("key", {name: value}) fills {name} placeholders. A key missing in English falls back to the
+ * Japanese text, a key missing everywhere to the key itself.
+ * @param {string} lang
+ * @param {...StringTable} tables the widget's own strings, looked up before the shared ones
+ * @returns {(key: string, vars?: Record<string, string | number>) => string}
+ */
+export function translator(lang, ...tables) {
+  const all = [...tables, STRINGS];
+  const language = lang === "en" ? "en" : "ja";
   return (key, vars = {}) => {
-    const text = table[key] ?? STRINGS.ja[key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+    let text;
+    for (const table of all) if ((text = table[language][key]) !== undefined) break;
+    if (text === undefined) for (const table of all) if ((text = table.ja[key]) !== undefined) break;
+    return (text ?? key).replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
   };
 }
 
-/** Bilingual text from the core ({ja, en}) in the page's language. */
+/**
+ * Bilingual text from the core ({ja, en}) in the page's language.
+ * @param {{ja: string, en: string} | string | null | undefined} text
+ * @param {string} lang
+ * @returns {string}
+ */
 export function pick(text, lang) {
   if (text == null) return "";
   if (typeof text === "string") return text;
-  return text[lang] ?? text.ja ?? "";
+  return (lang === "en" ? text.en : text.ja) ?? text.ja ?? "";
 }
-
-export const LANGUAGES = Object.keys(STRINGS);
-export { STRINGS };

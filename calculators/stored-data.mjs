@@ -1,9 +1,10 @@
+// @ts-check
 // The "kept in this browser" panel (a `<div class="copc-stored-data">` placeholder on the
 // calculators page): one button that erases every calculator's inputs and results from this
 // browser, for a laptop that many people use (a training room, say). It also stops the engine, so
 // that a shared engine (worker.mjs), which outlives the page for a while, holds nothing typed
 // either. The engine's stored memory image is left alone: it is taken before any request and holds
-// nothing the reader typed (worker.mjs).
+// nothing the reader typed (engine.mjs).
 
 import { endEngine } from "./client.mjs";
 import { translator } from "./i18n.mjs";
@@ -22,13 +23,21 @@ function erasedJustNow() {
   }
 }
 
-/** Draw the panel into `root` in language `lang`. */
+/**
+ * Draw the panel into `root` in language `lang`.
+ * @param {Element} root
+ * @param {string} lang
+ */
 export function mountStoredData(root, lang) {
   const t = translator(lang);
   const status = h("p", { class: "copc-stored-data__status", role: "status" });
   const actions = h("div", { class: "copc-stored-data__actions" });
   root.replaceChildren(status, actions);
 
+  /**
+   * @param {string} text
+   * @param {...Element} buttons
+   */
   const show = (text, ...buttons) => {
     status.textContent = text;
     actions.replaceChildren(...buttons);

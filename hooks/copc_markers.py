@@ -16,7 +16,7 @@ from typing import Any
 from copc_cx import catalog, renewal, rules
 from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID, WorkedExample, figure, split_path
 from copc_cx.process import level_requirement_id
-from copc_cx.registry import CALCULATORS, CALCULATORS_BY_NAME
+from copc_cx.registry import CALCULATORS, CALCULATORS_BY_NAME, Calculator
 from copc_cx.scope import required_points
 from copc_cx.standard import (
     BLOCKS,
@@ -653,17 +653,23 @@ def _page_title(lang: str, path: str) -> str:
     return first[2:].strip()
 
 
+def _with_widget() -> list[Calculator]:
+    """The calculators of the registry that have a widget (one registered before its widget is
+    written is left off the calculators page until it has one)."""
+    return [c for c in CALCULATORS if (WIDGETS / f"{c.name}.mjs").is_file()]
+
+
 def calculators_list(page: Page) -> str:
     """Each calculator with what it does, linking to its section below."""
     lang = page.lang
-    return "\n".join(f"- [{_t(c.title, lang)}](#{c.name}): {_t(c.summary, lang)}" for c in CALCULATORS)
+    return "\n".join(f"- [{_t(c.title, lang)}](#{c.name}): {_t(c.summary, lang)}" for c in _with_widget())
 
 
 def calculators_sections(page: Page) -> str:
     """A section per calculator: its title, what it does, where its rule is explained, the calculator."""
     lang = page.lang
     sections = []
-    for calc in CALCULATORS:
+    for calc in _with_widget():
         link = f"[{_page_title(lang, calc.page)}]({page.link(calc.page)})"
         sections.append(f"## {_t(calc.title, lang)} {{#{calc.name}}}\n\n{_t(calc.summary, lang)} "
                         f"{_w('explained', lang)}{'：' if lang == 'ja' else ': '}{link}\n\n"

@@ -1,3 +1,4 @@
+// @ts-check
 /* The site's service worker: every page and the calculators work offline after one visit.
  *
  * scripts/build_site.py writes this file into site/sw.js (the site root, so its scope covers
@@ -35,7 +36,7 @@
  *
  * Static routes (Chromium 123 and later): the browser answers the requests for the site's assets
  * and Pyodide's files from these caches itself, without this worker's fetch handler (each request
- * it handles costs its thread time, on the two cores that boot the calculators). A miss goes
+ * it handles costs its thread time, on the cores that boot the calculators). A miss goes
  * to the network. Pages still come through the fetch handler (shared links carry a query; the
  * 404 page offline), and so does the site's memory snapshot of the core (cached as an asset on
  * its first fetch). Browsers without static routes use the fetch handler for everything.
@@ -43,12 +44,14 @@
 "use strict";
 
 const MANIFEST = __COPC_MANIFEST__;
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 const PREFIX = "copc-";
 const SITE_CACHE = `${PREFIX}site-${MANIFEST.build}`;
 const PYODIDE_PREFIX = `${PREFIX}pyodide`; // also the name of the one cache earlier builds shared
 const PYODIDE_CACHE = `${PYODIDE_PREFIX}-${MANIFEST.pyodide_set}`;
 
+/** @param {string} path */
 const url = (path) => new URL(path, self.location.href).href;
 const SITE_URLS = MANIFEST.site.map(url);
 const SITE_SET = new Set(SITE_URLS);
@@ -59,7 +62,10 @@ const REVISIONS_KEY = url("copc-pyodide-revisions.json");
 
 // --- install and activate -------------------------------------------------------------------
 
-/** A URLPattern for one path of this origin, or (`prefix`) for everything under it. */
+/**
+ * A URLPattern for one path of this origin, or (`prefix`) for everything under it.
+ * @param {string} href
+ */
 function pattern(href, prefix = false) {
   const target = new URL(href);
   const path = target.pathname.replace(/[:*?+(){}\\]/g, "\\$&"); // literal, not pattern syntax
@@ -69,6 +75,7 @@ function pattern(href, prefix = false) {
   });
 }
 
+/** @returns {RouterRule[]} */
 function routes() {
   return [
     { condition: { or: [...PYODIDE.keys()].map((href) => ({ urlPattern: pattern(href) })) },
@@ -78,7 +85,8 @@ function routes() {
   ];
 }
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (installing) => {
+  const event = /** @type {InstallEvent} */ (installing);
   if (typeof event.addRoutes === "function") {
     // refused (an older Chromium without `or`): the fetch handler serves everything, as elsewhere
     event.waitUntil(event.addRoutes(routes()).catch((error) => console.info("copc offline: no static routes:", error)));
@@ -91,16 +99,16 @@ self.addEventListener("install", (event) => {
       // the reader uses the calculators offline: keep them working across the update
       await cachePyodide().catch(() => {});
     }
-    await self.skipWaiting();
+    await sw.skipWaiting();
   })());
 });
 
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && name !== SITE_CACHE && name !== PYODIDE_CACHE) await caches.delete(name);
     }
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
@@ -120,7 +128,10 @@ async function hasPyodide() {
   return false;
 }
 
-/** An earlier build's copy of a file whose revision has not changed, or null. */
+/**
+ * An earlier build's copy of a file whose revision has not changed, or null.
+ * @param {string} href
+ */
 async function keptPyodide(href) {
   for (const cache of await earlierPyodideCaches()) {
     const revisions = await cache.match(REVISIONS_KEY);
@@ -131,31 +142,46 @@ async function keptPyodide(href) {
   return null;
 }
 
-/** Put a file of this build's set into its cache, with the set's record ({URL: revision}). */
+/**
+ * Put a file of this build's set into its cache, with the set's record ({URL: revision}).
+ * @param {Cache} cache
+ * @param {string} href
+ * @param {Response} response
+ */
 async function putPyodide(cache, href, response) {
   const revisions = JSON.stringify(Object.fromEntries(PYODIDE));
   await cache.put(REVISIONS_KEY, new Response(revisions, { headers: { "content-type": "application/json" } }));
   await cache.put(href, response);
 }
 
+/** @param {Response} response */
 async function sha256(response) {
   const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Store a Pyodide file if it is the one this build lists (a newer deploy's is not). */
+/**
+ * Store a Pyodide file if it is the one this build lists (a newer deploy's is not).
+ * @param {Cache} cache
+ * @param {string} href
+ * @param {Response} response
+ */
 async function storePyodide(cache, href, response) {
   if (response.status !== 200 || response.type !== "basic") return false;
   const rev = PYODIDE.get(href);
-  if (!(await sha256(response.clone())).startsWith(rev)) return false;
+  if (rev === undefined || !(await sha256(response.clone())).startsWith(rev)) return false;
   // as the static route will serve it (a .wasm as application/wasm: rebuilt only if it was not)
   await putPyodide(cache, href, asWasm(href, response));
   return true;
 }
 
+/** @type {Promise<boolean> | null} */
 let caching = null;
 
-/** Fetch the Pyodide files not cached yet, one at a time and at low priority. */
+/**
+ * Fetch the Pyodide files not cached yet, one at a time and at low priority.
+ * @returns {Promise<boolean>} whether all of them are cached now
+ */
 function cachePyodide() {
   caching ||= (async () => {
     const cache = await caches.open(PYODIDE_CACHE);
@@ -177,7 +203,7 @@ function cachePyodide() {
   return caching;
 }
 
-self.addEventListener("message", (event) => {
+sw.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type !== "cache-pyodide") return;
   event.waitUntil((async () => {
@@ -193,6 +219,10 @@ self.addEventListener("message", (event) => {
 
 // --- fetch ------------------------------------------------------------------------------------
 
+/**
+ * @param {string} href
+ * @param {Response} response
+ */
 function asWasm(href, response) {
   const type = response.headers.get("content-type") || "";
   if (!href.endsWith(".wasm") || type.split(";")[0].trim() === "application/wasm") return response;
@@ -201,6 +231,10 @@ function asWasm(href, response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/**
+ * @param {FetchEvent} event
+ * @param {string} href
+ */
 async function pyodideFile(event, href) {
   const cache = await caches.open(PYODIDE_CACHE);
   const cached = await cache.match(href);
@@ -210,7 +244,10 @@ async function pyodideFile(event, href) {
   return asWasm(href, response);
 }
 
-/** The cache key of a page: the URL without query, `x/index.html` as `x/`. */
+/**
+ * The cache key of a page: the URL without query, `x/index.html` as `x/`.
+ * @param {string} href
+ */
 function pageKey(href) {
   const key = new URL(href);
   key.search = "";
@@ -219,6 +256,7 @@ function pageKey(href) {
   return key.href;
 }
 
+/** @param {FetchEvent} event */
 async function page(event) {
   const cache = await caches.open(SITE_CACHE);
   const key = pageKey(event.request.url);
@@ -234,6 +272,10 @@ async function page(event) {
   }
 }
 
+/**
+ * @param {FetchEvent} event
+ * @param {string} href
+ */
 async function asset(event, href) {
   const cache = await caches.open(SITE_CACHE);
   const cached = await cache.match(event.request);
@@ -245,7 +287,7 @@ async function asset(event, href) {
   return asWasm(href, response);
 }
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || request.headers.has("range")) return;
   const target = new URL(request.url);

@@ -17,7 +17,8 @@ Steps:
      scripts/setup.sh from requirements/pyodide-wheels.txt) beside them and in the lock, loaded
      only when a reader exports or imports a workbook;
   4. calculators/ (if present) into site/assets/calculators/, with generated/config.mjs (the
-     Pyodide folder) and generated/catalog.mjs (the core's catalog op);
+     Pyodide folder), generated/catalog.mjs (the core's catalog op) and generated/widgets.mjs
+     (the widget of each calculator of the core's registry);
   5. site/assets/build-info.json: Pyodide version, wheel file name, and a build id (a hash of
      every other file of the site but the snapshot) for the service worker's cache name;
   6. site/sw.js, the service worker, from offline/sw.template.js with the build's manifest
@@ -305,9 +306,13 @@ def add_calculators() -> bool:
 
 
 def write_calculator_modules(target: Path) -> None:
-    """Two generated ES modules: the Pyodide folder for the worker (no extra fetch) and the core's
-    catalog, so the forms are drawn before Pyodide has booted (the data still comes from copc_cx)."""
+    """Three generated ES modules: the Pyodide folder for the worker (no extra fetch), the core's
+    catalog, so the forms are drawn before Pyodide has booted (the data still comes from copc_cx),
+    and the widget map: a static import of the widget of each calculator of the core's registry
+    (hooks/calculator_preload.py's widget_map_source(), which also preloads them)."""
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from calculator_preload import widget_map_source
     from copc_cx.web import call
 
     catalog = call({"op": "catalog", "input": {}})["result"]
@@ -329,6 +334,7 @@ def write_calculator_modules(target: Path) -> None:
         encoding="utf-8")
     data = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
     (generated / "catalog.mjs").write_text(f"{header}export const CATALOG = {data};\n", encoding="utf-8")
+    (generated / "widgets.mjs").write_text(widget_map_source(), encoding="utf-8")
 
 
 # boot.js's line that names the engine; the build appends the engine's version to the name

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -38,6 +39,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"  # keep-alive: a page's dozen requests share connections
     verbose = False
+    request_log: Path | None = None  # every request's line and Referer, one JSON object a line
 
     def send_response(self, code: int, message: str | None = None) -> None:
         self.status = code
@@ -49,6 +51,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         for name, value in site_headers.response_headers(unquote(path)).items():
             self.send_header(name, value)
         super().end_headers()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        if parsed and self.request_log is not None:
+            # what reached the server, as its log would keep it (a test checks that no scenario does)
+            entry = {"request": self.requestline, "referer": self.headers.get("Referer", "")}
+            with self.request_log.open("a", encoding="utf-8") as log:
+                log.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        return parsed
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         return site_headers.content_type(os.fspath(path))
@@ -77,24 +88,28 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def make_server(
-    directory: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = False
+    directory: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = False,
+    request_log: Path | None = None,
 ) -> http.server.ThreadingHTTPServer:
     """A server for ``directory`` (not started); port 0 picks a free port."""
     handler = functools.partial(SiteHandler, directory=str(directory))
     SiteHandler.verbose = verbose
+    SiteHandler.request_log = request_log
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
 
 
 @contextmanager
-def serving(directory: Path) -> Iterator[str]:
+def serving(directory: Path, request_log: Path | None = None) -> Iterator[str]:
     """This script serving ``directory`` on a free loopback port, in a process of its own; yields
     the base URL (``http://127.0.0.1:<port>/``). A process, not a thread of the caller: a thread
     answers only when the caller's Python lets it, and an answer too slow makes the calculators'
-    worker give the site's snapshot up and boot in full."""
+    worker give the site's snapshot up and boot in full. With ``request_log``, every request is
+    appended to that file."""
+    log = ["--request-log", str(request_log)] if request_log is not None else []
     process = subprocess.Popen(
-        [sys.executable, __file__, "--dir", str(directory), "--port", "0", "--quiet"],
+        [sys.executable, __file__, "--dir", str(directory), "--port", "0", "--quiet", *log],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,  # a tab closed mid-download is no news
     )
     try:
@@ -113,12 +128,13 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--dir", type=Path, default=ROOT / "site", help="folder to serve (default: site)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.add_argument("--request-log", type=Path, help="append every request (line and Referer) to this file")
     args = parser.parse_args()
     directory = args.dir.resolve()
     if not (directory / "index.html").is_file():
         print(f"serve: {directory} has no index.html: run `make build` first", file=sys.stderr)
         return 1
-    server = make_server(directory, port=args.port, verbose=not args.quiet)
+    server = make_server(directory, port=args.port, verbose=not args.quiet, request_log=args.request_log)
     host, port = server.server_address[:2]
     print(f"Serving {directory} at http://{host!s}:{port}/ (Ctrl-C to stop)", flush=True)
     try:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the build and the tests need; idempotent, and about a second when done.
 #   .venv            Python 3.12 venv with requirements/dev.lock and the core (editable)
-#   node_modules     npm ci from package-lock.json (the self-hosted Pyodide runtime)
+#   node_modules     npm ci from package-lock.json (the self-hosted Pyodide runtime, TypeScript)
 #   build/pyodide-wheels  openpyxl and et-xmlfile wheels for the site's Pyodide (requirements/pyodide-wheels.txt)
 #   chromium         Debian's, for Playwright (Playwright cannot download browsers here)
 #   soffice          Debian's LibreOffice Calc without a GUI, for the test that opens a workbook in it
@@ -35,7 +35,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$py_stamp" 2>/dev/null)" != "$py_hash"
     echo "$py_hash" > "$py_stamp"
 fi
 
-# --- npm (Pyodide runtime) ---------------------------------------------------
+# --- npm (Pyodide runtime, TypeScript) ---------------------------------------
 npm_stamp="node_modules/.setup-stamp"
 npm_hash="$(hash_of package.json package-lock.json)"
 if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_hash" ]; then

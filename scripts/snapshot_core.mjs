@@ -1,7 +1,7 @@
 // Makes the memory snapshot the site ships: Pyodide booted, with the core wheel unpacked and
 // copc_cx.web imported, under Node at build time. A first visit restores it instead of starting
 // Python and importing the core (a large part of a full boot), if the network brings it fast
-// enough (calculators/worker.mjs decides).
+// enough (calculators/snapshots.mjs decides).
 //
 //   node scripts/snapshot_core.mjs <site's Pyodide folder> <wheel> <output file>
 //

@@ -1,99 +1,137 @@
+// @ts-check
 // Channel performance, 4.3 and 4.4: each metric type (service, quality, sales, efficiency) is
-// scored like 4.1 and gets an equal share of the item's points.
+// scored like 4.1 and gets an equal share of the item's points. The types, which of them are
+// optional, and the counts' labels come from the catalog.
 
 import { pick } from "../i18n.mjs";
 import {
-  CATALOG, Calculator, editionOptions, EDITIONS, fmt, h, itemLabel, itemsOf, pct, stat, stats, str,
+  Calculator, EDITIONS, editionOptions, fmt, h, itemLabel, itemNotes, itemsOf, late, metricTypes, oneOf, pct, record,
+  scoringFields, setOptions, shown, stat, stats, texts,
 } from "../kit.mjs";
+import STRINGS from "./channel-performance.strings.mjs";
+
+/**
+ * @typedef {import("../kit/calculator.mjs").State} State
+ * @typedef {Record<string, string[]>} Types the counts typed per metric type, in COUNTS' order
+ */
 
 const SCORING = "channel-performance";
-const COUNTS = ["achieved", "improving", "total"];
+/** the counts of one metric type, as the core names them */
+export const COUNTS = scoringFields(SCORING).map((f) => f.name);
 
-/** The metric-type rows of a counts table, shared with the self-assessment. */
-export function typeRows(calc, { prefix = "", values = {}, itemLabelText = "" }) {
-  const { t, lang } = calc;
-  const rows = [];
-  for (const type of CATALOG.metric_types) {
-    const slot = calc.errorSlot();
-    const name = pick(type.name, lang);
-    const label = itemLabelText ? `${itemLabelText} ${name}` : name;
-    const counts = values[type.id] || ["", "", ""];
-    const cells = COUNTS.map((key, index) => h("td", {}, calc.cellInput({
-      path: `${prefix}${type.id}.${key}`, label: `${label}: ${t(`cp.${key}`)}`, value: counts[index] || "",
-      slot: slot.id, prefix: label,
-    })));
-    rows.push({
-      type,
-      row: h("tr", { dataset: { groupPath: `${prefix}${type.id}`, slot: slot.id, touchScope: "", errorPrefix: label } },
-        h("th", { scope: "row" }, name, type.optional ? h("span", { class: "copc-optional", text: ` ${t("cp.optional")}` }) : null),
-        ...cells),
-      errorRow: h("tr", { class: "copc-error-row" }, h("td", { colspan: String(COUNTS.length + 1) }, slot)),
-    });
-  }
-  return rows;
-}
-
-export function readTypes(root, prefix = "") {
+/**
+ * The typed counts of every metric type, from untrusted state.
+ * @param {unknown} raw
+ * @returns {Types}
+ */
+export function sanitizeTypes(raw) {
+  const given = record(raw);
+  /** @type {Types} */
   const types = {};
-  for (const type of CATALOG.metric_types) {
-    types[type.id] = COUNTS.map((key) => {
-      const el = root.querySelector(`[data-path="${CSS.escape(`${prefix}${type.id}.${key}`)}"]`);
-      return el ? el.value : "";
-    });
-  }
+  for (const type of metricTypes()) types[type.id] = texts(given[type.id], COUNTS.length);
   return types;
 }
 
+/**
+ * The operation's "types": {service: {achieved, improving, total}, ...}.
+ * @param {Types} types
+ * @returns {Record<string, Record<string, string>>}
+ */
 export function typesInput(types) {
+  /** @type {Record<string, Record<string, string>>} */
   const out = {};
   for (const [type, counts] of Object.entries(types)) {
-    out[type] = { achieved: counts[0] ?? "", improving: counts[1] ?? "", total: counts[2] ?? "" };
+    out[type] = Object.fromEntries(COUNTS.map((key, i) => [key, counts[i] ?? ""]));
   }
   return out;
 }
 
-export function sanitizeTypes(raw) {
-  const types = {};
-  for (const type of CATALOG.metric_types) {
-    const counts = raw && Array.isArray(raw[type.id]) ? raw[type.id] : [];
-    types[type.id] = [0, 1, 2].map((i) => str(counts[i]));
-  }
-  return types;
+/**
+ * typesInput's inverse (a type the input leaves out stays blank).
+ * @param {unknown} input
+ * @returns {Types}
+ */
+export function typesFromInput(input) {
+  const given = record(input);
+  /** @type {Record<string, unknown[]>} */
+  const lists = {};
+  for (const [type, counts] of Object.entries(given)) lists[type] = COUNTS.map((key) => record(counts)[key]);
+  return sanitizeTypes(lists);
 }
 
 export default class ChannelPerformance extends Calculator {
+  /**
+   * @param {HTMLElement} root
+   * @param {string} lang
+   */
   constructor(root, lang) {
-    super(root, { name: "channel-performance", op: "channel-performance", lang });
+    super(root, { name: "channel-performance", lang, strings: [STRINGS] });
+    /** @type {{wrap: HTMLElement, input: HTMLSelectElement}} */
+    this.edition = late();
+    /** @type {{wrap: HTMLElement, input: HTMLSelectElement}} */
+    this.item = late();
   }
 
+  /**
+   * @returns {State}
+   * @override
+   */
   defaults() {
     return { edition: EDITIONS[0], item: itemsOf(EDITIONS[0], SCORING)[0].number, types: sanitizeTypes({}) };
   }
 
+  /**
+   * @param {Record<string, any>} raw
+   * @returns {State}
+   * @override
+   */
   sanitize(raw) {
-    const state = this.defaults();
-    if (EDITIONS.includes(raw.edition)) state.edition = raw.edition;
-    const items = itemsOf(state.edition, SCORING);
-    state.item = items.some((i) => i.number === raw.item) ? raw.item : items[0].number;
-    state.types = sanitizeTypes(raw.types);
-    return state;
+    const edition = oneOf(raw.edition, EDITIONS, EDITIONS[0]);
+    const items = itemsOf(edition, SCORING).map((i) => i.number);
+    return { edition, item: oneOf(raw.item, items, items[0]), types: sanitizeTypes(raw.types) };
   }
 
-  examples() {
-    return [{ label: this.t("btn.example"), state: {
-      edition: "CSP", item: "4.3",
-      types: { service: ["40", "0", "100"], quality: ["50", "0", "100"], sales: ["60", "0", "100"],
-               efficiency: ["25", "10", "100"] },
-    } }];
+  /**
+   * @param {Record<string, any>} input
+   * @returns {State}
+   * @override
+   */
+  stateFromInput(input) {
+    return this.sanitize({ edition: input.edition, item: input.item, types: typesFromInput(input.types) });
   }
 
+  /**
+   * @param {State} state
+   * @returns {Record<string, any>}
+   * @override
+   */
+  input(state) {
+    return { edition: state.edition, item: state.item, types: typesInput(state.types) };
+  }
+
+  /**
+   * @param {HTMLFormElement} form
+   * @override
+   */
   build(form) {
-    const { t } = this;
-    this.edition = this.select({ path: "edition", label: t("field.edition"), hint: t("field.edition.hint"),
-                                 options: editionOptions(), value: EDITIONS[0] });
-    this.item = this.select({ path: "item", label: t("field.item"), options: [], value: "" });
-    this.tbody = h("tbody");
-    for (const { row, errorRow } of typeRows(this, {})) this.tbody.append(row, errorRow);
+    const { t, lang } = this;
+    this.edition = this.fields.select({ path: "edition", label: t("field.edition"), hint: t("field.edition.hint"),
+                                        options: editionOptions(), value: EDITIONS[0] });
+    this.item = this.fields.select({ path: "item", label: t("field.item"), options: [], value: "" });
+    const tbody = h("tbody");
+    for (const type of metricTypes()) {
+      const slot = this.fields.errorSlot();
+      const name = pick(type.name, lang);
+      const cells = scoringFields(SCORING).map((field) => h("td", {}, this.fields.cellInput({
+        path: `${type.id}.${field.name}`, label: `${name}: ${pick(field.short, lang)}`, slot: slot.id, prefix: name,
+      })));
+      tbody.append(
+        h("tr", { dataset: { groupPath: type.id, slot: slot.id, touchScope: "", errorPrefix: name } },
+          h("th", { scope: "row" }, name,
+            type.optional ? h("span", { class: "copc-optional", text: ` ${t("cp.optional")}` }) : null),
+          ...cells),
+        h("tr", { class: "copc-error-row" }, h("td", { colspan: String(COUNTS.length + 1) }, slot)));
+    }
     form.append(
       h("div", { class: "copc-row" }, this.edition.wrap, this.item.wrap),
       h("div", { class: "copc-table-wrap" },
@@ -101,52 +139,81 @@ export default class ChannelPerformance extends Calculator {
           h("caption", { text: t("cp.typesCaption") }),
           h("thead", {}, h("tr", {},
             h("th", { scope: "col", text: t("cp.type") }),
-            h("th", { scope: "col", text: t("cp.achieved") }),
-            h("th", { scope: "col", text: t("cp.improving") }),
-            h("th", { scope: "col", text: t("cp.total") }))),
-          this.tbody)));
+            ...scoringFields(SCORING).map((field) => h("th", { scope: "col", text: pick(field.short, lang) })))),
+          tbody)));
   }
 
+  /**
+   * @param {string} path
+   * @returns {HTMLInputElement | null}
+   */
+  cell(path) {
+    return this.form.querySelector(`input[data-path="${CSS.escape(path)}"]`);
+  }
+
+  /**
+   * @param {State} state
+   * @override
+   */
   apply(state) {
     this.edition.input.value = state.edition;
     const options = itemsOf(state.edition, SCORING).map((i) => ({ value: i.number, label: itemLabel(i, this.lang) }));
-    this.setOptions(this.item.input, options, state.item);
-    for (const [type, counts] of Object.entries(state.types)) {
+    setOptions(this.item.input, options, state.item);
+    for (const [type, counts] of Object.entries(/** @type {Types} */ (state.types))) {
       COUNTS.forEach((key, index) => {
-        const el = this.form.querySelector(`[data-path="${CSS.escape(`${type}.${key}`)}"]`);
+        const el = this.cell(`${type}.${key}`);
         if (el && el.value !== counts[index]) el.value = counts[index];
       });
     }
   }
 
+  /**
+   * @returns {State}
+   * @override
+   */
   collect() {
-    return { edition: this.edition.input.value, item: this.item.input.value, types: readTypes(this.form) };
+    /** @type {Types} */
+    const types = {};
+    for (const type of metricTypes()) {
+      types[type.id] = COUNTS.map((key) => {
+        const el = this.cell(`${type.id}.${key}`);
+        return el ? el.value : "";
+      });
+    }
+    return { edition: this.edition.input.value, item: this.item.input.value, types };
   }
 
-  input(state) {
-    return { edition: state.edition, item: state.item, types: typesInput(state.types) };
+  /**
+   * @param {State} state
+   * @returns {string[]}
+   * @override
+   */
+  notes(state) {
+    return itemNotes(state.edition, state.item);
   }
 
-  notes() {
-    return ["interpretation:missing-metric-types", "interpretation:percent-from-counts"];
-  }
-
+  /**
+   * @param {import("../kit/calculator.mjs").Computed} response
+   * @param {State} state
+   * @param {HTMLElement} body
+   * @override
+   */
   render(response, state, body) {
     const { t, lang } = this;
     const r = response.result;
-    const names = new Map(CATALOG.metric_types.map((m) => [m.id, pick(m.name, lang)]));
-    const rows = Object.entries(r.by_type).map(([type, s]) => h("tr", { dataset: { type } },
+    const names = new Map(metricTypes().map((m) => [m.id, pick(m.name, lang)]));
+    const rows = Object.entries(/** @type {Record<string, any>} */ (r.by_type)).map(([type, s]) => h("tr", { dataset: { type } },
       h("th", { scope: "row", text: names.get(type) || type }),
-      h("td", { class: "copc-num", text: pct(lang, s.achieved_share) }),
+      h("td", { class: "copc-num", text: shown(lang, s, "achieved_share", { percent: true }) }),
       h("td", { class: "copc-num", text: pct(lang, s.improving_share) }),
       h("td", { class: "copc-num copc-strong", text: pct(lang, s.percent) }),
       h("td", { class: "copc-num", text: fmt(lang, s.points) })));
     body.append(
       h("p", { class: "copc-calc__result-title", text: `${r.item} ${pick(r.name, lang)}` }),
       stats(
-        stat(t("is.itemPercent"), pct(lang, r.percent), { big: true }),
-        stat(t("cp.points"), t("pointsOf", { n: fmt(lang, r.points), of: fmt(lang, r.available) }), { big: true }),
-        stat(t("cp.weight"), `${fmt(lang, r.weight * 100)}%`),
+        stat(t("cp.itemPercent"), shown(lang, r, "percent", { percent: true }), { big: true }),
+        stat(t("points.label"), t("pointsOf", { n: shown(lang, r, "points"), of: fmt(lang, r.available) }), { big: true }),
+        stat(t("cp.weight"), pct(lang, r.weight * 100)),
       ),
       h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--result" },
         h("thead", {}, h("tr", {},
@@ -154,7 +221,7 @@ export default class ChannelPerformance extends Calculator {
           h("th", { scope: "col", text: "A" }),
           h("th", { scope: "col", text: "I" }),
           h("th", { scope: "col", text: t("cp.percent") }),
-          h("th", { scope: "col", text: t("cp.points") }))),
+          h("th", { scope: "col", text: t("points.label") }))),
         h("tbody", {}, rows))),
       this.steps(response.steps),
     );

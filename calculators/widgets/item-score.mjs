@@ -1,54 +1,50 @@
+// @ts-check
 // Item score, categories 1.0-3.0: approach (sub-requirements) x deployment (units).
 
-import { h, ItemCalculator, pct, stat, stats } from "../kit.mjs";
-
-const SCORING = "approach-deployment";
-const FIELDS = ["met", "applicable", "deployed", "total"];
-// the erratum on OSP points concerns these items
-const OSP_ERRATUM_ITEMS = ["2.1", "2.2", "2.3"];
+import { h, ItemCalculator, pct, shown, stat, stats } from "../kit.mjs";
+import STRINGS from "./item-score.strings.mjs";
 
 export default class ItemScore extends ItemCalculator {
+  /**
+   * @param {HTMLElement} root
+   * @param {string} lang
+   */
   constructor(root, lang) {
-    super(root, { name: "item-score", op: "item-score", lang, scoring: SCORING, fields: FIELDS });
+    super(root, { name: "item-score", lang, scoring: "approach-deployment", strings: [STRINGS] });
   }
 
-  examples() {
-    return [{ label: this.t("btn.example"),
-              state: { edition: "CSP", item: "2.15", met: "2", applicable: "2", deployed: "2", total: "3" } }];
-  }
-
+  /**
+   * @param {HTMLFormElement} form
+   * @override
+   */
   build(form) {
     const { t } = this;
     this.buildPickers();
-    this.inputs = {
-      met: this.field({ path: "met", label: t("is.met"), hint: t("is.met.hint") }),
-      applicable: this.field({ path: "applicable", label: t("is.applicable"), hint: t("is.applicable.hint") }),
-      deployed: this.field({ path: "deployed", label: t("is.deployed"), hint: t("is.deployed.hint") }),
-      total: this.field({ path: "total", label: t("is.total"), hint: t("is.total.hint") }),
-    };
+    this.buildInputs();
+    const { met, applicable, deployed, total } = this.inputs;
     form.append(
       h("div", { class: "copc-row" }, this.edition.wrap, this.item.wrap),
       h("div", { class: "copc-row" },
         h("fieldset", { class: "copc-group" }, h("legend", { text: t("is.approach") }),
-          h("div", { class: "copc-row copc-row--tight" }, this.inputs.met.wrap, this.inputs.applicable.wrap)),
+          h("div", { class: "copc-row copc-row--tight" }, met.wrap, applicable.wrap)),
         h("fieldset", { class: "copc-group" }, h("legend", { text: t("is.deployment") }),
-          h("div", { class: "copc-row copc-row--tight" }, this.inputs.deployed.wrap, this.inputs.total.wrap))));
+          h("div", { class: "copc-row copc-row--tight" }, deployed.wrap, total.wrap))));
   }
 
-  notes(state) {
-    const notes = ["interpretation:deployment-bands", "interpretation:percent-from-counts"];
-    if (state.edition === "OSP" && OSP_ERRATUM_ITEMS.includes(state.item)) notes.unshift("erratum:osp-2.1-2.3-points");
-    return notes;
-  }
-
+  /**
+   * @param {import("../kit/calculator.mjs").Computed} response
+   * @param {import("../kit/calculator.mjs").State} state
+   * @param {HTMLElement} body
+   * @override
+   */
   render(response, state, body) {
     const { t, lang } = this;
     const r = response.result;
     body.append(
       ...this.headline(r, "is.itemPercent"),
       stats(
-        stat(t("is.approachPercent"), pct(lang, r.approach)),
-        stat(t("is.deployedShare"), pct(lang, r.deployed_share)),
+        stat(t("is.approach"), shown(lang, r, "approach", { percent: true })),
+        stat(t("is.deployedShare"), shown(lang, r, "deployed_share", { percent: true })),
         stat(t("is.deploymentRating"), pct(lang, r.deployment)),
         stat(t("is.limitedBy"), t(`is.limited.${r.limited_by}`), { kind: "limit" }),
       ),

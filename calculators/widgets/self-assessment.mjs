@@ -1,80 +1,123 @@
-// Self-assessment: every applicable item in one form, totals by category with a bar chart,
-// the share of applicable points, what is missing, and the certification decision.
+// @ts-check
+// Self-assessment: every applicable item in one form, totals by category with a bar chart, the
+// share of applicable points, what is missing, and the certification decision.
+//
+// A row the reader has started but not finished waits: it is left out of the request (so the
+// decision for the complete rows still shows, with the waiting ones listed as unscored) and it is
+// flagged only once the reader leaves it.
 
 import { pick } from "../i18n.mjs";
-import { CATALOG, Calculator, fmt, h, itemsOf, pct, stat, stats, str, svg, verdict } from "../kit.mjs";
-import { sanitizeTypes, typesInput } from "./channel-performance.mjs";
-import { ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeInput } from "./scope.mjs";
+import {
+  CATALOG, Calculator, filled, fmt, h, itemNotes, itemsOf, joinNotes, metricTypes, record, scoringFields,
+  shown, stat, stats, str, subheading, svg, topicNotes, verdict,
+} from "../kit.mjs";
+import { COUNTS, sanitizeTypes, typesFromInput, typesInput } from "./channel-performance.mjs";
+import { SCOPE_STRINGS, ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeFromInput, scopeInput } from "./scope.mjs";
+import STRINGS from "./self-assessment.strings.mjs";
 
-// what each kind of item asks for, in the order of its inputs (the core's field names)
-const FIELDS = {
-  "approach-deployment": ["met", "applicable", "deployed", "total"],
-  "performance": ["achieved", "improving", "total"],
-  "rule-50-75": ["at_target", "at_target_or_improving", "total"],
-};
-const COUNTS = ["achieved", "improving", "total"];
+/**
+ * @typedef {import("../kit/calculator.mjs").State} State
+ * @typedef {import("../kit/catalog.mjs").Item} Item
+ * @typedef {import("../kit/catalog.mjs").Scoring} Scoring
+ * @typedef {string[] | Record<string, string[]>} ItemValue an item's typed counts: a list, or one per metric type
+ */
 
-function sampleScenario() {
-  // A CSP with three programs, every item applicable (the "pending at 96%" case of the Audit outcomes page):
-  // 2.8 meets 9 of 10 sub-requirements, 2.9 and 2.10 are deployed in 2 of 3 programs,
-  // 4.1 has 20 of 50 metrics at target, 4.5 49 of 100 plus 2 improving; 4.6 meets 50/75.
-  const items = {};
-  const subRequirements = [6, 5, 8, 4, 7];
-  itemsOf("CSP", "approach-deployment").forEach((item, index) => {
-    const n = String(subRequirements[index % subRequirements.length]);
-    items[item.number] = [n, n, "3", "3"];
-  });
-  items["2.8"] = ["9", "10", "3", "3"];
-  items["2.9"] = ["6", "6", "2", "3"];
-  items["2.10"] = ["4", "4", "2", "3"];
-  items["4.1"] = ["20", "0", "50"];
-  items["4.2a"] = ["12", "3", "20"];
-  items["4.3"] = { service: ["30", "6", "40"], quality: ["20", "4", "30"], sales: ["", "", ""],
-                   efficiency: ["15", "5", "25"] };
-  items["4.4"] = { service: ["6", "2", "10"], quality: ["5", "1", "8"], sales: ["", "", ""],
-                   efficiency: ["4", "1", "6"] };
-  items["4.5"] = ["49", "2", "100"];
-  items["4.6"] = ["58", "80", "100"];
-  return { edition: "CSP", human: true, digital: true, kept: [], items };
+/**
+ * The inputs of each kind of item, in the order of the form's cells (the core's field names).
+ * @param {Scoring} scoring
+ * @returns {string[]}
+ */
+function fieldsOf(scoring) {
+  return scoringFields(scoring).map((f) => f.name);
 }
 
-function blank(value) {
-  if (Array.isArray(value)) return value.every(blank);
-  if (value && typeof value === "object") return Object.values(value).every(blank);
-  return value === "" || value === undefined || value === null;
+/**
+ * How far an item's row is filled in. An item scored by metric type (4.3, 4.4) is complete when
+ * every type it needs is, and an optional type is either complete or left blank.
+ * @param {ItemValue} value
+ * @param {Set<string>} optionalTypes
+ * @returns {"blank" | "complete" | "partial"}
+ */
+export function itemFilled(value, optionalTypes) {
+  if (Array.isArray(value)) return filled(value);
+  const rows = Object.entries(value).map(([type, counts]) => ({ type, state: filled(counts) }));
+  if (rows.every((r) => r.state === "blank")) return "blank";
+  const complete = rows.every((r) => r.state === "complete" || (r.state === "blank" && optionalTypes.has(r.type)));
+  return complete ? "complete" : "partial";
 }
+
+const OPTIONAL_TYPES = new Set(metricTypes().filter((t) => t.optional).map((t) => t.id));
 
 export default class SelfAssessment extends Calculator {
+  /**
+   * @param {HTMLElement} root
+   * @param {string} lang
+   */
   constructor(root, lang) {
-    super(root, { name: "self-assessment", op: "self-assessment", lang });
+    super(root, { name: "self-assessment", lang, strings: [STRINGS, SCOPE_STRINGS] });
     this.scope = new ScopeSection(this);
+    /** @type {Record<string, ItemValue>} */
     this.values = {};
+    this.itemsEl = h("div", { class: "copc-sa-items" });
+    /** @type {Map<string, Item>} the items shown in the form */
+    this.rowItems = new Map();
+    /** @type {Map<string, HTMLElement>} */
+    this.resultCells = new Map();
+    /** @type {string | null} */
+    this.tablesKey = null;
   }
 
+  /**
+   * @returns {State}
+   * @override
+   */
   defaults() {
     return { ...scopeDefaults(), items: {} };
   }
 
+  /**
+   * @param {Record<string, any>} raw
+   * @returns {State}
+   * @override
+   */
   sanitize(raw) {
-    const state = { ...sanitizeScope(raw), items: {} };
+    /** @type {Record<string, ItemValue>} */
+    const items = {};
     const known = new Map([...itemsOf("CSP"), ...itemsOf("OSP")].map((i) => [i.number, i.scoring]));
-    const items = raw.items && typeof raw.items === "object" ? raw.items : {};
-    for (const [number, value] of Object.entries(items)) {
+    for (const [number, value] of Object.entries(record(raw.items))) {
       const scoring = known.get(number);
       if (!scoring) continue;
-      if (scoring === "channel-performance") state.items[number] = sanitizeTypes(value);
-      else state.items[number] = FIELDS[scoring].map((_, i) => str(Array.isArray(value) ? value[i] : ""));
+      if (scoring === "channel-performance") items[number] = sanitizeTypes(value);
+      else items[number] = fieldsOf(scoring).map((_, i) => str(Array.isArray(value) ? value[i] : ""));
     }
-    return state;
+    return { ...sanitizeScope(raw), items };
   }
 
-  examples() {
-    return [{ id: "sample", label: this.t("btn.sample"), state: sampleScenario() }];
+  /**
+   * @param {Record<string, any>} input
+   * @returns {State}
+   * @override
+   */
+  stateFromInput(input) {
+    /** @type {Record<string, ItemValue>} */
+    const items = {};
+    const scope = scopeFromInput(input);
+    for (const [number, value] of Object.entries(record(input.items))) {
+      const item = itemsOf(scope.edition).find((i) => i.number === number);
+      if (!item) continue;
+      const given = record(value);
+      items[number] = item.scoring === "channel-performance" ? typesFromInput(given.types)
+        : fieldsOf(item.scoring).map((field) => str(given[field]));
+    }
+    return this.sanitize({ ...scope, items });
   }
 
+  /**
+   * @param {HTMLFormElement} form
+   * @override
+   */
   build(form) {
     const { t } = this;
-    this.itemsEl = h("div", { class: "copc-sa-items" });
     form.append(
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.scope") }), this.scope.build()),
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.items") }),
@@ -83,74 +126,84 @@ export default class SelfAssessment extends Calculator {
 
   // --- the item tables ---
 
+  /**
+   * @param {State} state
+   * @override
+   */
   apply(state) {
-    this.scope.apply(state);
+    const scope = sanitizeScope(state);
+    this.scope.apply(scope);
     this.values = structuredClone(state.items);
-    const excluded = excludedItems(state);
-    const key = `${state.edition}|${excluded.join(",")}`;
+    const excluded = excludedItems(scope);
+    const key = `${scope.edition}|${excluded.join(",")}`;
     if (key !== this.tablesKey) {
       this.tablesKey = key;
-      this.buildTables(state, new Set(excluded));
+      this.buildTables(scope.edition, new Set(excluded));
     } else {
       for (const el of this.itemsEl.querySelectorAll("input[data-path]")) {
-        const value = this.valueAt(el.dataset.path);
-        if (el.value !== value) el.value = value;
+        const input = /** @type {HTMLInputElement} */ (el);
+        const value = this.valueAt(input.dataset.path || "");
+        if (input.value !== value) input.value = value;
       }
     }
   }
 
+  /**
+   * The typed value for a cell's path: "items.<number>.<field>" or "items.<number>.<type>.<field>".
+   * @param {string} path
+   * @returns {string}
+   */
   valueAt(path) {
-    // "items.<number>.<field>" or "items.<number>.<type>.<field>"
     const rest = path.slice("items.".length);
     for (const [number, value] of Object.entries(this.values)) {
       if (!rest.startsWith(`${number}.`)) continue;
       const tail = rest.slice(number.length + 1).split(".");
-      if (tail.length === 2 && value[tail[0]]) return value[tail[0]][COUNTS.indexOf(tail[1])] ?? "";
+      if (tail.length === 2 && !Array.isArray(value) && value[tail[0]]) return value[tail[0]][COUNTS.indexOf(tail[1])] ?? "";
       if (tail.length === 1 && Array.isArray(value)) {
         const item = this.rowItems.get(number);
-        return item ? value[FIELDS[item.scoring].indexOf(tail[0])] ?? "" : "";
+        return item ? value[fieldsOf(item.scoring).indexOf(tail[0])] ?? "" : "";
       }
     }
     return "";
   }
 
-  buildTables(state, excluded) {
+  /**
+   * @param {string} edition
+   * @param {Set<string>} excluded
+   */
+  buildTables(edition, excluded) {
     const { t, lang } = this;
-    const items = itemsOf(state.edition).filter((i) => !excluded.has(i.number));
+    const items = itemsOf(edition).filter((i) => !excluded.has(i.number));
     this.rowItems = new Map(items.map((i) => [i.number, i]));
     this.resultCells = new Map();
+    /** @param {Scoring} scoring */
+    const heads = (scoring) => [t("sa.item"), ...scoringFields(scoring).map((f) => pick(f.short, lang)), t("sa.result")];
+    /** @type {[Scoring, string | null][]} each kind of item's table, in the form's order, and its caption */
+    const kinds = [["approach-deployment", null], ["performance", t("sa.cat4.perf")],
+                   ["channel-performance", t("sa.cat4.channel")], ["rule-50-75", t("sa.cat4.rule")]];
     const sections = [];
     for (const category of CATALOG.categories) {
       const inCategory = items.filter((i) => i.category === category.number);
       if (!inCategory.length) continue;
-      const heading = h("div", { class: "copc-calc__subheading", role: "heading", "aria-level": "4",
-                                 text: `${category.number} ${pick(category.name, lang)}` });
       const tables = [];
-      const approach = inCategory.filter((i) => i.scoring === "approach-deployment");
-      if (approach.length) {
-        tables.push(this.table([t("sa.item"), t("is.met"), t("is.applicable"), t("is.deployed"), t("is.total"),
-                                t("sa.result")], approach.map((item) => this.row(item))));
+      for (const [scoring, caption] of kinds) {
+        const ofKind = inCategory.filter((i) => i.scoring === scoring);
+        if (!ofKind.length) continue;
+        const bodies = ofKind.map((item) => (scoring === "channel-performance" ? this.channelRows(item) : this.row(item)));
+        tables.push(this.table(heads(scoring), bodies, caption));
       }
-      const performance = inCategory.filter((i) => i.scoring === "performance");
-      if (performance.length) {
-        tables.push(this.table([t("sa.item"), t("cp.achieved"), t("cp.improving"), t("cp.total"), t("sa.result")],
-                               performance.map((item) => this.row(item)), t("sa.cat4.perf")));
-      }
-      const channel = inCategory.filter((i) => i.scoring === "channel-performance");
-      if (channel.length) {
-        tables.push(this.table([t("sa.item"), t("cp.achieved"), t("cp.improving"), t("cp.total"), t("sa.result")],
-                               channel.map((item) => this.channelRows(item)), t("sa.cat4.channel")));
-      }
-      const rule = inCategory.filter((i) => i.scoring === "rule-50-75");
-      if (rule.length) {
-        tables.push(this.table([t("sa.item"), t("cp.achieved"), t("r5.either"), t("cp.total"), t("sa.result")],
-                               rule.map((item) => this.row(item)), t("sa.cat4.rule")));
-      }
-      sections.push(h("section", { class: "copc-sa-category", dataset: { category: category.number } }, heading, ...tables));
+      sections.push(h("section", { class: "copc-sa-category", dataset: { category: category.number } },
+        subheading(`${category.number} ${pick(category.name, lang)}`), ...tables));
     }
     this.itemsEl.replaceChildren(...sections);
   }
 
+  /**
+   * @param {string[]} headers
+   * @param {HTMLElement[]} bodies
+   * @param {string | null} caption
+   * @returns {HTMLElement}
+   */
   table(headers, bodies, caption) {
     return h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--compact" },
       caption ? h("caption", { text: caption }) : null,
@@ -158,6 +211,10 @@ export default class SelfAssessment extends Calculator {
       bodies));
   }
 
+  /**
+   * @param {Item} item
+   * @returns {HTMLElement}
+   */
   itemHeader(item) {
     return h("th", { scope: "row", class: "copc-item-head" },
       h("span", { class: "copc-item-number", text: item.number }), " ",
@@ -165,46 +222,57 @@ export default class SelfAssessment extends Calculator {
       h("span", { class: "copc-muted", text: `(${item.points})` }));
   }
 
-  /** The cell that shows an item's result: its %, its points and, for 1.0-3.0, its approach. */
+  /**
+   * The cell that shows an item's result: its %, its points and, for 1.0-3.0, its approach.
+   * @param {Item} item
+   * @returns {HTMLElement}
+   */
   resultTd(item) {
     const cell = h("td", { class: "copc-num copc-out", dataset: { result: item.number } });
     this.resultCells.set(item.number, cell);
     return cell;
   }
 
-  /** One row: an item of categories 1.0-3.0, or 4.1/4.2/4.5/4.6. */
+  /**
+   * One row: an item of categories 1.0-3.0, or 4.1/4.2/4.5/4.6.
+   * @param {Item} item
+   * @returns {HTMLElement}
+   */
   row(item) {
-    const slot = this.errorSlot();
-    const label = `${item.number} ${pick(item.name, this.lang)}`;
-    const fields = FIELDS[item.scoring];
-    const values = Array.isArray(this.values[item.number]) ? this.values[item.number] : [];
-    const headers = {
-      met: "is.met", applicable: "is.applicable", deployed: "is.deployed", total: item.scoring === "approach-deployment" ? "is.total" : "cp.total",
-      achieved: "cp.achieved", improving: "cp.improving", at_target: "cp.achieved", at_target_or_improving: "r5.either",
-    };
-    const inputs = fields.map((field, index) => h("td", {}, this.cellInput({
-      path: `items.${item.number}.${field}`, label: `${label}: ${this.t(headers[field])}`,
+    const { lang } = this;
+    const slot = this.fields.errorSlot();
+    const label = `${item.number} ${pick(item.name, lang)}`;
+    const fields = scoringFields(item.scoring);
+    const value = this.values[item.number];
+    const values = Array.isArray(value) ? value : [];
+    const inputs = fields.map((field, index) => h("td", {}, this.fields.cellInput({
+      path: `items.${item.number}.${field.name}`, label: `${label}: ${pick(field.short, lang)}`,
       value: values[index] || "", slot: slot.id, prefix: item.number,
     })));
-    const tbody = h("tbody", { dataset: { touchScope: "", item: item.number } },
+    return h("tbody", { dataset: { touchScope: "", item: item.number } },
       h("tr", { dataset: { groupPath: `items.${item.number}`, slot: slot.id, errorPrefix: item.number } },
         this.itemHeader(item), ...inputs, this.resultTd(item)),
       h("tr", { class: "copc-error-row" }, h("td", { colspan: String(fields.length + 2) }, slot)));
-    return tbody;
   }
 
-  /** An item of 4.3/4.4: a head row with its result, then one row per metric type. */
+  /**
+   * An item of 4.3/4.4: a head row with its result, then one row per metric type.
+   * @param {Item} item
+   * @returns {HTMLElement}
+   */
   channelRows(item) {
     const { t, lang } = this;
-    const itemSlot = this.errorSlot();
-    const values = this.values[item.number] && !Array.isArray(this.values[item.number]) ? this.values[item.number] : {};
+    const itemSlot = this.fields.errorSlot();
+    const fields = scoringFields("channel-performance");
+    const value = this.values[item.number];
+    const values = value && !Array.isArray(value) ? value : {};
     const tbody = h("tbody", { dataset: { touchScope: "", item: item.number } },
       h("tr", { class: "copc-item-row", dataset: { groupPath: `items.${item.number}`, slot: itemSlot.id,
                                                    errorPrefix: item.number } },
-        this.itemHeader(item), h("td", { colspan: "3" }), this.resultTd(item)),
-      h("tr", { class: "copc-error-row" }, h("td", { colspan: "5" }, itemSlot)));
-    for (const type of CATALOG.metric_types) {
-      const slot = this.errorSlot();
+        this.itemHeader(item), h("td", { colspan: String(fields.length) }), this.resultTd(item)),
+      h("tr", { class: "copc-error-row" }, h("td", { colspan: String(fields.length + 2) }, itemSlot)));
+    for (const type of metricTypes()) {
+      const slot = this.fields.errorSlot();
       const name = pick(type.name, lang);
       const label = `${item.number} ${name}`;
       const counts = values[type.id] || [];
@@ -212,70 +280,162 @@ export default class SelfAssessment extends Calculator {
         h("tr", { class: "copc-type-row", dataset: { groupPath: `items.${item.number}.${type.id}`, slot: slot.id,
                                                       errorPrefix: label } },
           h("th", { scope: "row", class: "copc-type-head" }, name,
-            type.optional ? h("span", { class: "copc-optional", text: ` ${t("cp.optional")}` }) : null),
-          ...COUNTS.map((key, index) => h("td", {}, this.cellInput({
-            path: `items.${item.number}.${type.id}.${key}`, label: `${label}: ${t(`cp.${key}`)}`,
+            type.optional ? h("span", { class: "copc-optional", text: ` ${t("sa.optional")}` }) : null),
+          ...fields.map((field, index) => h("td", {}, this.fields.cellInput({
+            path: `items.${item.number}.${type.id}.${field.name}`, label: `${label}: ${pick(field.short, lang)}`,
             value: counts[index] || "", slot: slot.id, prefix: label,
           }))),
           h("td")),
-        h("tr", { class: "copc-error-row" }, h("td", { colspan: "5" }, slot)));
+        h("tr", { class: "copc-error-row" }, h("td", { colspan: String(fields.length + 2) }, slot)));
     }
     return tbody;
   }
 
+  /**
+   * @returns {State}
+   * @override
+   */
   collect() {
-    const state = { ...this.scope.collect(), items: structuredClone(this.values) };
-    for (const [number, item] of this.rowItems || []) {
+    /** @type {Record<string, ItemValue>} */
+    const items = structuredClone(this.values);
+    for (const [number, item] of this.rowItems) {
       if (item.scoring === "channel-performance") {
+        /** @type {Record<string, string[]>} */
         const types = {};
-        for (const type of CATALOG.metric_types) {
+        for (const type of metricTypes()) {
           types[type.id] = COUNTS.map((key) => this.inputValue(`items.${number}.${type.id}.${key}`));
         }
-        state.items[number] = types;
+        items[number] = types;
       } else {
-        state.items[number] = FIELDS[item.scoring].map((field) => this.inputValue(`items.${number}.${field}`));
+        items[number] = fieldsOf(item.scoring).map((field) => this.inputValue(`items.${number}.${field}`));
       }
     }
-    for (const [number, value] of Object.entries(state.items)) if (blank(value)) delete state.items[number];
-    this.values = structuredClone(state.items);
-    return state;
+    for (const [number, value] of Object.entries(items)) if (itemFilled(value, new Set()) === "blank") delete items[number];
+    this.values = structuredClone(items);
+    return { ...this.scope.collect(), items };
   }
 
+  /**
+   * @param {string} path
+   * @returns {string}
+   */
   inputValue(path) {
-    const el = this.itemsEl.querySelector(`[data-path="${CSS.escape(path)}"]`);
+    const el = /** @type {HTMLInputElement | null} */ (this.itemsEl.querySelector(`[data-path="${CSS.escape(path)}"]`));
     return el ? el.value : "";
   }
 
+  /**
+   * Every item typed into the form, as the operation reads it (rows still being filled in too).
+   * @param {State} state
+   * @returns {Record<string, any>}
+   * @override
+   */
   input(state) {
-    const items = {};
-    for (const [number, item] of this.rowItems || []) {
-      const value = state.items[number];
-      if (!value) continue;
-      if (item.scoring === "channel-performance") items[number] = { types: typesInput(value) };
-      else items[number] = Object.fromEntries(FIELDS[item.scoring].map((field, i) => [field, value[i] ?? ""]));
-    }
-    return { ...scopeInput(state), items };
+    return this.inputOf(state, () => true);
   }
 
+  /**
+   * The request leaves out the rows still being filled in: they wait, unscored.
+   * @param {State} state
+   * @returns {Record<string, any>}
+   * @override
+   */
+  requestInput(state) {
+    const waiting = new Set(this.waitingItems(state));
+    return this.inputOf(state, (number) => !waiting.has(number));
+  }
+
+  /**
+   * @param {State} state
+   * @param {(number: string) => boolean} include
+   * @returns {Record<string, any>}
+   */
+  inputOf(state, include) {
+    /** @type {Record<string, any>} */
+    const items = {};
+    const scope = sanitizeScope(state);
+    const excluded = new Set(excludedItems(scope));
+    for (const item of itemsOf(scope.edition)) {
+      const value = state.items[item.number];
+      if (!value || excluded.has(item.number) || !include(item.number)) continue;
+      if (item.scoring === "channel-performance") items[item.number] = { types: typesInput(value) };
+      else items[item.number] = Object.fromEntries(fieldsOf(item.scoring).map((field, i) => [field, value[i] ?? ""]));
+    }
+    return { ...scopeInput(scope), items };
+  }
+
+  /**
+   * The items in scope whose rows are started but not complete, in the form's order.
+   * @param {State} state
+   * @returns {string[]}
+   */
+  waitingItems(state) {
+    const scope = sanitizeScope(state);
+    const excluded = new Set(excludedItems(scope));
+    return itemsOf(scope.edition).filter((item) => !excluded.has(item.number) && state.items[item.number]
+      && itemFilled(state.items[item.number], OPTIONAL_TYPES) === "partial").map((item) => item.number);
+  }
+
+  /**
+   * A row left unfinished says so, at its first blank cell (shown once the reader leaves the row).
+   * @param {State} state
+   * @returns {import("../kit/calculator.mjs").LocalError[]}
+   * @override
+   */
+  notices(state) {
+    const items = new Map(itemsOf(sanitizeScope(state).edition).map((i) => [i.number, i]));
+    return this.waitingItems(state).map((number) => {
+      const value = state.items[number];
+      /** @type {string} */
+      let field = `items.${number}`;
+      if (Array.isArray(value)) {
+        const item = items.get(number);
+        const blankAt = value.findIndex((cell) => cell.trim() === "");
+        if (item && blankAt >= 0) field = `items.${number}.${fieldsOf(item.scoring)[blankAt]}`;
+      } else {
+        for (const type of metricTypes()) {
+          const counts = /** @type {string[]} */ (value[type.id] || []);
+          const row = filled(counts);
+          if (row === "partial" || (row === "blank" && !type.optional)) {
+            field = `items.${number}.${type.id}.${COUNTS[counts.findIndex((cell) => cell.trim() === "")] || COUNTS[0]}`;
+            break;
+          }
+        }
+      }
+      return { field, message: this.t("sa.incompleteRow") };
+    });
+  }
+
+  /**
+   * The decision's notes and those of every item in scope.
+   * @param {State} state
+   * @returns {string[]}
+   * @override
+   */
   notes(state) {
-    const notes = ["interpretation:deployment-bands", "interpretation:percent-from-counts",
-                   "interpretation:missing-metric-types", "interpretation:rule-50-75-points-split",
-                   "erratum:applicable-example-rounding", "erratum:certification-conditions-figure",
-                   "erratum:full-marks-for-results"];
-    if (state.edition === "OSP") notes.unshift("erratum:osp-2.1-2.3-points");
-    return notes;
+    const scope = sanitizeScope(state);
+    const excluded = new Set(excludedItems(scope));
+    const items = itemsOf(scope.edition).filter((i) => !excluded.has(i.number));
+    return joinNotes(topicNotes("decision"), ...items.map((i) => itemNotes(scope.edition, i.number)));
   }
 
   // --- results ---
 
+  /** @override */
   cleared() {
-    for (const cell of (this.resultCells || new Map()).values()) cell.replaceChildren();
+    for (const cell of this.resultCells.values()) cell.replaceChildren();
   }
 
+  /**
+   * @param {import("../kit/calculator.mjs").Computed} response
+   * @param {State} state
+   * @param {HTMLElement} body
+   * @override
+   */
   render(response, state, body) {
     const { t, lang } = this;
     const r = response.result;
-    const scored = new Map(r.items.map((i) => [i.item, i]));
+    const scored = new Map(r.items.map((/** @type {any} */ i) => [i.item, i]));
     for (const [number, cell] of this.resultCells) {
       const s = scored.get(number);
       if (!s) {
@@ -283,49 +443,55 @@ export default class SelfAssessment extends Calculator {
         continue;
       }
       cell.replaceChildren(
-        h("span", { class: "copc-out__percent", text: pct(lang, s.percent) }),
-        h("span", { class: "copc-out__points", text: `${fmt(lang, s.points)} / ${fmt(lang, s.available)}` }));
+        h("span", { class: "copc-out__percent", text: shown(lang, s, "percent", { percent: true }) }),
+        h("span", { class: "copc-out__points", text: `${shown(lang, s, "points")} / ${fmt(lang, s.available)}` }));
       if (s.approach !== null && s.approach !== undefined) {
-        cell.append(h("span", { class: "copc-out__approach", text: `${t("is.approachPercent")} ${pct(lang, s.approach)}` }));
+        cell.append(h("span", { class: "copc-out__approach",
+                                text: `${t("sa.approach")} ${shown(lang, s, "approach", { percent: true })}` }));
       }
     }
 
+    const waiting = this.waitingItems(state);
     const decision = h("div", { class: `copc-decision copc-decision--${r.certified ? "ok" : "no"}` },
-      h("div", { class: "copc-calc__subheading", role: "heading", "aria-level": "4", text: t("sa.decision") }),
+      subheading(t("sa.decision")),
       verdict(r.certified, t(r.certified ? "sa.certified" : "sa.pending")),
-      h("ul", { class: "copc-conditions", "aria-label": t("sa.conditions") }, r.conditions.map((c) =>
+      r.certified ? null : h("p", { class: "copc-muted copc-sa-pending", text: t("sa.pendingNote") }),
+      h("ul", { class: "copc-conditions", "aria-label": t("sa.conditions") }, r.conditions.map((/** @type {any} */ c) =>
         h("li", { class: `copc-condition copc-condition--${c.met ? "ok" : "no"}`, dataset: { condition: c.id, met: String(c.met) } },
           h("span", { class: "copc-verdict__mark", "aria-hidden": "true", text: c.met ? "✓" : "✗" }),
           h("span", { class: "copc-condition__text" },
             h("strong", { text: `${pick(c.text, lang)}: ${t(c.met ? "met" : "notMet")}` }),
-            h("span", { class: "copc-condition__detail", text: pick(c.detail, lang) }))))));
+            h("span", { class: "copc-condition__detail", text: pick(c.detail, lang) }))))),
+      waiting.length ? h("p", { class: "copc-sa-waiting", dataset: { items: waiting.join(" ") },
+                                text: t("sa.incomplete", { list: waiting.join(lang === "ja" ? "、" : ", ") }) }) : null);
     decision.dataset.certified = String(r.certified);
 
     const totals = stats(
-      stat(t("sa.earned"), t("pointsOf", { n: fmt(lang, r.earned), of: fmt(lang, r.scope.applicable) }), { big: true }),
-      stat(t("sa.percent"), pct(lang, r.percent_of_applicable), { big: true }),
-      stat(t("sa.missing"), r.points_missing > 0 ? t("points", { n: fmt(lang, r.points_missing) }) : t("sa.missingNone"),
+      stat(t("sa.earned"), t("pointsOf", { n: shown(lang, r, "earned"), of: fmt(lang, r.scope.applicable) }), { big: true }),
+      stat(t("sa.percent"), shown(lang, r, "percent_of_applicable", { percent: true }), { big: true }),
+      stat(t("sa.missing"), r.points_missing > 0 ? t("points", { n: shown(lang, r, "points_missing") }) : t("sa.missingNone"),
            { kind: r.points_missing > 0 ? "warn" : "ok" }),
-      stat(t("ap.required"), fmt(lang, r.scope.required)),
+      stat(t("scope.required"), shown(lang, r, "required", { digits: 4 })),
     );
 
+    const categories = r.categories.filter((/** @type {any} */ c) => c.available > 0);
     const categoryTable = h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--result" },
       h("caption", { text: t("sa.totals") }),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", text: t("sa.category") }),
         h("th", { scope: "col", text: t("sa.earned") }),
         h("th", { scope: "col", text: t("sa.available") }))),
-      h("tbody", {}, r.categories.filter((c) => c.available > 0).map((c) => h("tr", { dataset: { category: c.number } },
+      h("tbody", {}, categories.map((/** @type {any} */ c) => h("tr", { dataset: { category: c.number } },
         h("th", { scope: "row", text: `${c.number} ${pick(c.name, lang)}` }),
-        h("td", { class: "copc-num", text: fmt(lang, c.earned) }),
+        h("td", { class: "copc-num", text: shown(lang, c, "earned") }),
         h("td", { class: "copc-num", text: fmt(lang, c.available) })))),
       h("tfoot", {}, h("tr", {},
         h("th", { scope: "row", text: t("sa.total") }),
-        h("td", { class: "copc-num copc-strong", text: fmt(lang, r.earned) }),
+        h("td", { class: "copc-num copc-strong", text: shown(lang, r, "earned") }),
         h("td", { class: "copc-num", text: fmt(lang, r.scope.applicable) })))));
 
     const losses = r.biggest_losses.length
-      ? h("ol", { class: "copc-list copc-losses" }, r.biggest_losses.map((l) => h("li", { dataset: { item: l.item } },
+      ? h("ol", { class: "copc-list copc-losses" }, r.biggest_losses.map((/** @type {any} */ l) => h("li", { dataset: { item: l.item } },
         h("span", { text: `${l.item} ${pick(l.name, lang)} ` }),
         h("strong", { text: t("sa.lost", { n: fmt(lang, l.lost) }) }))))
       : h("p", { class: "copc-muted", text: t("sa.lossesNone") });
@@ -333,43 +499,48 @@ export default class SelfAssessment extends Calculator {
     body.append(
       decision,
       totals,
-      h("div", { class: "copc-sa-totals" }, this.chart(r.categories.filter((c) => c.available > 0)), categoryTable),
-      h("div", { class: "copc-calc__subheading", role: "heading", "aria-level": "4", text: t("sa.losses") }),
+      h("div", { class: "copc-sa-totals" }, this.chart(categories), categoryTable),
+      subheading(t("sa.losses")),
       losses,
     );
   }
 
-  /** Earned against available points by category, as an inline SVG (no chart library). */
+  /**
+   * Earned against available points by category, as an inline SVG (no chart library). Each
+   * category's name and figures sit on a line above its bar, so that the chart stays narrow and its
+   * text readable when a phone shrinks it.
+   * @param {{number: string, name: {ja: string, en: string}, earned: number, available: number,
+   *          display?: Record<string, string>}[]} categories
+   * @returns {SVGElement}
+   */
   chart(categories) {
     const { t, lang } = this;
-    const width = 640;
-    const labelWidth = 230;
-    const barWidth = width - labelWidth - 10;
-    const rowHeight = 46;
-    const height = categories.length * rowHeight + 30;
+    const width = 360;
+    const top = 30;
+    const rowHeight = 50;
+    const height = top + categories.length * rowHeight;
     const max = Math.max(1, ...categories.map((c) => c.available));
-    const title = t("sa.chart");
     const titleId = this.id("chart-title");
     const rows = categories.map((c, index) => {
-      const y = 30 + index * rowHeight;
-      const full = (barWidth * c.available) / max;
-      const earned = (barWidth * Math.min(c.earned, c.available)) / max;
+      const y = top + index * rowHeight;
+      const full = (width * c.available) / max;
+      const earned = (width * Math.min(c.earned, c.available)) / max;
       return svg("g", { class: "copc-chart__row", dataset: { category: c.number } },
-        svg("text", { x: "0", y: String(y + 17), class: "copc-chart__label" },
-          `${c.number} ${pick(c.name, lang)}`),
-        svg("rect", { x: String(labelWidth), y: String(y), width: full.toFixed(1), height: "24", rx: "3",
+        svg("text", { x: "0", y: String(y + 15), class: "copc-chart__label" }, `${c.number} ${pick(c.name, lang)}`),
+        svg("text", { x: String(width), y: String(y + 15), "text-anchor": "end", class: "copc-chart__value" },
+          `${shown(lang, c, "earned")} / ${fmt(lang, c.available)}`),
+        svg("rect", { x: "0", y: String(y + 22), width: full.toFixed(1), height: "18", rx: "3",
                       class: "copc-chart__available" }),
-        svg("rect", { x: String(labelWidth), y: String(y), width: earned.toFixed(1), height: "24", rx: "3",
-                      class: "copc-chart__earned" }),
-        svg("text", { x: String(labelWidth + 6), y: String(y + 40), class: "copc-chart__value" },
-          `${fmt(lang, c.earned)} / ${fmt(lang, c.available)}`));
+        svg("rect", { x: "0", y: String(y + 22), width: earned.toFixed(1), height: "18", rx: "3",
+                      class: "copc-chart__earned" }));
     });
     const legend = svg("g", { class: "copc-chart__legend" },
-      svg("rect", { x: String(labelWidth), y: "4", width: "14", height: "14", class: "copc-chart__earned" }),
-      svg("text", { x: String(labelWidth + 20), y: "16", class: "copc-chart__value" }, t("sa.chart.earned")),
-      svg("rect", { x: String(labelWidth + 130), y: "4", width: "14", height: "14", class: "copc-chart__available" }),
-      svg("text", { x: String(labelWidth + 150), y: "16", class: "copc-chart__value" }, t("sa.chart.available")));
+      svg("rect", { x: "0", y: "4", width: "14", height: "14", class: "copc-chart__earned" }),
+      svg("text", { x: "20", y: "16", class: "copc-chart__value" }, t("sa.chart.earned")),
+      svg("rect", { x: "130", y: "4", width: "14", height: "14", class: "copc-chart__available" }),
+      svg("text", { x: "150", y: "16", class: "copc-chart__value" }, t("sa.chart.available")));
     return svg("svg", { class: "copc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId },
-      svg("title", { id: titleId }, title), legend, ...rows);
+      svg("title", { id: titleId }, t("sa.chart")), legend, ...rows);
   }
 }
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from contextlib import ExitStack
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -16,31 +17,34 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, e
 from scripts import nginx
 from scripts.serve import serving
 
+from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID, WorkedExample
+from copc_cx.registry import CALCULATORS_BY_NAME
+from copc_cx.text import fmt_number
+from copc_cx.web import call
+
 BOOT = 60_000  # ms: a cold Pyodide boot on a busy two-core machine
 RESULT = 20_000  # ms: one computation once the engine is ready
 
-# the calculators page, which holds all seven calculators
+# the calculators page, which holds every calculator
 PAGES = {"ja": "/calculators/", "en": "/en/calculators/"}
-# what the page shows, per language (the numbers come from the core; the words from i18n.mjs)
+# the words the page shows, per language (the figures come from the core: example_result(), computed())
 TEXT: dict[str, dict[str, str]] = {
     "ja": {
-        "points_20_40": "20 / 40 点", "points_480": "480 / 500 点", "points_300": "300 / 500 点",
-        "points_335": "335 / 400 点", "points_329": "329 / 350 点", "points_3840": "3,840 / 4,000 点",
-        "deployment": "運用", "approach": "アプローチ", "pending": "認証の条件を満たさない（保留）",
+        "deployment": "運用", "approach": "アプローチ", "pending": "申請中",
         "certified": "認証の条件をすべて満たす", "whole_number": "0 以上の整数", "enter": "を入力してください",
         "exceed": "以下である必要があります", "fix": "入力に誤りがあります", "ready": "計算の準備ができました",
         "not_ready": "満たしていない要求がある", "fails": "満たさない", "holds": "満たす",
-        "failed": "計算エンジンを読み込めませんでした", "steps": "計算の過程",
+        "failed": "計算エンジンを読み込めませんでした", "steps": "計算の過程", "retry": "再試行",
+        "every_year": "毎年", "every_two_years": "2年ごと",
     },
     "en": {
-        "points_20_40": "20 of 40 points", "points_480": "480 of 500 points", "points_300": "300 of 500 points",
-        "points_335": "335 of 400 points", "points_329": "329 of 350 points", "points_3840": "3,840 of 4,000 points",
-        "deployment": "deployment", "approach": "approach", "pending": "Not every condition is met (pending)",
+        "deployment": "deployment", "approach": "approach", "pending": "Pending",
         "certified": "Every condition for certification is met", "whole_number": "must be a whole number",
         "enter": "Enter the", "exceed": "cannot exceed", "fix": "Some inputs need fixing",
         "ready": "Ready to calculate",
         "not_ready": "Some requirements are not met", "fails": "fails", "holds": "holds",
-        "failed": "The calculation engine could not be loaded", "steps": "How it was worked out",
+        "failed": "The calculation engine could not be loaded", "steps": "How it was worked out", "retry": "Retry",
+        "every_year": "Every year", "every_two_years": "Every two years",
     },
 }
 # the calculators page's panel for what the calculators keep in this browser
@@ -74,10 +78,61 @@ def wait_result(root: Locator) -> None:
 
 
 def load_example(root: Locator, which: str | None = None) -> None:
+    """Click the button of worked example `which` (an id of copc_cx.examples; the first by default)."""
     button = root.locator(f'.copc-calc__example[data-example="{which}"]') if which else \
         root.locator(".copc-calc__example").first
     button.click()
     wait_result(root)
+
+
+# --- the figures a page must show: the core's, never typed into a test ----------------------------
+
+def example(example_id: str) -> WorkedExample:
+    return EXAMPLES_BY_ID[example_id]
+
+
+def examples_of(calculator: str) -> list[WorkedExample]:
+    """The worked examples that calculator loads, in the order of its buttons."""
+    return [e for e in EXAMPLES if e.calculator == calculator]
+
+
+def answer(calculator: str, data: Any) -> dict[str, Any]:
+    """The core's answer (result and steps) for calculator `calculator` and input `data`, as the page's
+    engine gives it."""
+    response: dict[str, Any] = call({"op": CALCULATORS_BY_NAME[calculator].op, "input": data})
+    assert response["ok"], response
+    return response
+
+
+def computed(calculator: str, data: Any) -> dict[str, Any]:
+    """The core's result for calculator `calculator` and input `data`."""
+    result: dict[str, Any] = answer(calculator, data)["result"]
+    return result
+
+
+def example_result(example_id: str) -> dict[str, Any]:
+    found = example(example_id)
+    return computed(found.calculator, found.input)
+
+
+def number(value: float | int) -> str:
+    """A number as the calculators show it (grouped, at most two decimals; the same in both languages)."""
+    return fmt_number(Fraction(value).limit_denominator(10**6) if isinstance(value, float) else value)
+
+
+def percent(value: float | int) -> str:
+    return f"{number(value)}%"
+
+
+def points_of(lang: str, points: str, available: float | int) -> str:
+    """"20 / 40 点" or "20 of 40 points": points shown (the core's display text) of those available."""
+    return f"{points} / {number(available)} 点" if lang == "ja" else f"{points} of {number(available)} points"
+
+
+def example_points(example_id: str, lang: str) -> str:
+    """An item example's points as its calculator shows them."""
+    result = example_result(example_id)
+    return points_of(lang, result["display"]["points"], result["available"])
 
 
 def new_page(browser: Browser, base_url: str, **options: Any) -> tuple[BrowserContext, Page]:
@@ -95,15 +150,15 @@ def example_answered(page: Page, path: str = "/en/scoring/items-1-3/") -> Locato
     return root
 
 
-def sample_tables_overflow(browser: Browser, base_url: str, name: str) -> list[int]:
-    """How far each table of calculator `name`'s sample reaches past its box (in CSS pixels) on a
-    1024 x 768 projector at 150% zoom, which leaves 683 CSS pixels."""
+def sample_tables_overflow(browser: Browser, base_url: str, name: str, example_id: str) -> list[int]:
+    """How far each table of calculator `name` reaches past its box (in CSS pixels) with a worked
+    example loaded, on a 1024 x 768 projector at 150% zoom, which leaves 683 CSS pixels."""
     context, page = new_page(browser, base_url, viewport={"width": 683, "height": 512})
     try:
         page.goto(PAGES["en"])
         root = calc(page, name)
         wait_ready(root)
-        load_example(root, "sample")
+        load_example(root, example_id)
         overflow: list[int] = root.locator(".copc-table-wrap").evaluate_all(
             "(ws) => ws.map((w) => w.scrollWidth - w.clientWidth)")
         return overflow
@@ -171,7 +226,7 @@ def started_from(page: Page, start: str) -> None:
     wait_ready(root)
     expect(root).to_have_attribute("data-engine-start", start)
     load_example(root)
-    expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"])
+    expect(root.locator(".copc-calc__result")).to_contain_text(example_points(examples_of("item-score")[0].id, "ja"))
 
 
 # --- a server a test can stop -------------------------------------------------------------------

@@ -11,11 +11,15 @@ first shares the calculators page of tests/e2e/conftest.py.
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import suppress
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Error, Locator, Page, Route, expect
 from scripts.browser import SHIPPED_SNAPSHOT, link_state
+
+from copc_cx.registry import CALCULATORS_BY_NAME
 
 from tests.conftest import SERVERS
 from tests.e2e.helpers import (
@@ -26,27 +30,41 @@ from tests.e2e.helpers import (
     TEXT,
     WASM,
     calc,
+    computed,
+    example,
     example_answered,
+    example_points,
+    examples_of,
     field,
     hold_requests,
     kept_snapshot_holds_nothing_typed,
     load_example,
     new_page,
+    percent,
+    points_of,
     started_from,
     wait_ready,
     wait_result,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
+
+from calculator_preload import widget_names
+
 pytestmark = pytest.mark.e2e
+
+# the calculators with a widget: all of them are on the calculators page
+NAMES = widget_names()
+TWO_SITES = examples_of("process-certification")[0].id
+RULE = example("rule-50-75")  # the guide's 4.6 example
 
 
 # --- every calculator, in the page's language ------------------------------------------------
 
 def test_every_calculator_is_mounted_in_the_page_language(calculators_page: tuple[Page, str]) -> None:
     page, lang = calculators_page
-    names = ["item-score", "performance", "channel-performance", "rule-50-75", "applicable-points",
-             "self-assessment", "process-certification"]
-    for name in names:
+    expect(page.locator(".copc-calc")).to_have_count(len(NAMES))
+    for name in NAMES:
         root = calc(page, name)
         expect(root).to_have_attribute("data-copc-mounted", "yes")
         expect(root.locator(".copc-calc__status")).to_contain_text(TEXT[lang]["ready"])
@@ -59,13 +77,10 @@ def test_every_calculator_is_mounted_in_the_page_language(calculators_page: tupl
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_guide_pages_mount_their_calculators(browser: Browser, base_url: str, lang: str) -> None:
     prefix = "" if lang == "ja" else "/en"
-    expected = {
-        "/scoring/items-1-3/": ["item-score"],
-        "/scoring/performance/": ["performance", "channel-performance", "rule-50-75"],
-        "/scoring/applicable-points/": ["applicable-points"],
-        "/certification/outcomes/": ["self-assessment"],
-        "/process/blocks/": ["process-certification"],
-    }
+    # every calculator on the page that explains its rule (the registry's page)
+    expected: dict[str, list[str]] = {}
+    for name in NAMES:
+        expected.setdefault("/" + CALCULATORS_BY_NAME[name].page.removesuffix(".md") + "/", []).append(name)
     context, page = new_page(browser, base_url)
     try:
         for path, names in expected.items():
@@ -76,9 +91,10 @@ def test_guide_pages_mount_their_calculators(browser: Browser, base_url: str, la
                 expect(root.locator(".copc-calc__example").first).to_be_visible()
             expect(page.locator("html")).to_have_attribute("lang", lang)
         # the last page computes in its language once the engine is up
+        page.goto(prefix + "/process/blocks/")
         root = calc(page, "process-certification")
         wait_ready(root)
-        load_example(root, "sample")
+        load_example(root, TWO_SITES)
         expect(root.locator(".copc-calc__result")).to_contain_text(TEXT[lang]["not_ready"], timeout=BOOT)
         expect(root.locator(".copc-calc__steps summary")).to_have_text(TEXT[lang]["steps"])
     finally:
@@ -111,7 +127,7 @@ def test_the_form_is_usable_while_the_engine_boots(browser: Browser, base_url: s
         while held:
             held.pop().continue_()
         context.unroute(WASM)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["ja"]["points_20_40"], timeout=BOOT)
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "ja"), timeout=BOOT)
         expect(root).to_have_attribute("data-engine", "ready")
         for path, value in (("met", "2"), ("applicable", "2"), ("deployed", "2"), ("total", "3")):
             expect(field(root, path)).to_have_value(value)
@@ -126,7 +142,7 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
     held: list[Route] = []
     try:
         root = example_answered(page)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
         expect(root).to_have_attribute("data-result-source", "engine")
         page.wait_for_function("() => localStorage.getItem('copc-calc:v1:item-score:result') !== null")
 
@@ -136,7 +152,7 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
         root = calc(page, "item-score")
         expect(root).to_have_attribute("data-result-source", "kept", timeout=BOOT)
         expect(root).to_have_attribute("data-state", "result")
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
         expect(root.locator(".copc-calc__steps li")).to_have_count(4)
         assert root.get_attribute("data-engine") != "ready"
 
@@ -147,7 +163,7 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
         # back to the kept request: its answer again, at once
         field(root, "met").fill("2")
         expect(root).to_have_attribute("data-result-source", "kept", timeout=RESULT)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
 
         # a result kept from another build of the core is never shown
         page.evaluate("""() => {
@@ -166,7 +182,7 @@ def test_a_kept_result_shows_at_once_while_the_engine_starts(browser: Browser, b
         context.unroute(WASM)
         wait_ready(root)
         expect(root).to_have_attribute("data-result-source", "engine", timeout=RESULT)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
     finally:
         context.close()
 
@@ -225,8 +241,8 @@ def test_every_widget_fails_clearly_when_the_engine_cannot_load(browser: Browser
         context.route(WASM, block)
         page.goto(PAGES["en"])
         roots = page.locator(".copc-calc")
-        expect(roots).to_have_count(7)
-        for index in range(7):
+        expect(roots).to_have_count(len(NAMES))
+        for index in range(len(NAMES)):
             root = roots.nth(index)
             expect(root).to_have_attribute("data-engine", "failed", timeout=BOOT)
             expect(root.locator(".copc-calc__status")).to_contain_text(TEXT["en"]["failed"])
@@ -234,6 +250,8 @@ def test_every_widget_fails_clearly_when_the_engine_cannot_load(browser: Browser
         item = calc(page, "item-score")
         field(item, "met").fill("2")
         expect(item).to_have_attribute("data-state", "failed", timeout=RESULT)
+        expect(item).to_have_attribute("data-failure", "unavailable")
+        expect(item.locator(".copc-calc__retry-button")).to_have_text(TEXT["en"]["retry"])
         expect(field(item, "met")).to_have_value("2")
     finally:
         context.close()
@@ -246,17 +264,16 @@ def test_the_engine_survives_exceptions_and_restarts_after_a_crash(browser: Brow
         root = calc(page, "rule-50-75")
         wait_ready(root)
         # absurdly nested input is an answer at the request (the API never raises), and the engine goes on
-        bad, good = page.evaluate("""async () => {
+        bad, good = page.evaluate("""async (input) => {
             const client = await import("/assets/calculators/client.mjs");
             let deep = "1";
             for (let i = 0; i < 1500; i++) deep = [deep];
             const bad = await client.compute("rule-50-75", {at_target: deep});
-            const good = await client.compute("rule-50-75", {at_target: "48", at_target_or_improving: "69",
-                                                              total: "100"});
+            const good = await client.compute("rule-50-75", input);
             return [bad, good];
-        }""")
+        }""", RULE.input)
         assert bad["ok"] is False and "failure" not in bad and bad["errors"][0]["field"] in ("request", "at_target")
-        assert good["ok"] is True and good["result"]["points"] == 329
+        assert good["ok"] is True and good["result"]["points"] == RULE.expected["points"]
         expect(root).to_have_attribute("data-engine", "ready")
 
         # the worker dies (an uncaught error in it): the next input starts a new one
@@ -265,13 +282,17 @@ def test_the_engine_survives_exceptions_and_restarts_after_a_crash(browser: Brow
         workers[0].evaluate("setTimeout(() => { throw new Error('simulated crash'); }, 0)")
         expect(root).to_have_attribute("data-engine", "crashed", timeout=RESULT)
         expect(root.locator(".copc-calc__status")).to_contain_text("stopped")
-        load_example(root)
+        load_example(root, RULE.id)
         expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_329"])
+        core = computed("rule-50-75", RULE.input)
+        points = points_of("en", core["display"]["points"], core["available"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(points)
         # Enter in a field calculates at once
-        field(root, "total").fill("96")
+        typed = {**RULE.input, "total": "96"}
+        field(root, "total").fill(typed["total"])
         field(root, "total").press("Enter")
-        expect(root.locator(".copc-calc__result")).to_contain_text("50%", timeout=RESULT)
+        share = computed("rule-50-75", typed)["display"]["at_target_share"]
+        expect(root.locator(".copc-calc__result")).to_contain_text(f"{share}%", timeout=RESULT)
     finally:
         context.close()
 
@@ -376,22 +397,24 @@ def test_reload_keeps_the_scenario(browser: Browser, base_url: str) -> None:
         page.goto(PAGES["en"])
         root = calc(page, "rule-50-75")
         wait_ready(root)
-        load_example(root)
-        field(root, "at_target").fill("40")
-        expect(root.locator(".copc-calc__result")).to_contain_text("80%", timeout=RESULT)
+        load_example(root, RULE.id)
+        typed = {**RULE.input, "at_target": "40"}
+        level = f"{computed('rule-50-75', typed)['display']['level']}%"
+        field(root, "at_target").fill(typed["at_target"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(level, timeout=RESULT)
         process = calc(page, "process-certification")
-        load_example(process, "sample")
+        load_example(process, TWO_SITES)
         page.reload()
         root = calc(page, "rule-50-75")
-        expect(field(root, "at_target")).to_have_value("40")
-        expect(field(root, "at_target_or_improving")).to_have_value("69")
-        expect(root.locator(".copc-calc__result")).to_contain_text("80%", timeout=BOOT)
+        expect(field(root, "at_target")).to_have_value(typed["at_target"])
+        expect(field(root, "at_target_or_improving")).to_have_value(typed["at_target_or_improving"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(level, timeout=BOOT)
         process = calc(page, "process-certification")
         expect(field(process, "block")).to_have_value("workforce")
         expect(process.locator("input[data-site-name]")).to_have_count(2)
         # the other language shares the inputs too (one origin, language-neutral state)
         page.goto(PAGES["ja"])
-        expect(field(calc(page, "rule-50-75"), "at_target")).to_have_value("40")
+        expect(field(calc(page, "rule-50-75"), "at_target")).to_have_value(typed["at_target"])
     finally:
         context.close()
 
@@ -410,11 +433,11 @@ def test_what_the_calculators_keep_can_be_erased_from_this_browser(browser: Brow
         page.goto(PAGES[lang])
         rule = calc(page, "rule-50-75")
         wait_ready(rule)
-        load_example(rule)
+        load_example(rule, RULE.id)
         field(rule, "at_target").fill("40")  # the reader's own inputs; the example's are kept for a restore
-        expect(rule.locator(".copc-calc__result")).to_contain_text("80%", timeout=RESULT)
+        wait_result(rule)
         expect(rule.locator(".copc-calc__replaced")).to_be_hidden()
-        load_example(rule)
+        load_example(rule, RULE.id)
         expect(rule.locator(".copc-calc__restore")).to_be_visible()
         # the last result is kept when the page is idle
         page.wait_for_function("() => localStorage.getItem('copc-calc:v1:rule-50-75:result') !== null", timeout=RESULT)
@@ -449,27 +472,34 @@ def test_what_the_calculators_keep_can_be_erased_from_this_browser(browser: Brow
 def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(browser: Browser, base_url: str) -> None:
     context, page = new_page(browser, base_url)
     links: dict[str, str] = {}
+    channel_example = examples_of("channel-performance")[0]
+    channel_typed = {**channel_example.input, "types": {**channel_example.input["types"], "efficiency": {
+        **channel_example.input["types"]["efficiency"], "improving": "20"}}}
+    efficiency = computed("channel-performance", channel_typed)["by_type"]["efficiency"]
+    assessment_example = examples_of("self-assessment")[0]
     try:
         page.goto(PAGES["en"])
         channel = calc(page, "channel-performance")
         wait_ready(channel)
-        load_example(channel)
+        load_example(channel, channel_example.id)
         field(channel, "efficiency.improving").fill("20")
-        expect(channel.locator(".copc-calc__result")).to_contain_text("60%", timeout=RESULT)
+        expect(channel.locator('.copc-calc__result tr[data-type="efficiency"] td').nth(2)).to_have_text(
+            percent(efficiency["percent"]), timeout=RESULT)
         channel.locator(".copc-calc__copy").click()
         link = channel.locator(".copc-calc__link-input")
-        expect(link).to_have_value(re.compile(r"channel-performance="))
+        # the scenario travels in the fragment, which browsers never send to a server
+        expect(link).to_have_value(re.compile(r"^[^?]*/en/calculators/#channel-performance=[\w-]+$"))
         links["channel-performance"] = link.input_value()
 
         assessment = calc(page, "self-assessment")
-        load_example(assessment, "sample")
-        field(assessment, "items.2.8.met").fill("10")
+        load_example(assessment, assessment_example.id)
+        field(assessment, "items.2.8.met").fill(assessment_example.input["items"]["2.8"]["applicable"])
         expect(assessment.locator(".copc-decision")).to_have_attribute("data-certified", "true", timeout=RESULT)
         assessment.locator(".copc-calc__copy").click()
         links["self-assessment"] = assessment.locator(".copc-calc__link-input").input_value()
 
         process = calc(page, "process-certification")
-        load_example(process, "sample")
+        load_example(process, TWO_SITES)
         process.locator("input[data-site-name]").nth(1).fill("Okinawa")
         wait_result(process)
         process.locator(".copc-calc__copy").click()
@@ -479,17 +509,17 @@ def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(brows
 
     for lang in ("ja", "en"):
         # a fresh context (another browser: no localStorage), on the page in either language; the
-        # three links' query parameters together (one per calculator) open all three scenarios
+        # three links' fragments together (one parameter per calculator) open all three scenarios
         context, page = new_page(browser, base_url)
         try:
-            query = "&".join(url.split("?", 1)[1] for url in links.values())
-            page.goto(f"{PAGES[lang]}?{query}")
+            fragment = "&".join(url.split("#", 1)[1] for url in links.values())
+            page.goto(f"{PAGES[lang]}#{fragment}")
             root = calc(page, "channel-performance")
             expect(field(root, "efficiency.improving")).to_have_value("20")
             expect(root.locator('.copc-calc__result tr[data-type="efficiency"] td').nth(2)).to_have_text(
-                "60%", timeout=BOOT)
+                percent(efficiency["percent"]), timeout=BOOT)
             root = calc(page, "self-assessment")
-            expect(field(root, "items.2.8.met")).to_have_value("10")
+            expect(field(root, "items.2.8.met")).to_have_value(assessment_example.input["items"]["2.8"]["applicable"])
             expect(root.locator(".copc-decision")).to_have_attribute("data-certified", "true", timeout=RESULT)
             expect(root.locator(".copc-decision")).to_contain_text(TEXT[lang]["certified"])
             root = calc(page, "process-certification")
@@ -497,9 +527,10 @@ def test_copy_link_reproduces_the_scenario_in_another_browser_and_language(brows
             expect(root.locator(".copc-unit").nth(2)).to_have_attribute("data-unit", "Okinawa", timeout=RESULT)
             expect(root.locator(".copc-decision")).to_have_attribute("data-ready", "false")
             # the links' state is now this browser's, and it has left the address bar
-            assert "?" not in page.url
+            assert "#" not in page.url and "?" not in page.url, page.url
             page.reload()
-            expect(field(calc(page, "self-assessment"), "items.2.8.met")).to_have_value("10")
+            expect(field(calc(page, "self-assessment"), "items.2.8.met")).to_have_value(
+                assessment_example.input["items"]["2.8"]["applicable"])
         finally:
             context.close()
 
@@ -548,8 +579,8 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         expect(bar()).to_be_hidden()
 
         # the guide's example replaces them: they are offered back, in the page's language
-        load_example(rule())
-        expect(field(rule(), "at_target")).to_have_value("48")
+        load_example(rule(), RULE.id)
+        expect(field(rule(), "at_target")).to_have_value(RULE.input["at_target"])
         expect(bar()).to_have_attribute("data-reason", "example")
         expect(bar()).to_contain_text(REPLACED[lang]["example"])
         # after a reload, clearing the example still keeps the reader's own inputs, and the bar
@@ -578,9 +609,9 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         type_in(mine)
 
         # an example, then a colleague's link on another visit: the reader's own inputs are kept
-        load_example(rule())
+        load_example(rule(), RULE.id)
         theirs = {"at_target": "10", "at_target_or_improving": "20", "total": "50"}
-        page.goto(f"{PAGES[lang]}?rule-50-75={link_state(theirs)}")
+        page.goto(f"{PAGES[lang]}#rule-50-75={link_state(theirs)}")
         wait_ready(rule())
         shows(theirs)
         expect(bar()).to_have_attribute("data-reason", "link")
@@ -590,10 +621,13 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
         wait_result(rule())
 
         # a link cut short says so, and the saved inputs stay
-        page.goto(f"{PAGES[lang]}?rule-50-75=%25%25garbage")
+        page.goto(f"{PAGES[lang]}#rule-50-75=%25%25garbage")
         wait_ready(rule())
         expect(bar()).to_have_attribute("data-reason", "brokenLink")
         expect(bar()).to_contain_text(REPLACED[lang]["brokenLink"])
+        # nothing to restore: the message and Dismiss only (no stray "null" beside them)
+        expect(bar().locator("button")).to_have_count(1)
+        assert "null" not in (bar().text_content() or "")
         shows(mine)
         bar().locator(".copc-calc__replaced-dismiss").click()
         expect(bar()).to_be_hidden()
@@ -603,10 +637,27 @@ def test_inputs_replaced_by_an_example_a_clear_or_a_shared_link_can_be_restored(
     # a first visit through a link cut short: nothing saved to speak of
     context, page = new_page(browser, base_url)
     try:
-        page.goto(f"{PAGES[lang]}?rule-50-75=%25%25garbage")
+        page.goto(f"{PAGES[lang]}#rule-50-75=%25%25garbage")
         wait_ready(rule())
         expect(bar()).to_have_attribute("data-reason", "brokenLinkEmpty")
+        assert "null" not in (bar().text_content() or "")
         expect(bar()).to_contain_text(REPLACED[lang]["brokenLinkEmpty"])
         expect(bar()).not_to_contain_text(REPLACED[lang]["brokenLink"])
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_calculators_page_does_not_scroll_sideways_on_a_phone(browser: Browser, base_url: str, lang: str) -> None:
+    # a 390-pixel phone: wide tables scroll inside their own box, never the page
+    context, page = new_page(browser, base_url, viewport={"width": 390, "height": 844})
+    try:
+        page.goto(PAGES[lang])
+        for name in NAMES:
+            expect(calc(page, name)).to_have_attribute("data-copc-mounted", "yes", timeout=BOOT)
+        load_example(calc(page, "process-certification"), TWO_SITES)
+        load_example(calc(page, "self-assessment"), examples_of("self-assessment")[0].id)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], widths
     finally:
         context.close()

@@ -23,7 +23,7 @@ from playwright.sync_api import Error as PlaywrightError
 from scripts.build_site import write_service_worker
 
 from tests.conftest import SERVERS, page_files, page_url, service_worker_manifest
-from tests.e2e.helpers import Server, go_offline
+from tests.e2e.helpers import Server, example_points, example_result, go_offline, number
 
 pytestmark = pytest.mark.e2e
 
@@ -142,10 +142,11 @@ def test_calculators_work_offline_after_one_visit_to_a_calculator_page(
     assert response is not None and response.ok and response.from_service_worker
     root = page.locator('.copc-calc[data-calc="item-score"]')
     expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
-    root.locator(".copc-calc__example").first.click()
+    root.locator('.copc-calc__example[data-example="item-2.15"]').click()
     expect(root).to_have_attribute("data-state", "result", timeout=BOOT)
-    expect(root.locator(".copc-calc__result-inner")).to_have_attribute("data-points", "20")
-    expect(root.locator(".copc-calc__result")).to_contain_text("20 of 40 points")
+    expect(root.locator(".copc-calc__result-inner")).to_have_attribute(
+        "data-points", number(example_result("item-2.15")["points"]))
+    expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
 
     # the runtime comes from the cache with the type streaming compilation needs
     info = json.loads((site_dir / "assets" / "build-info.json").read_text(encoding="utf-8"))
@@ -212,8 +213,9 @@ def test_a_rebuild_keeps_the_unchanged_pyodide_files_offline(
     go_offline(context, server)
     page.goto("/en/calculators/")
     root = page.locator('.copc-calc[data-calc="item-score"]')
-    root.locator(".copc-calc__example").first.click()
-    expect(root.locator(".copc-calc__result-inner")).to_have_attribute("data-points", "20", timeout=BOOT)
+    root.locator('.copc-calc__example[data-example="item-2.15"]').click()
+    expect(root.locator(".copc-calc__result-inner")).to_have_attribute(
+        "data-points", number(example_result("item-2.15")["points"]), timeout=BOOT)
 
 
 def evaluated(page: Page, script: str, arg: object) -> object:

@@ -27,9 +27,9 @@ from tests.e2e.helpers import (
     PAGES,
     RESULT,
     STORED,
-    TEXT,
     Server,
     calc,
+    example_points,
     go_offline,
     kept_snapshot_holds_nothing_typed,
     load_example,
@@ -76,8 +76,8 @@ def test_the_next_page_and_another_tab_find_the_engine_running(engine_browser: B
         wait_ready(root)
         expect(root).to_have_attribute("data-engine-start", "running")
         expect(root.locator(".copc-calc__status")).to_contain_text(RUNNING["en"])
-        load_example(root)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        load_example(root, "item-2.15")
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
 
         # every page gone: the next one, a moment later, still finds it
         page.close()
@@ -115,9 +115,9 @@ def test_erasing_the_kept_data_stops_the_engine_which_restarts_from_a_clean_snap
         # the reloaded page starts a new engine from this browser's snapshot (read whole)
         started_from(page, "stored")
         # the other tab's next input joins it
-        load_example(root)
+        load_example(root, "item-2.15")
         expect(root).to_have_attribute("data-engine-start", "running")
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
     finally:
         context.close()
 
@@ -179,13 +179,13 @@ def test_a_crashed_shared_engine_is_replaced_for_every_page(engine_browser: Brow
             expect(crashed).to_have_attribute("data-engine", "crashed", timeout=RESULT)
             expect(crashed.locator(".copc-calc__status")).to_contain_text("stopped")
         # the next input starts a new engine; the other page's next input joins it
-        load_example(root)
+        load_example(root, "item-2.15")
         expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
         assert root.get_attribute("data-engine-start") != "running"
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
-        load_example(rule)
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
+        load_example(rule, "rule-50-75")
         expect(rule).to_have_attribute("data-engine-start", "running")
-        expect(rule.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_329"])
+        expect(rule.locator(".copc-calc__result")).to_contain_text(example_points("rule-50-75", "en"))
     finally:
         context.close()
 

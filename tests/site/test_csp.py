@@ -74,6 +74,14 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(skip))
 
 
+def test_the_policy_lets_forms_send_nothing_elsewhere() -> None:
+    """The calculators' forms are never sent, but an injected form could post what the reader typed
+    anywhere: only this origin may receive a form (default-src does not cover form-action)."""
+    directives = CONTENT_SECURITY_POLICY.split("; ")
+    assert "form-action 'self'" in directives
+    assert "form-action 'self'" in META_POLICY.split("; ")
+
+
 def test_meta_policy_matches_the_server_policy(repo_root: Path) -> None:
     template = (repo_root / "overrides" / "main.html").read_text(encoding="utf-8")
     assert f'content="{META_POLICY}"' in template, "overrides/main.html and scripts/serve.py disagree on the CSP"

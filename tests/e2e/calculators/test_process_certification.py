@@ -1,37 +1,60 @@
 """The process-certification calculator (a block's metrics per unit, the level rule), in both
-languages: the guide's sample, sites, hints, several client metrics; its tables on a projector."""
+languages: the worked examples, sites (renamed, added, removed), hints, several client metrics; its
+tables on a projector, with the metrics' column kept in view when they scroll sideways."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import RESULT, TEXT, calc, field, load_example, sample_tables_overflow, wait_result, wrap
+from tests.e2e.helpers import (
+    PAGES,
+    RESULT,
+    TEXT,
+    calc,
+    computed,
+    examples_of,
+    field,
+    load_example,
+    new_page,
+    sample_tables_overflow,
+    wait_ready,
+    wait_result,
+    wrap,
+)
 
 pytestmark = pytest.mark.e2e
 
+TWO_SITES = examples_of("process-certification")[0]
 
-def test_process_certification_sample(calculators_page: tuple[Page, str]) -> None:
-    page, lang = calculators_page
+
+def test_process_certification_examples(calculators_page: tuple[Page, str]) -> None:
+    page, _ = calculators_page
     root = calc(page, "process-certification")
-    load_example(root, "sample")
     result = root.locator(".copc-calc__result")
-    expect(result.locator(".copc-decision")).to_have_attribute("data-ready", "false")
-    expect(result.locator(".copc-decision")).to_contain_text(TEXT[lang]["not_ready"])
-    units = result.locator(".copc-unit")
-    expect(units).to_have_count(3)
-    expect(units.nth(0)).to_have_attribute("data-holds", "true")
-    expect(units.nth(1)).to_have_attribute("data-holds", "true")
-    expect(units.nth(2)).to_have_attribute("data-holds", "false")
-    expect(units.nth(2).locator('[data-meets="false"]')).to_have_count(3)
-    expect(result.locator(".copc-unmet li")).to_have_count(1)
+    for worked in examples_of("process-certification"):
+        load_example(root, worked.id)
+        core = computed("process-certification", worked.input)
+        expect(result.locator(".copc-decision")).to_have_attribute("data-ready", str(core["ready"]).lower())
+        units = result.locator(".copc-unit")
+        expect(units).to_have_count(len(core["units"]))
+        for index, unit in enumerate(core["units"]):
+            expect(units.nth(index)).to_have_attribute("data-unit", unit["unit"])
+            expect(units.nth(index)).to_have_attribute("data-holds", str(unit["holds"]).lower())
+            expect(units.nth(index).locator('[data-meets="false"]')).to_have_count(
+                len([m for m in unit["metrics"] if not m["meets"]]))
+        expect(result.locator(".copc-unmet li")).to_have_count(len(core["unmet_requirements"]))
+    # the workforce block's notes, from the catalog
     expect(root.locator('[data-note="erratum:name-of-2.5"]')).to_have_count(1)
     expect(root.locator('[data-note="interpretation:level-rule-measurement-period"]')).to_have_count(1)
 
-    # one more month at target for speed of answer at site B: 2 of 4 = 50%, and it is ready
-    site_b = root.locator("input[data-site-name]").nth(1).input_value()
-    field(root, f"sites.{site_b}.workforce.speed-of-answer.months_at_target").fill("9")
-    expect(result.locator(".copc-decision")).to_have_attribute("data-ready", "true", timeout=RESULT)
+
+def test_process_certification_sites_and_blocks(calculators_page: tuple[Page, str]) -> None:
+    page, lang = calculators_page
+    root = calc(page, "process-certification")
+    load_example(root, TWO_SITES.id)
+    result = root.locator(".copc-calc__result")
+    expect(result.locator(".copc-decision")).to_contain_text(TEXT[lang]["not_ready"])
 
     # rename a site: its months follow it; an empty or repeated name is an error at the name
     name = root.locator("input[data-site-name]").nth(1)
@@ -40,6 +63,9 @@ def test_process_certification_sample(calculators_page: tuple[Page, str]) -> Non
     name.fill("Naha")
     wait_result(root)
     expect(result.locator(".copc-unit").nth(2)).to_have_attribute("data-unit", "Naha")
+    # its remove button is named after it at once, not after a reload
+    expect(root.locator("th[data-site='1'] .copc-remove")).to_have_accessible_name(
+        "Naha を削除" if lang == "ja" else "Remove Naha")
 
     # add and remove a site
     root.locator(".copc-pc-add").click()
@@ -69,7 +95,7 @@ def test_process_certification_hints_say_which_column_they_are_about(calculators
     hints = root.locator(".copc-calc__hints li")
     expect(hints.first).to_be_visible(timeout=RESULT)
     texts = hints.all_inner_texts()
-    entity, site = {"ja": ("主体組織: ", "サイト1: "), "en": ("Entity: ", "Site 1: ")}[lang]
+    entity, site = {"ja": ("主体組織: ", "拠点1: "), "en": ("Entity: ", "Site 1: ")}[lang]
     assert any(text.startswith(entity) for text in texts), texts
     assert any(text.startswith(site) for text in texts), texts
 
@@ -78,7 +104,7 @@ def test_process_certification_several_client_metrics(calculators_page: tuple[Pa
     """A client may require several metrics of one kind: each gets a named row of its own."""
     page, lang = calculators_page
     root = calc(page, "process-certification")
-    load_example(root, "sample")  # workforce block: the entity meets 3 of its 4 metrics
+    load_example(root, TWO_SITES.id)  # workforce block: the entity meets 3 of its 4 metrics
     add = root.locator('button[data-add-client="workforce.client"]')
     add.click()
     add.click()
@@ -139,8 +165,33 @@ def test_process_certification_several_client_metrics(calculators_page: tuple[Pa
     expect(field(root, "entity.quality.defect-rate.months_measured")).to_have_value("12")
 
 
-def test_the_sample_tables_fit_a_projector_at_150_percent(browser: Browser, base_url: str) -> None:
-    # a 1024 x 768 projector at 150% zoom leaves 683 CSS pixels: the sample's tables (the entity
+def test_the_example_tables_fit_a_projector_at_150_percent(browser: Browser, base_url: str) -> None:
+    # a 1024 x 768 projector at 150% zoom leaves 683 CSS pixels: the example's tables (the entity
     # and two sites) fit without scrolling sideways
-    overflow = sample_tables_overflow(browser, base_url, "process-certification")
+    overflow = sample_tables_overflow(browser, base_url, "process-certification", TWO_SITES.id)
     assert overflow and max(overflow) <= 0, overflow
+
+
+def test_the_metric_column_stays_in_view_when_the_table_scrolls_sideways(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url, viewport={"width": 390, "height": 844})
+    try:
+        page.goto(PAGES["en"])
+        root = calc(page, "process-certification")
+        wait_ready(root)
+        load_example(root, TWO_SITES.id)
+        for _ in range(3):
+            root.locator(".copc-pc-add").click()
+        wrapper = root.locator(".copc-table--months").locator("xpath=..")
+        assert wrapper.evaluate("(w) => w.scrollWidth > w.clientWidth"), "the table should scroll sideways here"
+        head = root.locator(".copc-table--months tbody .copc-metric-head").first
+        before = head.bounding_box()
+        wrapper.evaluate("(w) => { w.scrollLeft = w.scrollWidth; }")
+        page.wait_for_timeout(100)
+        after = head.bounding_box()
+        box = wrapper.bounding_box()
+        assert before and after and box
+        # the metric's name stays at the left edge of the scrolled box, over the cells beneath it
+        assert abs(after["x"] - before["x"]) < 1 and abs(after["x"] - box["x"]) < 1, (before, after, box)
+        assert head.evaluate("(el) => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    finally:
+        context.close()

@@ -1,25 +1,33 @@
-"""The rule-50-75 calculator, in both languages: the guide's example, and typing until the rule holds."""
+"""The rule-50-75 calculator, in both languages: the worked examples, and typing until the rule holds."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import RESULT, TEXT, calc, field, load_example
+from copc_cx import rules
+from tests.e2e.helpers import RESULT, calc, computed, examples_of, field, load_example, points_of
 
 pytestmark = pytest.mark.e2e
 
 
-def test_rule_50_75_example_and_typing(calculators_page: tuple[Page, str]) -> None:
+def test_rule_50_75_examples_and_typing(calculators_page: tuple[Page, str]) -> None:
     page, lang = calculators_page
     root = calc(page, "rule-50-75")
-    load_example(root)
     result = root.locator(".copc-calc__result")
-    expect(result.locator(".copc-stat--big").nth(0)).to_contain_text("96%")
-    expect(result.locator(".copc-stat--big").nth(1)).to_contain_text("92%")
-    expect(result).to_contain_text(TEXT[lang]["points_329"])
-    expect(result.locator(".copc-verdict--no")).to_have_count(1)
-    field(root, "at_target").fill("50")
-    field(root, "at_target_or_improving").fill("75")
+    for worked in examples_of("rule-50-75"):
+        load_example(root, worked.id)
+        core = computed("rule-50-75", worked.input)
+        expect(result.locator(".copc-stat--big").nth(0)).to_contain_text(f"{core['display']['level']}%")
+        expect(result.locator(".copc-stat--big").nth(1)).to_contain_text(f"{core['display']['trend']}%")
+        expect(result).to_contain_text(points_of(lang, core["display"]["points"], core["available"]))
+        expect(result.locator(".copc-verdict--ok" if core["met"] else ".copc-verdict--no")).to_have_count(1)
+    # exactly at both thresholds of 100 metrics, the rule holds with full points
+    typed = {"at_target": str(rules.LEVEL_THRESHOLD), "at_target_or_improving": str(rules.TREND_THRESHOLD),
+             "total": "100"}
+    for path, value in typed.items():
+        field(root, path).fill(value)
+    core = computed("rule-50-75", typed)
+    assert core["met"]
     expect(result.locator(".copc-verdict--ok")).to_have_count(1, timeout=RESULT)
-    expect(result).to_contain_text("350 / 350" if lang == "ja" else "350 of 350 points")
+    expect(result).to_contain_text(points_of(lang, core["display"]["points"], core["available"]))

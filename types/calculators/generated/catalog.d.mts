@@ -1,0 +1,125 @@
+// calculators/generated/catalog.mjs, which scripts/build_site.py writes at build time from the
+// core's "catalog" operation (copc_cx.web._catalog): tsconfig's rootDirs lay this folder over
+// calculators/. Only what the calculators read is declared.
+
+/** A text in both languages. */
+export interface Text {
+  ja: string;
+  en: string;
+}
+
+/** A note's reference: "erratum:<id>" or "interpretation:<id>". */
+export type NoteRef = string;
+
+export interface Item {
+  number: string;
+  name: Text;
+  points: number;
+  scoring: Scoring;
+  category: string;
+  notes: NoteRef[];
+}
+
+export type Scoring = "approach-deployment" | "performance" | "channel-performance" | "rule-50-75";
+
+/** One input of a form, as the core names it and labels it. */
+export interface InputField {
+  name: string;
+  label: Text;
+  short: Text;
+  hint: Text | null;
+  limit: number;
+}
+
+export interface MetricType {
+  id: string;
+  name: Text;
+  optional: boolean;
+}
+
+export interface Requirement {
+  id: string;
+  text: Text;
+  computed: boolean;
+}
+
+export interface BlockMetric {
+  id: string;
+  name: Text;
+  unit: string;
+  unit_name: Text;
+  client_set: boolean;
+}
+
+export interface Block {
+  id: string;
+  name: Text;
+  items: string[];
+  optional_items: string[];
+  editions: string[];
+  notes: NoteRef[];
+  requirements: Requirement[];
+  metrics: BlockMetric[];
+}
+
+export interface Condition {
+  id: string;
+  text: Text;
+}
+
+export interface Erratum {
+  id: string;
+  title: Text;
+  guide_prints: Text;
+  contradiction: Text;
+  decision: Text;
+}
+
+export interface Interpretation {
+  id: string;
+  title: Text;
+  question: Text;
+  default: Text;
+}
+
+/** A calculator of the core's registry (copc_cx.registry.CALCULATORS). */
+export interface CalculatorEntry {
+  name: string;
+  op: string;
+  title: Text;
+  summary: Text;
+  page: string;
+}
+
+/** A worked example (copc_cx.examples.EXAMPLES): `input` is its calculator's operation's input. */
+export interface WorkedExample {
+  id: string;
+  calculator: string;
+  title: Text;
+  shows: Text;
+  origin: "guide" | "site";
+  reference: string;
+  page: string;
+  input: Record<string, any>;
+  expected: Record<string, unknown>;
+}
+
+export interface Catalog {
+  editions: Record<string, { items: Item[] }>;
+  categories: { number: string; name: Text }[];
+  scorings: Record<Scoring, { fields: InputField[]; notes: NoteRef[] }>;
+  forms: { level: InputField[]; renewal: InputField[] };
+  may_not_apply_without: Record<string, string[]>;
+  channels: Record<string, { name: Text; examples: Text[] }>;
+  metric_types: MetricType[];
+  blocks: Block[];
+  topics: Record<string, NoteRef[]>;
+  certification_conditions: Condition[];
+  renewal_conditions: Condition[];
+  errata: Erratum[];
+  interpretations: Interpretation[];
+  calculators: CalculatorEntry[];
+  examples: WorkedExample[];
+}
+
+export const CATALOG: Catalog;
