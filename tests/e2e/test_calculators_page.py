@@ -20,7 +20,6 @@ from playwright.sync_api import Browser, Error, Locator, Page, Route, expect
 from scripts.browser import SHIPPED_SNAPSHOT, link_state
 
 from copc_cx.registry import CALCULATORS_BY_NAME
-
 from tests.conftest import SERVERS
 from tests.e2e.helpers import (
     BOOT,

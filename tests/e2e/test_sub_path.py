@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.conftest import SUBPATH
-from tests.e2e.helpers import BOOT, TEXT, Server, calc, go_offline, load_example, started_from, wait_ready
+from tests.e2e.helpers import BOOT, Server, calc, example_points, go_offline, load_example, started_from, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -46,6 +46,8 @@ def test_the_site_works_under_a_sub_path(browser: Browser, published: Server) ->
         started_from(page, "shipped")
         # the share link leads to this page under /copc/ and reproduces the example elsewhere
         root = calc(page, "item-score")
+        wait_ready(root)
+        load_example(root, "item-2.15")
         root.locator(".copc-calc__copy").click()
         link = root.locator(".copc-calc__link-input")
         expect(link).to_have_value(re.compile("item-score="))
@@ -56,7 +58,7 @@ def test_the_site_works_under_a_sub_path(browser: Browser, published: Server) ->
             opened = other.new_page()
             opened.goto(shared)
             expect(calc(opened, "item-score").locator(".copc-calc__result")).to_contain_text(
-                TEXT["ja"]["points_20_40"], timeout=BOOT)
+                example_points("item-2.15", "ja"), timeout=BOOT)
         finally:
             other.close()
 
@@ -85,7 +87,7 @@ def test_the_site_works_under_a_sub_path(browser: Browser, published: Server) ->
         assert response is not None and response.ok and response.from_service_worker
         root = calc(page, "item-score")
         wait_ready(root)
-        load_example(root)
-        expect(root.locator(".copc-calc__result")).to_contain_text(TEXT["en"]["points_20_40"])
+        load_example(root, "item-2.15")
+        expect(root.locator(".copc-calc__result")).to_contain_text(example_points("item-2.15", "en"))
     finally:
         context.close()
