@@ -1,4 +1,4 @@
-# make serve | make test | make build | make bench | make setup | make clean
+# make serve | make test | make build | make bench | make setup | make clean | make build-subpath
 # Everything runs from the project's .venv (Python 3.12), node_modules (Pyodide, TypeScript) and
 # Debian's chromium, all installed by scripts/setup.sh (about a second when already done).
 
@@ -11,7 +11,11 @@ TSCONFIGS   := tsconfig.json tsconfig.workers.json
 JS_TESTS    := tests/js/*.test.mjs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench setup lint clean
+# the site built for a sub-path, as published under /copc/ (tests/e2e/test_sub_path.py serves it with nginx)
+SUBPATH_SITE := build/site-copc
+SUBPATH_URL  := http://127.0.0.1:8000/copc/
+
+.PHONY: serve test build build-subpath bench setup lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,11 +23,14 @@ setup:
 build: setup
 	@$(PY) scripts/build_site.py
 
+build-subpath: build  # after it: both builds write build/wheel/
+	@COPC_SITE_DIR=$(SUBPATH_SITE) $(PY) scripts/build_site.py --site-url $(SUBPATH_URL)
+
 serve: build
 	@$(PY) scripts/serve.py --port $(PORT)
 
 # ruff, mypy, tsc, node --test and pytest all run; the target fails if any of them failed
-test: build
+test: build build-subpath
 	@status=0; \
 	echo "== ruff check"; .venv/bin/ruff check || status=1; \
 	dirs=$$(for d in $(TYPED_DIRS); do [ -n "$$(find $$d -name '*.py' -print -quit 2>/dev/null)" ] && echo $$d; done); \

@@ -38,9 +38,16 @@ does) moves the floor and the first results alike. The cold ratio is also shown 
       engine has settled after its first result (its memory snapshot kept, as when a reader
       reads the result); and once more for the item select from the very moment of the first
       result, changes at machine speed while V8 still optimises a restored engine;
-  (d) bytes transferred (response bodies as sent, plus headers; the server does not compress)
-      for a guide page without a calculator and for a calculator page, with and without the
-      service worker's precache, and how many of them are Pyodide's.
+  (d) bytes transferred (response bodies as sent, plus headers) for a guide page without a
+      calculator and for a calculator page, with and without the service worker's precache, and
+      how many of them are Pyodide's: from scripts/serve.py, which does not compress, and through
+      nginx with the repository's configuration (deploy/nginx/), which sends the build's brotli
+      copies (the same folder, served by both at once), the calculator page also with the site's
+      snapshot refused (the full boot);
+  (e) the site's snapshot through nginx: its bytes beyond a full boot's, the boot time it saves
+      here ((b) refused - (b) cold), hence the bandwidth above which it pays; and first visits on
+      networks Chromium emulates (THROTTLED_MBIT), with the snapshot allowed (the worker decides
+      whether to take it) and refused, one run each.
 """
 
 from __future__ import annotations
@@ -66,6 +73,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
+from scripts import nginx  # noqa: E402
 from scripts.browser import SHIPPED_SNAPSHOT, chromium_args, find_chromium, link_state  # noqa: E402
 from scripts.serve import serving  # noqa: E402
 
@@ -82,6 +90,8 @@ TIMEOUT = 180_000  # ms
 MARKER_TIMEOUT = 60_000  # ms: how long the first look waits for a calculator result
 SNAPSHOT_TIMEOUT = 60_000  # ms: how long a first visit waits for the calculators' memory snapshot
 LAUNCH_SETTLE_S = 2.0  # s: a browser's own start-up work, left out of every figure
+# (e): the emulated networks of the first visits through nginx, in Mbit/s
+THROTTLED_MBIT = (20.0, 50.0, 100.0, 200.0)
 
 # notes the moment the first calculator result appears, and the moment the first one the engine
 # computed in this visit appears (calculators/kit/calculator.mjs's data-result-source: "kept" for a result
@@ -350,12 +360,16 @@ class Transfer:
                     self.workbook += size
 
 
-def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bool) -> Transfer:
+def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bool,
+             shipped: bool = True) -> Transfer:
     """Bytes of one first visit (fresh profile) until the page, its calculators and (with the
     service worker) its precache are done. With one engine per page: Playwright sees none of a
-    shared worker's requests (the files an engine loads are the same either way)."""
+    shared worker's requests (the files an engine loads are the same either way). ``shipped=False``:
+    the site's snapshot is refused (the full boot of a slow network's first visit)."""
     measured = Transfer()
     with browsers.fresh(service_worker, one_engine_per_page=True) as context:
+        if not shipped:
+            context.route(SHIPPED_SNAPSHOT, lambda route: route.abort())
         context.on("requestfinished", lambda request: measured.seen.append(request))
         page = context.new_page()
         page.goto(path, wait_until="load")
@@ -369,6 +383,26 @@ def transfer(browsers: Browsers, path: str, service_worker: bool, calculator: bo
         page.wait_for_load_state("networkidle")
         measured.add_sizes()
     return measured
+
+
+def throttled_first_result(browsers: Browsers, mbit: float, shipped: bool) -> Visit:
+    """A first visit (fresh profile, one engine per page) to the calculator page on a network of
+    ``mbit`` Mbit/s emulated by Chromium (no added latency): the time to the first result and how
+    the worker started the engine (it takes the site's snapshot only if its download looks quick)."""
+    with browsers.fresh(service_worker=False, one_engine_per_page=True) as context:
+        if not shipped:
+            context.route(SHIPPED_SNAPSHOT, lambda route: route.abort())
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "uploadThroughput": -1,
+                                                       "downloadThroughput": mbit * 1e6 / 8})
+        page.goto(CALC_URL)
+        expect(page.locator(RESULT)).to_have_count(1, timeout=TIMEOUT)
+        page.wait_for_function("() => window.__copcBench.computed !== null", timeout=TIMEOUT)
+        probe = page.evaluate("() => window.__copcBench")
+        start = page.locator(CALC).get_attribute("data-engine-start") or ""
+        return Visit(float(probe["result"]), float(probe["computed"]), str(probe["source"]), page, start)
 
 
 # --- the table ----------------------------------------------------------------------------------
@@ -396,6 +430,11 @@ def spread(values: list[float]) -> str:
     return f"{ms(median(values))} ({min(values):,.0f}-{max(values):,.0f})" if values else "n/a"
 
 
+def mbits(extra_bytes: int, seconds: float) -> str:
+    """The bandwidth at which ``extra_bytes`` take ``seconds`` to download."""
+    return f"{extra_bytes * 8 / seconds / 1e6:,.0f} Mbit/s" if seconds > 0 else "never"
+
+
 def size(value: int) -> str:
     return f"{value / 1_000_000:,.2f} MB" if value >= 100_000 else f"{value / 1000:,.1f} kB"
 
@@ -415,14 +454,23 @@ def run(args: argparse.Namespace) -> int:
     if chromium is None:
         print("bench: Debian's chromium is not installed: run `make setup`", file=sys.stderr)
         return 1
+    try:
+        nginx.find_nginx()
+    except nginx.NginxMissing as missing:
+        print(f"bench: {missing}", file=sys.stderr)
+        return 1
     n = args.repeat
     rows: list[tuple[str, str, str, str]] = []
     notes: list[str] = []
     hard_failure = False
 
     with tempfile.TemporaryDirectory(prefix="copc-bench-") as tmp, \
-            serving(_prepared(site, Path(tmp) / "site", info)) as base, sync_playwright() as playwright:
+            serving(_prepared(site, Path(tmp) / "site", info)) as base, \
+            nginx.serving(Path(tmp) / "site") as published, sync_playwright() as playwright:
         browsers = Browsers(playwright, chromium, base, Path(tmp))
+        # the same folder as it is published: nginx with deploy/nginx/, its precompressed copies
+        (Path(tmp) / "nginx").mkdir()
+        through_nginx = Browsers(playwright, chromium, published, Path(tmp) / "nginx")
 
         # a first boot, not counted: the browser's own start-up (processes, caches) is not measured
         with browsers.fresh(service_worker=False) as context:
@@ -491,7 +539,18 @@ def run(args: argparse.Namespace) -> int:
         calc_page = transfer(browsers, CALC_URL, service_worker=False, calculator=marker)
         guide_sw = transfer(browsers, GUIDE_PAGE, service_worker=True, calculator=False)
         calc_sw = transfer(browsers, CALC_URL, service_worker=True, calculator=True) if marker else None
+        calc_full = transfer(browsers, CALC_URL, service_worker=False, calculator=marker, shipped=False)
+        guide_nginx = transfer(through_nginx, GUIDE_PAGE, service_worker=False, calculator=False)
+        calc_nginx = transfer(through_nginx, CALC_URL, service_worker=False, calculator=marker)
+        calc_nginx_full = transfer(through_nginx, CALC_URL, service_worker=False, calculator=marker, shipped=False)
         progress("(d) done")
+        # (e) first visits through nginx on emulated networks: does the worker take the site's snapshot, and does it pay
+        throttled: dict[tuple[float, bool], Visit] = {}
+        if marker:
+            for mbit in THROTTLED_MBIT:
+                for shipped in (True, False):
+                    throttled[mbit, shipped] = throttled_first_result(through_nginx, mbit, shipped)
+            progress("(e) done")
 
     bare = median(boot_cold)
     rows.append(("(a) bare Pyodide boot, cold", spread(boot_cold), "the floor", ""))
@@ -542,6 +601,10 @@ def run(args: argparse.Namespace) -> int:
     for label, measured, pyodide_goal in (
         (f"(d) bytes, guide page {GUIDE_PAGE} (no service worker)", guide, True),
         (f"(d) bytes, calculator page {CALC_PAGE} (no service worker)", calc_page, False),
+        (f"(d) bytes, calculator page {CALC_PAGE}, the site's snapshot refused", calc_full, False),
+        (f"(d) bytes through nginx, guide page {GUIDE_PAGE}", guide_nginx, True),
+        (f"(d) bytes through nginx, calculator page {CALC_PAGE}", calc_nginx, False),
+        (f"(d) bytes through nginx, calculator page {CALC_PAGE}, the site's snapshot refused", calc_nginx_full, False),
         (f"(d) bytes, guide page {GUIDE_PAGE} + service worker precache", guide_sw, True),
         (f"(d) bytes, calculator page {CALC_PAGE} + service worker caches", calc_sw, False),
     ):
@@ -553,10 +616,23 @@ def run(args: argparse.Namespace) -> int:
         if pyodide_goal:
             hard_failure |= measured.pyodide != 0
             rows.append((label, figure, "0 Pyodide bytes", verdict(measured.pyodide == 0)))
+        elif measured is calc_nginx_full:
+            rows.append((label, figure, "< 7 MB", verdict(measured.total < 7_000_000)))
         else:
             hard_failure |= measured.workbook != 0
             rows.append((label, figure + f", openpyxl {size(measured.workbook)}", "0 openpyxl bytes",
                          verdict(measured.workbook == 0)))
+    if marker and calc_nginx is not None and calc_nginx_full is not None:
+        # the snapshot pays where its extra bytes take less time than the boot it saves
+        extra = calc_nginx.total - calc_nginx_full.total
+        saved = (median(times(cold_full)) - median(times(cold))) / 1000
+        rows.append(("(e) the site's snapshot through nginx: bytes more than a full boot", size(extra), "", ""))
+        rows.append(("    boot time it saves on loopback here ((b) refused - (b) cold)", f"{saved:,.2f} s", "", ""))
+        rows.append(("    so it pays above, here / where it saves 1 s (a fast laptop)",
+                     f"{mbits(extra, saved)} / {mbits(extra, 1.0)}", "", ""))
+        for (mbit, shipped), visit in throttled.items():
+            label = f"(e) first result through nginx at {mbit:g} Mbit/s" + ("" if shipped else ", the snapshot refused")
+            rows.append((f"{label} [{starts([visit])}]", ms(visit.ms), "", ""))
 
     print()
     browser_name = ("headless " if headless else "") + _browser_name(chromium)

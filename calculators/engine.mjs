@@ -172,13 +172,27 @@ export class Engine {
     let start = "stored";
     if (!stored || !(await this.restore(stored, "this browser's"))) {
       if (snapshots && stored) await snapshots.removeEntry(name).catch(() => {});
+      // The restore starts (and fetches the runtime's files) only once the snapshot will not be given
+      // up: started at once, it fetched them, and the full boot after the snapshot was given up fetched
+      // them all again (two downloads of one file at the same time are not shared), 5 MB more on the
+      // slow networks that give it up. The probe also sees the whole line's pace, not a share of it.
+      /** @type {(sure: boolean) => void} */
+      let kept = () => {};
+      /** @type {Promise<boolean>} */
+      const keeping = new Promise((resolve) => { kept = resolve; });
       const shipped = CORE_SNAPSHOT
-        ? downloadShipped(new URL(CORE_SNAPSHOT.file_name, this.base))
+        ? downloadShipped(new URL(CORE_SNAPSHOT.file_name, this.base), () => kept(true))
         : Promise.reject(new Error("no shipped snapshot here"));
-      shipped.catch(() => {}); // its failure is handled where restore() awaits it
+      shipped.catch(() => kept(false)); // its failure is handled where restore() awaits it
+      const sure = await keeping;
+      if (!sure) {
+        await shipped.catch((error) => {
+          console.info("copc calculators: the site's memory snapshot not used:", describe(error));
+        });
+      }
       /** @type {Uint8Array | null} */
       let image;
-      if (await this.restore(shipped, "the site's")) {
+      if (sure && (await this.restore(shipped, "the site's"))) {
         start = "shipped";
         image = await shipped;
       } else {

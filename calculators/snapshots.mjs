@@ -107,11 +107,13 @@ export async function writeSnapshot(snapshots, name, image) {
 
 /**
  * The site's snapshot, gunzipped while it downloads; rejects if there is none, it comes too slowly
- * or cannot be gunzipped here.
+ * or cannot be gunzipped here. `keep()` is called once the download will not be given up (its
+ * probe passed, or it is done).
  * @param {URL} url
+ * @param {() => void} [keep]
  * @returns {Promise<Uint8Array>}
  */
-export async function downloadShipped(url) {
+export async function downloadShipped(url, keep = () => {}) {
   if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream here");
   const abort = new AbortController();
   /** @type {Error | null} why the download was stopped (browsers reject with an error of their own) */
@@ -136,6 +138,7 @@ export async function downloadShipped(url) {
     probe = setTimeout(() => {
       const projected = (SHIPPED_PROBE_MS * size) / Math.max(received, 1);
       if (projected > SHIPPED_BUDGET_MS) giveUp(`would take about ${Math.round(projected)} ms to download`);
+      else keep();
     }, SHIPPED_PROBE_MS);
     const counted = response.body.pipeThrough(new TransformStream({
       transform(chunk, controller) {
@@ -144,6 +147,7 @@ export async function downloadShipped(url) {
       },
     }));
     const image = await new Response(counted.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    keep();
     return new Uint8Array(image);
   } catch (error) {
     throw givenUp || error;

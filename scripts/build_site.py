@@ -22,7 +22,14 @@ Steps:
   5. site/assets/build-info.json: Pyodide version, wheel file name, and a build id (a hash of
      every other file of the site but the snapshot) for the service worker's cache name;
   6. site/sw.js, the service worker, from offline/sw.template.js with the build's manifest
-     (build id, every page and asset to precache, Pyodide's files with their revisions).
+     (build id, every page and asset to precache, Pyodide's files with their revisions);
+  7. site/_headers, the site's headers for Netlify and Cloudflare Pages (scripts/site_headers.py),
+     and precompressed copies (.br, .gz) of the files that compress well (scripts/precompress.py),
+     which nginx sends as they are.
+
+The site's address is mkdocs.yml's site_url, http://127.0.0.1:8000/ unless the environment's
+COPC_SITE_URL (or --site-url) says otherwise: a site published under a sub-path is built for it
+(https://example.org/copc/). COPC_SITE_DIR builds into another folder than site/.
 """
 
 from __future__ import annotations
@@ -44,7 +51,11 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+if not __package__:  # run as a script: the repository's own modules must be importable
+    sys.path.insert(0, str(ROOT))
+from scripts import precompress, site_headers  # noqa: E402
+
+SITE = Path(os.environ.get("COPC_SITE_DIR") or ROOT / "site").resolve()
 WHEEL_DIR = ROOT / "build" / "wheel"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CALCULATORS = ROOT / "calculators"
@@ -350,9 +361,16 @@ def name_engine(calculators: Path) -> None:
     boot.write_text(text.replace(ENGINE_NAME_LINE, f"var ENGINE_NAME = {json.dumps(name)};"), encoding="utf-8")
 
 
+def derived(site: Path, path: Path) -> bool:
+    """Whether a file of the site is derived from the others at the end of the build: the headers
+    file and precompressed copies (neither counts in the build id nor is precached)."""
+    return path == site / HEADERS_FILE or precompress.is_copy(path)
+
+
 def build_id(site: Path, skip: Path) -> str:
     digest = hashlib.sha256()
-    files = (p for p in site.rglob("*") if p.is_file() and p != skip and not p.name.endswith(SNAPSHOT_SUFFIX))
+    files = (p for p in site.rglob("*") if p.is_file() and p != skip and not p.name.endswith(SNAPSHOT_SUFFIX)
+             and not derived(site, p))
     for path in sorted(files):
         digest.update(path.relative_to(site).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -402,7 +420,7 @@ def service_worker_manifest(site: Path, build: str) -> dict[str, object]:
     pyodide: dict[str, str] = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
-        if relative == "sw.js" or relative.endswith(SW_SKIP_SUFFIXES):
+        if relative == "sw.js" or relative.endswith(SW_SKIP_SUFFIXES) or derived(site, path):
             continue
         if path.is_relative_to(pyodide_dir) and is_workbook_wheel(path.name):
             # neither precached nor cached with Pyodide's set after the engine's boot: a calculator page
@@ -435,17 +453,53 @@ def write_service_worker(build: str, site: Path = SITE) -> Path:
     return target
 
 
+# --- publishing: the static hosts' headers file, precompressed copies ------------------------
+
+HEADERS_FILE = "_headers"
+
+
+def site_base_path(site: Path = SITE) -> str:
+    """The URL path the site was built for (site_url's path: "/", "/copc/"): its home page's path
+    in the sitemap MkDocs wrote."""
+    ns = "{" + SITEMAP_NS[""] + "}"
+    sitemap = ElementTree.parse(site / "sitemap.xml")
+    paths = [urlsplit(url.findtext(f"{ns}loc", "")).path for url in sitemap.iter(f"{ns}url")]
+    if not paths:
+        raise SystemExit(f"build: {site / 'sitemap.xml'} lists no page")
+    return min(paths, key=len)
+
+
+def write_headers_file(base: str, site: Path = SITE) -> Path:
+    """site/_headers (Netlify, Cloudflare Pages) for the files built, published at URL path ``base``."""
+    files = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file() and not derived(site, p)]
+    target = site / HEADERS_FILE
+    target.write_text(site_headers.headers_file(files, base), encoding="utf-8")
+    return target
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Build the site into site/.")
+    parser = argparse.ArgumentParser(description="Build the site into site/ (COPC_SITE_DIR: another folder).")
     parser.add_argument(
         "--assets-only", action="store_true",
         help="skip the wheel and mkdocs; only add Pyodide, the calculators and build-info.json",
     )
+    parser.add_argument(
+        "--site-url", help="the address the site is published at, e.g. https://example.org/copc/ "
+        "(default: COPC_SITE_URL, else mkdocs.yml's)",
+    )
+    parser.add_argument(
+        "--no-precompress", action="store_true",
+        help="write no .br/.gz copies (for a host that compresses by itself, e.g. GitHub Pages)",
+    )
     args = parser.parse_args()
+    if args.site_url:
+        os.environ["COPC_SITE_URL"] = args.site_url  # read by mkdocs.yml (!ENV)
     start = time.monotonic()
     if args.assets_only:
         if not (SITE / "index.html").is_file():
             raise SystemExit("build: site/ is not built: run `mkdocs build` first")
+        # copies of the files about to change would be sent in their place
+        precompress.remove_copies(SITE)
         wheel = the_wheel()
     else:
         log("core wheel")
@@ -465,6 +519,14 @@ def main() -> int:
     (SITE / "sw.js").unlink(missing_ok=True)  # derived from the build id, so not part of it
     info = write_build_info(wheel)
     log(f"service worker -> {write_service_worker(info['build_id']).relative_to(ROOT)}")
+    base = site_base_path()
+    log(f"headers for static hosts, the site at {base} -> {write_headers_file(base).relative_to(ROOT)}")
+    if args.no_precompress:
+        precompress.remove_copies(SITE)
+    else:
+        log("precompressed copies (brotli, gzip) of the files that gain from it:")
+        for line in precompress.summary(precompress.precompress(SITE)):
+            log(f"  {line}")
     log(f"done in {time.monotonic() - start:.1f} s, build id {info['build_id']}")
     return 0
 

@@ -22,51 +22,34 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+if not __package__:  # run as a script (make serve): the repository's own modules must be importable
+    sys.path.insert(0, str(ROOT))
+from scripts import site_headers  # noqa: E402
 
-# The same policy is in overrides/main.html as a <meta> element (less frame-ancestors, which a
-# meta element cannot carry); tests/site/test_csp.py keeps the two in step.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; "
-    "script-src 'self' 'wasm-unsafe-eval'; "
-    "worker-src 'self'; "
-    "connect-src 'self'; "
-    "img-src 'self' data:; "
-    "style-src 'self'; "
-    "font-src 'self'; "
-    "object-src 'none'; "
-    "base-uri 'self'; "
-    "form-action 'self'; "
-    "frame-ancestors 'none'"
-)
+# The headers, types and cache policy are defined once, in scripts/site_headers.py (nginx's
+# configuration and the static hosts' _headers file come from the same definitions).
+CONTENT_SECURITY_POLICY = site_headers.CONTENT_SECURITY_POLICY
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files of the built site with the site's headers; quiet unless ``verbose``."""
 
-    extensions_map = {  # noqa: RUF012 (the base class declares it as a plain dict)
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".webmanifest": "application/manifest+json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-        ".svg": "image/svg+xml",
-        ".xml": "application/xml",
-    }
     protocol_version = "HTTP/1.1"  # keep-alive: a page's dozen requests share connections
     verbose = False
     request_log: Path | None = None  # every request's line and Referer, one JSON object a line
 
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code
+        super().send_response(code, message)
+
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        # revalidate every time: a rebuilt site is seen at once (304s keep it cheap); the service
-        # worker's sw.js must never be taken from the HTTP cache (tests/site/test_service_worker.py)
-        self.send_header("Cache-Control", "no-cache")
+        # an error is the 404 page's response, whatever the kind of file asked for
+        path = urlsplit(self.path).path if getattr(self, "status", 200) < 400 else "/404.html"
+        for name, value in site_headers.response_headers(unquote(path)).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def parse_request(self) -> bool:
@@ -79,10 +62,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return parsed
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
-        content_type = super().guess_type(path)
-        if content_type.startswith("text/") and "charset" not in content_type:
-            content_type += "; charset=utf-8"
-        return content_type
+        return site_headers.content_type(os.fspath(path))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"

@@ -5,9 +5,14 @@
 #   build/pyodide-wheels  openpyxl and et-xmlfile wheels for the site's Pyodide (requirements/pyodide-wheels.txt)
 #   chromium         Debian's, for Playwright (Playwright cannot download browsers here)
 #   soffice          Debian's LibreOffice Calc without a GUI, for the test that opens a workbook in it
+#   nginx            Debian's, with its brotli_static module: the reference production server, which
+#                    the tests and the bench run on a loopback port (scripts/nginx.py)
 # A stamp per part records the hash of the inputs it was made from.
+#   --build-only     only what the build needs (Python, npm, wheels): no browser, office or server
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_only=false
+if [ "${1:-}" = "--build-only" ]; then build_only=true; fi
 
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 
@@ -52,6 +57,8 @@ if [ "$(cat "$wheels_stamp" 2>/dev/null)" != "$wheels_hash" ]; then
     echo "$wheels_hash" > "$wheels_stamp"
 fi
 
+if $build_only; then exit 0; fi
+
 # --- Chromium (Debian) for Playwright -----------------------------------------
 if ! command -v chromium >/dev/null 2>&1; then
     echo "setup: installing Debian's chromium"
@@ -70,4 +77,20 @@ if ! command -v soffice >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq
     $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+fi
+
+# --- nginx (Debian) and its brotli module: the site as it is published (deploy/nginx/) -----------
+if [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    echo "setup: installing Debian's nginx and libnginx-mod-http-brotli-static"
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
+    # the package starts a server of its own on port 80 where systemd runs; the tests and the bench
+    # start theirs on a free loopback port, so that one is stopped and left disabled
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then
+        echo "setup: stopping and disabling the nginx service the package started (the tests run their own)"
+        $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
+    fi
 fi

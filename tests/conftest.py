@@ -1,7 +1,9 @@
-"""Session fixtures shared by every test: the built site, a local server for it, and
-Playwright on Debian's Chromium (Playwright cannot download its own browsers here).
+"""Session fixtures shared by every test: the built site, a local server for it (scripts/serve.py,
+and nginx with the repository's configuration: the site as it is published), and Playwright on
+Debian's Chromium (Playwright cannot download its own browsers here).
 
-The site is built by ``make build`` (``make test`` does it first); the tests never build it.
+The site is built by ``make build``, and for a sub-path by ``make build-subpath`` (``make test``
+does both first); the tests never build it.
 """
 
 from __future__ import annotations
@@ -9,14 +11,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scripts import nginx
 from scripts.browser import chromium_args, find_chromium
 from scripts.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
+# the site built for a sub-path (make build-subpath) and that path
+SUBPATH_SITE = ROOT / "build" / "site-copc"
+SUBPATH = "/copc/"
+# the servers a test parametrised over both runs against (see ``server_url``)
+SERVERS = ["serve.py", "nginx"]
 
 
 def page_files(site: Path) -> list[Path]:
@@ -59,6 +68,56 @@ def site_dir() -> Path:
 def site_server(site_dir: Path) -> Iterator[str]:
     """scripts/serve.py serving the built site, in a process of its own; yields the base URL."""
     with serving(site_dir) as url:
+        yield url
+
+
+@contextmanager
+def nginx_serving(directory: Path, base: str = "/") -> Iterator[str]:
+    """scripts/nginx.py's server; the test fails with what to do when nginx is not installed."""
+    try:
+        with nginx.serving(directory, base) as url:
+            yield url
+    except nginx.NginxMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def nginx_server(site_dir: Path) -> Iterator[str]:
+    """Debian's nginx with deploy/nginx/copc-site.conf serving the built site; yields the base URL."""
+    with nginx_serving(site_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Which of SERVERS a test runs against: scripts/serve.py, unless the test is parametrised over
+    both (``@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)``)."""
+    kind: str = getattr(request, "param", "serve.py")
+    assert kind in SERVERS, kind
+    return kind
+
+
+@pytest.fixture
+def server_url(request: pytest.FixtureRequest, server_kind: str, site_server: str) -> str:
+    """The base URL of the ``server_kind`` serving the built site (one server for the session)."""
+    if server_kind == "serve.py":
+        return site_server
+    url: str = request.getfixturevalue("nginx_server")
+    return url
+
+
+@pytest.fixture(scope="session")
+def subpath_site_dir() -> Path:
+    """The site built for SUBPATH (``make build-subpath``); fails clearly when it has not been built."""
+    if not (SUBPATH_SITE / "index.html").is_file() or not (SUBPATH_SITE / "assets" / "build-info.json").is_file():
+        pytest.fail(f"{SUBPATH_SITE} is not built: run `make build-subpath` first", pytrace=False)
+    return SUBPATH_SITE
+
+
+@pytest.fixture(scope="session")
+def subpath_server(subpath_site_dir: Path) -> Iterator[str]:
+    """nginx serving the sub-path build at SUBPATH; yields its URL (``http://127.0.0.1:<port>/copc/``)."""
+    with nginx_serving(subpath_site_dir, SUBPATH) as url:
         yield url
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
+from scripts import nginx
 from scripts.serve import serving
 
 from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID, WorkedExample
@@ -231,11 +232,14 @@ def started_from(page: Page, start: str) -> None:
 # --- a server a test can stop -------------------------------------------------------------------
 
 class Server:
-    """scripts/serve.py serving one folder (``serving()``, a process of its own), that a test can stop."""
+    """scripts/serve.py (or nginx with the repository's configuration: ``kind`` "nginx", which can
+    serve the site under a sub-path ``base``) serving one folder in a process of its own, that a
+    test can stop."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, kind: str = "serve.py", base: str = "/") -> None:
         self.process = ExitStack()
-        self.url = self.process.enter_context(serving(directory))
+        self.url = self.process.enter_context(
+            nginx.serving(directory, base) if kind == "nginx" else serving(directory))
 
     def stop(self) -> None:
         self.process.close()  # a second call does nothing

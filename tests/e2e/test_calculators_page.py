@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Error, Locator, Page, Route, expect
 from scripts.browser import SHIPPED_SNAPSHOT, link_state
 
 from copc_cx.registry import CALCULATORS_BY_NAME
+from tests.conftest import SERVERS
 from tests.e2e.helpers import (
     BOOT,
     PAGES,
@@ -312,10 +313,11 @@ def corrupt_stored_snapshot(page: Page) -> list[str]:
     return names
 
 
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
 def test_a_first_visit_starts_from_the_sites_snapshot_and_the_next_from_this_browsers(
-    browser: Browser, base_url: str,
+    browser: Browser, server_url: str,
 ) -> None:
-    context, page = new_page(browser, base_url, service_workers="block")
+    context, page = new_page(browser, server_url, service_workers="block")
     try:
         page.goto(PAGES["ja"])
         started_from(page, "shipped")

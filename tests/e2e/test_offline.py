@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 from scripts.build_site import write_service_worker
 
-from tests.conftest import page_files, page_url, service_worker_manifest
+from tests.conftest import SERVERS, page_files, page_url, service_worker_manifest
 from tests.e2e.helpers import Server, example_points, example_result, go_offline, number
 
 pytestmark = pytest.mark.e2e
@@ -32,11 +32,14 @@ CACHED = 180_000  # ms: the service worker installed and (calculator pages) Pyod
 
 
 @pytest.fixture
-def serve() -> Iterator[Callable[[Path], Server]]:
+def serve(server_kind: str) -> Iterator[Callable[[Path], Server]]:
+    """Start a server of ``server_kind`` for a folder (scripts/serve.py, or nginx where a test is
+    parametrised over both). A copy of the site that a test rebuilds keeps its stale precompressed
+    copies, which nginx would send: those tests stay on serve.py."""
     servers: list[Server] = []
 
     def start(directory: Path) -> Server:
-        servers.append(Server(directory))
+        servers.append(Server(directory, server_kind))
         return servers[-1]
 
     yield start
@@ -77,6 +80,7 @@ def visit_a_copy(site_dir: Path, tmp_path: Path, serve: Callable[[Path], Server]
     return copy, server, context, page
 
 
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
 def test_every_page_works_offline_after_one_visit(site_dir: Path, serve: Callable[[Path], Server],
                                                   open_context: Callable[[str], BrowserContext]) -> None:
     server = serve(site_dir)
@@ -122,6 +126,7 @@ def test_every_page_works_offline_after_one_visit(site_dir: Path, serve: Callabl
     expect(page.locator(".md-content a[href='/en/']")).to_have_count(1)
 
 
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
 def test_calculators_work_offline_after_one_visit_to_a_calculator_page(
         site_dir: Path, serve: Callable[[Path], Server], open_context: Callable[[str], BrowserContext]) -> None:
     server = serve(site_dir)

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
 from scripts.browser import ONE_ENGINE_PER_PAGE
 
+from tests.conftest import SERVERS
 from tests.e2e.helpers import (
     BOOT,
     PAGES,
@@ -61,8 +62,9 @@ def erase_kept_data(page: Page) -> None:
     expect(page.locator(".copc-stored-data")).to_contain_text(STORED["ja"]["erased"])
 
 
-def test_the_next_page_and_another_tab_find_the_engine_running(engine_browser: Browser, base_url: str) -> None:
-    context, page = new_page(engine_browser, base_url, service_workers="block")
+@pytest.mark.parametrize("server_kind", SERVERS, indirect=True)
+def test_the_next_page_and_another_tab_find_the_engine_running(engine_browser: Browser, server_url: str) -> None:
+    context, page = new_page(engine_browser, server_url, service_workers="block")
     try:
         page.goto(PAGES["ja"])
         started_from(page, "shipped")

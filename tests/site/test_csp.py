@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
-from scripts.serve import CONTENT_SECURITY_POLICY
+from scripts.site_headers import CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY
 
-META_POLICY = "; ".join(
-    d for d in CONTENT_SECURITY_POLICY.split("; ") if not d.startswith("frame-ancestors")
-)
+# the policy's one definition (scripts/site_headers.py), less frame-ancestors
+META_POLICY = META_CONTENT_SECURITY_POLICY
 # hosts that must never appear in the site's HTML or CSS, even in a dormant reference
 FORBIDDEN_HOSTS = re.compile(
     r"fonts\.googleapis|fonts\.gstatic|jsdelivr|unpkg\.com|cdnjs|polyfill\.io|googletagmanager"
@@ -86,6 +85,12 @@ def test_the_policy_lets_forms_send_nothing_elsewhere() -> None:
 def test_meta_policy_matches_the_server_policy(repo_root: Path) -> None:
     template = (repo_root / "overrides" / "main.html").read_text(encoding="utf-8")
     assert f'content="{META_POLICY}"' in template, "overrides/main.html and scripts/serve.py disagree on the CSP"
+
+
+def test_only_the_servers_header_can_forbid_framing_the_site() -> None:
+    """A meta element cannot carry frame-ancestors: hosts that send no header (GitHub Pages) lose it."""
+    assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY.split("; ")
+    assert "frame-ancestors" not in META_POLICY
 
 
 def test_built_pages_carry_the_policy_and_nothing_it_blocks(site_dir: Path) -> None:
