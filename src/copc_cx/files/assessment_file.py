@@ -174,10 +174,11 @@ def check_version(data: Mapping[str, Any], fmt: str = FORMAT) -> None:
         return  # the operation's input on its own
     if data.get("format") != fmt:
         got = _shown(data.get("format"))
-        other = OTHER_FORMATS.get(data.get("format")) if isinstance(data.get("format"), str) else None
-        raise InputError([Problem(
-            "format", other[0] if other else f"COPC CX の評価ファイルではありません（format が {fmt!r} ではありません: {got}）。",
-            other[1] if other else f"This is not a COPC CX assessment file (its format is not {fmt!r}: {got}).")])
+        named = data.get("format")
+        other = OTHER_FORMATS.get(named) if isinstance(named, str) else None
+        ja = f"COPC CX の評価ファイルではありません（format が {fmt!r} ではありません: {got}）。"
+        en = f"This is not a COPC CX assessment file (its format is not {fmt!r}: {got})."
+        raise InputError([Problem("format", other[0] if other else ja, other[1] if other else en)])
     version = data.get("version")
     if type(version) is not int or version < 1:
         raise InputError([Problem("version", f"version は 1 以上の整数です（入力値: {_shown(version)}）。",

@@ -136,7 +136,8 @@ def read_data(data: Any) -> ProcessFile:
                         f"There is no block {assessment_file.shown(block_id)} in the {edition} edition.")
     optional = data.get("include_optional", False)
     if not isinstance(optional, bool):
-        checker.add("include_optional", "include_optional は true か false です。", "include_optional is true or false.")
+        checker.add("include_optional", "include_optional は true か false です。",
+                    "include_optional is true or false.")
     met = data.get("requirements_met") or []
     if not (isinstance(met, list) and all(isinstance(r, str) and len(r) <= MAX_NAME for r in met)):
         checker.add("requirements_met", "requirements_met は要求の ID の一覧です。",

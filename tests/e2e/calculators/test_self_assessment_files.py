@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Download, Locator, Page, expect
+from playwright.sync_api import Browser, Download, FilePayload, Locator, Page, expect
 
 from tests.e2e.helpers import (
     PAGES,
@@ -45,7 +45,8 @@ def saved(page: Page, root: Locator, button: str = ".copc-files__save") -> tuple
 
 
 def open_file(root: Locator, name: str, data: bytes, picker: str = ".copc-files__pick-json") -> None:
-    root.locator(picker).set_input_files(files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+    payload: FilePayload = {"name": name, "mimeType": "application/json", "buffer": data}
+    root.locator(picker).set_input_files(files=[payload])
 
 
 def fill_details(root: Locator) -> None:
