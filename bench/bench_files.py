@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Download, Locator, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Download, FilePayload, Locator, Page, expect, sync_playwright  # noqa: E402
 from scripts.browser import chromium_args, find_chromium  # noqa: E402
 from scripts.serve import serving  # noqa: E402
 
@@ -66,8 +66,8 @@ def import_(root: Locator, kind: str, path: Path) -> float:
     """Seconds from choosing the file to the form showing its result."""
     root.evaluate("el => { delete el.dataset.file; }")
     start = time.perf_counter()
-    root.locator(BUTTONS[kind][1]).set_input_files(
-        files=[{"name": path.name, "mimeType": MEDIA[kind], "buffer": path.read_bytes()}])
+    payload: FilePayload = {"name": path.name, "mimeType": MEDIA[kind], "buffer": path.read_bytes()}
+    root.locator(BUTTONS[kind][1]).set_input_files(files=[payload])
     expect(root).to_have_attribute("data-file", "opened", timeout=LONG)
     expect(root).to_have_attribute("data-state", "result", timeout=LONG)
     return time.perf_counter() - start
