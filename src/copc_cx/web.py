@@ -132,8 +132,17 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
                       "origin": e.origin.value, "reference": e.reference, "page": e.page, "input": e.input,
                       "expected": e.expected} for e in EXAMPLES],
         "timeline": timeline.catalog_json(),
+        "optional_operations": _optional_operations(),
     }
     return result, []
+
+
+def _optional_operations() -> Json:
+    """Which operations need an optional package, and which module answers them (copc_cx.optional).
+    Imported here, not at the top: the modules it lists import this one."""
+    from . import optional
+
+    return optional.catalog_json()
 
 
 def _metrics_table_catalog() -> Json:

@@ -76,7 +76,8 @@ export async function pageWithEngine({ shared = false, fetch } = {}) {
   writeFileSync(join(folder, "generated", "config.mjs"),
     `export const PYODIDE_PATH = "../pyodide/0/";\n`
     + `export const CORE_PACKAGE = ${JSON.stringify({ file_name: "copc_cx-0-py3-none-any.whl", sha256: CORE })};\n`
-    + "export const CORE_SNAPSHOT = null;\n");
+    + "export const CORE_SNAPSHOT = null;\n"
+    + "export const OPTIONAL_OPERATIONS = {};\nexport const OPTIONAL_PACKAGES = {};\n");
   /** @type {FakeEngine[]} */
   const engines = [];
   /** @type {{url: string, cache: string | undefined}[]} */
