@@ -331,7 +331,7 @@ def wait_offline_ready(page: Page, level: str) -> None:
 class Transfer:
     total: int = 0
     pyodide: int = 0
-    workbook: int = 0  # the optional packages' wheels (openpyxl, icalendar...): fetched only by an operation needing one
+    workbook: int = 0  # the optional packages' wheels (openpyxl, icalendar...): only an operation needing one
     requests: int = 0
     note: str = ""
     seen: list[Request] = field(default_factory=list)
