@@ -38,6 +38,7 @@ export const STRINGS = {
     "failure.timeout": "計算エンジンが時間内に答えませんでした。エンジンを起動し直しているので、再試行してください。",
     "failure.exception": "この計算を計算エンジンに渡せませんでした。入力を見直すか、再試行してください。",
     "failure.outdated": "計算エンジンがこのページより古い版だったため、新しい版を読み込んでいます。再試行してください。",
+    "failure.package": "この機能に必要なパッケージを読み込めませんでした。初めて使うときだけネットワーク接続が必要です。接続を確かめて再試行してください。",
     "failure.retry": "再試行",
 
     // the notes beside a calculator (from the catalog)
@@ -115,6 +116,7 @@ export const STRINGS = {
     "failure.timeout": "The calculation engine did not answer in time. It is being restarted: please retry.",
     "failure.exception": "This calculation could not be handed to the calculation engine. Check the inputs, or retry.",
     "failure.outdated": "The calculation engine was older than this page, so the current one is loading. Please retry.",
+    "failure.package": "The package this feature needs could not be loaded. Its first use needs a network connection: check it and retry.",
     "failure.retry": "Retry",
 
     "notes.heading": "Assumptions behind this calculation (errata and interpretations)",

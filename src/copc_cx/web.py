@@ -133,6 +133,7 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
                       "origin": e.origin.value, "reference": e.reference, "page": e.page, "input": e.input,
                       "expected": e.expected} for e in EXAMPLES],
         "timeline": timeline.catalog_json(),
+        "optional_operations": _optional_operations(),
     }
     return result, []
 
@@ -141,6 +142,14 @@ def _workbook_max_bytes() -> int:
     from .files import workbook  # imports copc_cx.web itself: not at the top
 
     return workbook.MAX_WORKBOOK_BYTES
+
+
+def _optional_operations() -> Json:
+    """Which operations need an optional package, and which module answers them (copc_cx.optional).
+    Imported here, not at the top: the modules it lists import this one."""
+    from . import optional
+
+    return optional.catalog_json()
 
 
 def _metrics_table_catalog() -> Json:
