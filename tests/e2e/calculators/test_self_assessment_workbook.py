@@ -62,7 +62,6 @@ def test_a_downloaded_workbook_opens_with_the_same_result_and_libreoffice_shows_
     expect(root).to_have_attribute("data-file", "opened", timeout=FIRST_EXPORT)
     expect(root).to_have_attribute("data-state", "result", timeout=RESULT)
     assert shown(root) == before
-    expect(root.locator(".copc-calc__replaced")).to_have_attribute("data-reason", "file")
 
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -90,7 +89,8 @@ def test_a_new_user_changes_two_counts_in_the_workbook_and_sees_the_same_new_sco
     page, _ = calculators_page
     root = calc(page, "self-assessment")
     load_example(root, WORKED.id)
-    path = download_workbook(page, root)
+    path = tmp_path / "sample.xlsx"  # openpyxl goes by the name's extension
+    shutil.copy(download_workbook(page, root), path)
 
     # two counts changed as a person would in a spreadsheet: item 2.8 meets every sub-requirement,
     # and the first item is deployed in one unit fewer
