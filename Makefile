@@ -47,6 +47,7 @@ bench: build
 	@$(PY) bench/bench_metrics.py
 	@$(PY) bench/bench_cli.py
 	@$(PY) bench/bench_browser.py $(BENCH_ARGS)
+	@$(PY) bench/bench_files.py
 
 lint: setup
 	.venv/bin/ruff check

@@ -75,6 +75,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import BrowserContext, Error, Page, Playwright, Request, expect, sync_playwright  # noqa: E402
 from scripts import nginx  # noqa: E402
 from scripts.browser import SHIPPED_SNAPSHOT, chromium_args, find_chromium, link_state  # noqa: E402
+from scripts.build_site import is_optional_wheel  # noqa: E402
 from scripts.serve import serving  # noqa: E402
 
 BENCH_DIR = "__bench__"  # the bench-only files, in the temporary folder only
@@ -340,7 +341,7 @@ def wait_offline_ready(page: Page, level: str) -> None:
 class Transfer:
     total: int = 0
     pyodide: int = 0
-    workbook: int = 0  # openpyxl's and et-xmlfile's wheels: only an Excel export or import may fetch them
+    workbook: int = 0  # the optional packages' wheels (openpyxl, icalendar...): only an operation needing one
     requests: int = 0
     note: str = ""
     seen: list[Request] = field(default_factory=list)
@@ -356,7 +357,7 @@ class Transfer:
             self.requests += 1
             if "/assets/pyodide/" in request.url:
                 self.pyodide += size
-                if request.url.rsplit("/", 1)[-1].startswith(("openpyxl-", "et_xmlfile-")):
+                if is_optional_wheel(request.url.rsplit("/", 1)[-1]):
                     self.workbook += size
 
 
@@ -620,7 +621,7 @@ def run(args: argparse.Namespace) -> int:
             rows.append((label, figure, "< 7 MB", verdict(measured.total < 7_000_000)))
         else:
             hard_failure |= measured.workbook != 0
-            rows.append((label, figure + f", openpyxl {size(measured.workbook)}", "0 openpyxl bytes",
+            rows.append((label, figure + f", optional wheels {size(measured.workbook)}", "0 optional-wheel bytes",
                          verdict(measured.workbook == 0)))
     if marker and calc_nginx is not None and calc_nginx_full is not None:
         # the snapshot pays where its extra bytes take less time than the boot it saves

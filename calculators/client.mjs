@@ -8,7 +8,9 @@
 // then). If the engine crashes after it was ready, or the page stops it (endEngine()), the
 // requests in flight get {ok: false, failure: "crashed"} and the next request starts a new one. A
 // request the ready engine has not answered within REQUEST_TIMEOUT_MS gets {ok: false, failure:
-// "timeout"}, with every other request sent to it, and a new engine starts at once. An engine
+// "timeout"}, with every other request sent to it, and a new engine starts at once (a request for
+// an operation that needs an optional package gets OPTIONAL_REQUEST_TIMEOUT_MS: its first use
+// downloads the package, and the engine answers "package" itself if that takes too long). An engine
 // whose core is not the one this page's generated config names (a cache kept files of another
 // build) is stopped, and one of the current build starts (see outdated()); requests wait for it.
 // If the engine cannot load at all (no WebAssembly, no module workers, a missing file) or is not
@@ -19,7 +21,7 @@
 // "idle", "starting", "runtime", "package", "ready", "crashed", "ended", "restarting", "failed",
 // "outdated" (error "page": this page is older than the site's engine, and only reloading it helps).
 
-import { CORE_PACKAGE } from "./generated/config.mjs";
+import { CORE_PACKAGE, OPTIONAL_OPERATIONS } from "./generated/config.mjs";
 import { TO_ENGINE, TO_PAGE, describe, failure, requestMessage } from "./protocol.mjs";
 
 /**
@@ -31,7 +33,7 @@ import { TO_ENGINE, TO_PAGE, describe, failure, requestMessage } from "./protoco
  *   | "failed" | "outdated"} Stage
  * @typedef {{stage: Stage, bootMs?: number, start?: EngineStart, snapshotSaved?: boolean, error?: string}} Status
  * @typedef {{id: number, message: RequestMessage, resolve: (response: Response) => void,
- *   timer?: ReturnType<typeof setTimeout>}} Pending
+ *   timeoutMs: number, timer?: ReturnType<typeof setTimeout>}} Pending
  */
 
 const BOOT_TIMEOUT_MS = 120_000;
@@ -39,6 +41,8 @@ const BOOT_TIMEOUT_MS = 120_000;
 // slow machine is no part of it. The core answers in milliseconds: this leaves room for a busy
 // machine and for a shared engine serving other pages in between.
 const REQUEST_TIMEOUT_MS = 30_000;
+// engine.mjs's PACKAGE_TIMEOUT_MS (90 s) to load the packages, then the request's own time
+const OPTIONAL_REQUEST_TIMEOUT_MS = 90_000 + REQUEST_TIMEOUT_MS;
 
 /** @type {EngineConnection | null} */
 let engine = null;
@@ -106,7 +110,7 @@ function settleAll(response) {
  * @param {Pending} pending
  */
 function arm(pending) {
-  if (pending.timer === undefined) pending.timer = setTimeout(() => timedOut(pending), REQUEST_TIMEOUT_MS);
+  if (pending.timer === undefined) pending.timer = setTimeout(() => timedOut(pending), pending.timeoutMs);
 }
 
 /**
@@ -117,7 +121,7 @@ function arm(pending) {
  */
 function timedOut(pending) {
   if (inFlight.get(pending.id) !== pending || !engine) return;
-  console.error(`copc calculators: no answer within ${REQUEST_TIMEOUT_MS} ms: the engine is restarted`);
+  console.error(`copc calculators: no answer within ${pending.timeoutMs} ms: the engine is restarted`);
   const shared = engine.shared;
   settleInFlight(failure("timeout"));
   stopEngine();
@@ -418,7 +422,8 @@ export function compute(op, input = {}) {
       resolve(built.failure);
       return;
     }
-    queue.push({ id, message: built.message, resolve });
+    const timeoutMs = Object.hasOwn(OPTIONAL_OPERATIONS, op) ? OPTIONAL_REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+    queue.push({ id, message: built.message, resolve, timeoutMs });
     if (!engine && !reloading) start();
     flush();
   });

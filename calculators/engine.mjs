@@ -3,9 +3,20 @@
 // memory snapshot, the site's, or in full), answers requests (the JSON text of {op, input} in, the
 // core's answer out) and keeps a memory snapshot for the next visit. Who hears its news and sends
 // it requests (one page, or every page of a shared engine) is worker.mjs's business.
+//
+// An operation that needs an optional package (OPTIONAL_OPERATIONS, from copc_cx.optional: the
+// Excel workbook's openpyxl, the calendar file's icalendar) is answered by its own module's
+// handle(), once its packages are loaded from the site: on its first request only, once per engine
+// (concurrent requests wait for the same load; other operations never wait for it). Their wheels
+// (OPTIONAL_PACKAGES: the site-local lock's entries) are fetched, checked against their sha256 and
+// unpacked, however the engine started: after a memory snapshot's restore Pyodide's loadPackage()
+// cannot be used, and after a full boot it would hold every load behind one lock (a stalled
+// download of openpyxl would keep the calendar file waiting) and cannot be given up. A load that
+// fails answers the request "package" (protocol.mjs's packageFailure()), and the next request for
+// it tries again.
 
-import { CORE_PACKAGE, CORE_SNAPSHOT, PYODIDE_PATH } from "./generated/config.mjs";
-import { TO_PAGE, describe, failure } from "./protocol.mjs";
+import { CORE_PACKAGE, CORE_SNAPSHOT, OPTIONAL_OPERATIONS, OPTIONAL_PACKAGES, PYODIDE_PATH } from "./generated/config.mjs";
+import { TO_PAGE, describe, failure, packageFailure, requestOp } from "./protocol.mjs";
 import { downloadShipped, openSnapshots, readSnapshot, snapshotName, writeSnapshot } from "./snapshots.mjs";
 
 /**
@@ -36,6 +47,13 @@ const CHECK_REQUEST = JSON.stringify({ op: "rule-50-75", input: { at_target: 3, 
 const WARM_UP_CALLS = 24;
 const WARM_UP_DELAY_MS = 300;
 
+// How long a request waits for its optional packages before it is answered "package" (the load
+// goes on: the same request tried again waits for it). Within client.mjs's time for such a
+// request, so that a slow network gets this answer rather than a restarted engine.
+export const PACKAGE_TIMEOUT_MS = 90_000;
+// the modules that answer the optional operations: imported at boot, so that a snapshot holds them
+const HANDLER_MODULES = [...new Set(Object.values(OPTIONAL_OPERATIONS).map((operation) => operation.module))];
+
 export class Engine {
   /** @param {(message: ToPage) => void} announce hears the engine's news (all but the answers) */
   constructor(announce) {
@@ -48,6 +66,10 @@ export class Engine {
     this.pyodide = null;
     /** @type {Handle | null} */
     this.handle = null;
+    /** @type {Map<string, Handle>} each optional operation's module -> its handle() */
+    this.handlers = new Map();
+    /** @type {Map<string, Promise<void>>} each optional package's load, once per engine */
+    this.packages = new Map();
     this.failureReported = false;
     /** @type {string | null} why the interpreter cannot be used any more */
     this.broken = null;
@@ -137,12 +159,23 @@ export class Engine {
       this.pyodide = await this.loadRuntime({ _loadSnapshot: image });
       this.handle = this.pyodide.pyimport("copc_cx.web").handle;
       if (!JSON.parse(/** @type {Handle} */ (this.handle)(CHECK_REQUEST)).ok) throw new Error("the restored core gave a wrong answer");
+      this.importHandlers(this.pyodide);
       return true;
     } catch (error) {
       console.info(`copc calculators: ${origin} memory snapshot not used:`, describe(error));
       this.pyodide = this.handle = null;
+      this.handlers.clear();
       return false;
     }
+  }
+
+  /**
+   * The optional operations' modules (none of their packages): after a restore they must be in the
+   * snapshot already, since the core's files are gone.
+   * @param {PyodideAPI} pyodide
+   */
+  importHandlers(pyodide) {
+    for (const module of HANDLER_MODULES) this.handlers.set(module, pyodide.pyimport(module).handle);
   }
 
   /**
@@ -159,6 +192,7 @@ export class Engine {
     this.pyodide = runtime;
     runtime.unpackArchive(wheel, "wheel");
     this.handle = runtime.pyimport("copc_cx.web").handle;
+    this.importHandlers(runtime); // before the snapshot kept for the next visit is taken
   }
 
   async boot() {
@@ -275,10 +309,21 @@ export class Engine {
       return failure("unavailable");
     }
     if (this.broken !== null) return failure("crashed", this.broken);
+    const op = requestOp(text);
+    const optional = op !== null && Object.hasOwn(OPTIONAL_OPERATIONS, op) ? OPTIONAL_OPERATIONS[op] : null;
+    let handle = /** @type {Handle} */ (this.handle);
+    if (optional) {
+      const missing = await this.loadPackages(optional.packages);
+      if (missing) return missing;
+      if (this.broken !== null) return failure("crashed", this.broken);
+      const handler = this.handlers.get(optional.module);
+      if (!handler) return failure("exception", `${optional.module} was not imported`);
+      handle = handler;
+    }
     /** @type {Response} */
     let response;
     try {
-      response = JSON.parse(/** @type {Handle} */ (this.handle)(text));
+      response = JSON.parse(handle(text));
     } catch (error) {
       const detail = describe(error);
       if (this.isPythonError(error)) return failure("exception", detail);
@@ -286,9 +331,88 @@ export class Engine {
       return failure("crashed", detail);
     }
     this.afterRequest();
-    this.warmUpLater(text);
+    // an optional operation is no warm-up: a workbook written 24 times over would be in the way
+    if (!optional) this.warmUpLater(text);
     return response;
   }
+
+  /**
+   * Load `names` and their dependencies; null once they are there, or the failure to answer.
+   * @param {string[]} names
+   * @returns {Promise<import("./protocol.mjs").PackageFailure | null>}
+   */
+  async loadPackages(names) {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    /** @type {Promise<Error>} */
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(new Error(`not loaded within ${PACKAGE_TIMEOUT_MS} ms`)), PACKAGE_TIMEOUT_MS);
+    });
+    try {
+      const loads = Promise.all(withDependencies(names).map((name) => this.loadPackage(name)));
+      const problem = await Promise.race([loads.then(() => null, (error) => error), late]);
+      if (problem === null) return null;
+      console.warn(`copc calculators: ${names.join(", ")} could not be loaded:`, describe(problem));
+      return packageFailure(names, describe(problem));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * One package (not its dependencies), loaded once per engine: a failed load is forgotten, so
+   * that the next request tries again.
+   * @param {string} name
+   */
+  loadPackage(name) {
+    let load = this.packages.get(name);
+    if (!load) {
+      load = unpackFromSite(/** @type {PyodideAPI} */ (this.pyodide), this.base, name);
+      const started = load;
+      this.packages.set(name, started);
+      started.catch(() => {
+        if (this.packages.get(name) === started) this.packages.delete(name);
+      });
+    }
+    return load;
+  }
+}
+
+/**
+ * `names` and every package they depend on, dependencies first (OPTIONAL_PACKAGES: the lock's).
+ * @param {string[]} names
+ */
+export function withDependencies(names) {
+  /** @type {string[]} */
+  const ordered = [];
+  /** @param {string} name */
+  const visit = (name) => {
+    if (ordered.includes(name)) return;
+    for (const dependency of Object.hasOwn(OPTIONAL_PACKAGES, name) ? OPTIONAL_PACKAGES[name].depends : []) visit(dependency);
+    ordered.push(name);
+  };
+  names.forEach(visit);
+  return ordered;
+}
+
+/**
+ * One package's wheel from the site, checked against its sha256 in the lock, unpacked into
+ * site-packages (as the full boot unpacks the core's).
+ * @param {PyodideAPI} pyodide
+ * @param {URL} base the Pyodide folder
+ * @param {string} name
+ */
+async function unpackFromSite(pyodide, base, name) {
+  if (!Object.hasOwn(OPTIONAL_PACKAGES, name)) throw new Error(`${name} is not in the site's lock`);
+  const entry = OPTIONAL_PACKAGES[name];
+  const url = new URL(entry.file_name, base);
+  const response = await fetch(url, { signal: AbortSignal.timeout(PACKAGE_TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const wheel = await response.arrayBuffer();
+  if ((await sha256(wheel)) !== entry.sha256) throw new Error(`${entry.file_name} does not match its sha256 in the lock`);
+  pyodide.unpackArchive(wheel, "wheel");
+  // the import system may have listed site-packages before: it must see the new files
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
 }
 
 /**

@@ -38,6 +38,7 @@ export const STRINGS = {
     "failure.timeout": "計算エンジンが時間内に答えませんでした。エンジンを起動し直しているので、再試行してください。",
     "failure.exception": "この計算を計算エンジンに渡せませんでした。入力を見直すか、再試行してください。",
     "failure.outdated": "計算エンジンがこのページより古い版だったため、新しい版を読み込んでいます。再試行してください。",
+    "failure.package": "この機能に必要なパッケージを読み込めませんでした。初めて使うときだけネットワーク接続が必要です。接続を確かめて再試行してください。",
     "failure.retry": "再試行",
 
     // the notes beside a calculator (from the catalog)
@@ -60,6 +61,7 @@ export const STRINGS = {
     "replaced.link": "共有リンクのシナリオを表示しています。このブラウザーに保存されていたあなたの入力は残っています。",
     "replaced.brokenLink": "リンクのシナリオを読み取れませんでした（リンクが途中で切れている可能性があります）。保存されている入力を表示しています。",
     "replaced.brokenLinkEmpty": "リンクのシナリオを読み取れませんでした（リンクが途中で切れている可能性があります）。",
+    "replaced.file": "開いたファイルの内容を表示しています。それまでの入力はこのブラウザーに残っています。",
     "replaced.restored": "元の入力に戻しました。戻す直前の入力もこのブラウザーに残っています。",
     "replaced.restore": "元の入力に戻す",
     "replaced.restoreAgain": "戻す直前の入力にする",
@@ -114,6 +116,7 @@ export const STRINGS = {
     "failure.timeout": "The calculation engine did not answer in time. It is being restarted: please retry.",
     "failure.exception": "This calculation could not be handed to the calculation engine. Check the inputs, or retry.",
     "failure.outdated": "The calculation engine was older than this page, so the current one is loading. Please retry.",
+    "failure.package": "The package this feature needs could not be loaded. Its first use needs a network connection: check it and retry.",
     "failure.retry": "Retry",
 
     "notes.heading": "Assumptions behind this calculation (errata and interpretations)",
@@ -134,6 +137,7 @@ export const STRINGS = {
     "replaced.link": "You are looking at the shared link's scenario. Your own inputs saved in this browser are kept.",
     "replaced.brokenLink": "The link's scenario could not be read (the link may have been cut short). Showing your saved inputs.",
     "replaced.brokenLinkEmpty": "The link's scenario could not be read (the link may have been cut short).",
+    "replaced.file": "You are looking at the file you opened. Your inputs before it are still kept in this browser.",
     "replaced.restored": "Your earlier inputs are back. The ones shown before are kept in this browser too.",
     "replaced.restore": "Restore my inputs",
     "replaced.restoreAgain": "Back to the ones shown before",

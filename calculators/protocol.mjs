@@ -4,8 +4,11 @@
 // worker and the unit tests (tests/js/) all import it.
 //
 // Page -> engine
-//   request {id, text}       text: the JSON of {op, input} for copc_cx.web.handle(); id: a positive
-//                            integer, carried by the answer
+//   request {id, text}       text: the JSON of {op, input} for copc_cx.web.handle() (or, for an
+//                            operation that needs an optional package, its module's handle());
+//                            it begins with {"op": (requestMessage writes it so: requestOp reads
+//                            the op without parsing the rest); id: a positive integer, carried by
+//                            the answer
 //   bye                      a shared engine's page is going: stop writing to its port
 //   end                      stop a shared engine now, for every page (the reader erased what the
 //                            calculators keep: nothing typed stays in a running engine)
@@ -62,23 +65,71 @@ export const TO_PAGE = Object.freeze({
  *   timeout      no answer in time; the engine is restarted
  *   exception    the request could not be sent or handled
  *   outdated     the engine's core is not the page's: it is being reloaded from the current build
- * @typedef {"unavailable" | "crashed" | "timeout" | "exception" | "outdated"} FailureKind
+ *   package      an optional package the operation needs could not be loaded (its first use needs
+ *                the network): the engine goes on, and the same request tried again loads it again.
+ *                This failure also carries `packages` and one error at "request" saying so in both
+ *                languages (packageFailure()).
+ * @typedef {"unavailable" | "crashed" | "timeout" | "exception" | "outdated" | "package"} FailureKind
  * @typedef {{field: string, ja: string, en: string}} FieldError
  * @typedef {{ja: string, en: string}} Step
  * @typedef {{ok: true, result: any, steps: Step[]}} Computed
  * @typedef {{ok: false, errors: FieldError[]}} Refused
- * @typedef {{ok: false, errors: never[], failure: FailureKind, detail?: string}} Failure
- * @typedef {Computed | Refused | Failure} Response
+ * @typedef {{ok: false, errors: never[], failure: Exclude<FailureKind, "package">, detail?: string}} Failure
+ * @typedef {{ok: false, errors: FieldError[], failure: "package", packages: string[], detail?: string}} PackageFailure
+ * @typedef {Computed | Refused | Failure | PackageFailure} Response
  */
 
 /**
  * A failure answer (see Response).
- * @param {FailureKind} kind
+ * @param {Exclude<FailureKind, "package">} kind
  * @param {string} [detail] for the console and bug reports, never shown as such
  * @returns {Failure}
  */
 export function failure(kind, detail) {
   return detail === undefined ? { ok: false, errors: [], failure: kind } : { ok: false, errors: [], failure: kind, detail };
+}
+
+/**
+ * The answer to a request whose optional packages could not be loaded (see Response).
+ * @param {string[]} packages what the operation needs
+ * @param {string} [detail] why, for the console and bug reports
+ * @returns {PackageFailure}
+ */
+export function packageFailure(packages, detail) {
+  const names = packages.join(", ");
+  /** @type {PackageFailure} */
+  const answer = {
+    ok: false,
+    errors: [{
+      field: "request",
+      ja: `この計算に必要なパッケージ（${names}）を読み込めませんでした。初めて使うときだけネットワーク接続が必要です。接続を確かめて、もう一度お試しください。`,
+      en: `The package this needs (${names}) could not be loaded. Its first use needs a network connection: check it and try again.`,
+    }],
+    failure: "package",
+    packages: [...packages],
+  };
+  if (detail !== undefined) answer.detail = detail;
+  return answer;
+}
+
+// a request's text as requestMessage writes it: {"op": "<op>", "input": ...}
+const LEADING_OP = /^\{\s*"op"\s*:\s*("(?:[^"\\]|\\.)*")/;
+
+/**
+ * The operation a request's text asks for, or null where it names none. Read from the text's start
+ * (requestMessage writes the op first), so that a large request is not parsed twice; any other text
+ * is parsed whole.
+ * @param {string} text
+ * @returns {string | null}
+ */
+export function requestOp(text) {
+  try {
+    const leading = LEADING_OP.exec(text);
+    const op = leading ? JSON.parse(leading[1]) : /** @type {{op?: unknown}} */ (JSON.parse(text))?.op;
+    return typeof op === "string" ? op : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

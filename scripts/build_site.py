@@ -12,13 +12,15 @@ Steps:
      and a sitemap.xml in every page's folder (for Material's language links);
   3. Pyodide's runtime files from node_modules/pyodide into site/assets/pyodide/<version>/,
      with the wheel beside them and a site-local pyodide-lock.json that lists it, and a memory
-     snapshot of Pyodide with the core imported (scripts/snapshot_core.mjs, run by Node); the
-     workbook's pure-Python wheels (openpyxl, et-xmlfile: build/pyodide-wheels/, kept by
-     scripts/setup.sh from requirements/pyodide-wheels.txt) beside them and in the lock, loaded
-     only when a reader exports or imports a workbook;
+     snapshot of Pyodide with the core and its optional operations' modules imported
+     (scripts/snapshot_core.mjs, run by Node); the optional packages' pure-Python wheels (openpyxl,
+     icalendar and their dependencies: build/pyodide-wheels/, kept by scripts/setup.sh from
+     requirements/pyodide-wheels.txt) beside them and in the lock, loaded only when a reader asks
+     for an operation that needs them (copc_cx.optional);
   4. calculators/ (if present) into site/assets/calculators/, with generated/config.mjs (the
-     Pyodide folder), generated/catalog.mjs (the core's catalog op) and generated/widgets.mjs
-     (the widget of each calculator of the core's registry);
+     Pyodide folder, the core's and the optional packages' lock entries, the optional operations),
+     generated/catalog.mjs (the core's catalog op) and generated/widgets.mjs (the widget of each
+     calculator of the core's registry);
   5. site/assets/build-info.json: Pyodide version, wheel file name, and a build id (a hash of
      every other file of the site but the snapshot) for the service worker's cache name;
   6. site/sw.js, the service worker, from offline/sw.template.js with the build's manifest
@@ -36,8 +38,10 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import gzip
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -47,6 +51,8 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -59,9 +65,9 @@ SITE = Path(os.environ.get("COPC_SITE_DIR") or ROOT / "site").resolve()
 WHEEL_DIR = ROOT / "build" / "wheel"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CALCULATORS = ROOT / "calculators"
-# the workbook's wheels (scripts/setup.sh downloads them, checked against their pinned hashes)
-WORKBOOK_WHEELS_DIR = ROOT / "build" / "pyodide-wheels"
-WORKBOOK_PACKAGES = ("openpyxl", "et_xmlfile")
+# the optional packages' wheels (scripts/setup.sh downloads those the list pins, checked against their hashes)
+OPTIONAL_WHEELS_DIR = ROOT / "build" / "pyodide-wheels"
+OPTIONAL_WHEELS_LIST = ROOT / "requirements" / "pyodide-wheels.txt"
 BIN = Path(sys.executable).parent
 
 # What loadPyodide() fetches at run time (checked in headless Chromium); the .d.ts, .map,
@@ -233,10 +239,10 @@ def add_pyodide(wheel: Path) -> Path:
     for name in PYODIDE_RUNTIME:
         shutil.copyfile(PYODIDE_NPM / name, target / name)
     shutil.copyfile(wheel, target / wheel.name)
-    extra = workbook_wheels()
+    extra = optional_wheels()
     for path in extra:
         shutil.copyfile(path, target / path.name)
-    # the site-local lock: Pyodide's own plus the core wheel and the workbook's (file_name relative to the lock)
+    # the site-local lock: Pyodide's own plus the core wheel and the optional ones (file_name relative to the lock)
     run(
         BIN / "pyodide", "lockfile", "add-wheels",
         "--input", PYODIDE_NPM / "pyodide-lock.json",
@@ -248,21 +254,51 @@ def add_pyodide(wheel: Path) -> Path:
     return target
 
 
-def workbook_wheels() -> list[Path]:
-    """openpyxl's and et-xmlfile's wheels, one each (kept by scripts/setup.sh)."""
+@functools.cache
+def optional_wheel_names() -> frozenset[str]:
+    """The distributions requirements/pyodide-wheels.txt pins, as their wheels' file names begin
+    (python_dateutil, et_xmlfile)."""
+    text = OPTIONAL_WHEELS_LIST.read_text(encoding="utf-8")
+    return frozenset(re.sub(r"[-_.]+", "_", m[1]).lower() for m in re.finditer(r"^([A-Za-z0-9][\w.-]*)==", text, re.M))
+
+
+def optional_wheels() -> list[Path]:
+    """One wheel of each distribution of requirements/pyodide-wheels.txt (kept by scripts/setup.sh)."""
     found = []
-    for name in WORKBOOK_PACKAGES:
-        wheels = sorted(WORKBOOK_WHEELS_DIR.glob(f"{name}-*-none-any.whl"))
+    for name in sorted(optional_wheel_names()):
+        wheels = sorted(OPTIONAL_WHEELS_DIR.glob(f"{name}-*-none-any.whl"))
         if len(wheels) != 1:
-            raise SystemExit(f"build: expected one {name} wheel in {WORKBOOK_WHEELS_DIR}, found {len(wheels)}: "
+            raise SystemExit(f"build: expected one {name} wheel in {OPTIONAL_WHEELS_DIR}, found {len(wheels)}: "
                              "run `make setup`")
         found.append(wheels[0])
     return found
 
 
-def is_workbook_wheel(name: str) -> bool:
-    """Whether a file of the Pyodide folder is one of the workbook's wheels (fetched on demand only)."""
-    return name.endswith(".whl") and name.split("-", 1)[0] in WORKBOOK_PACKAGES
+def is_optional_wheel(name: str) -> bool:
+    """Whether a file of the Pyodide folder is an optional package's wheel (fetched on first use only)."""
+    return name.endswith(".whl") and name.split("-", 1)[0].lower() in optional_wheel_names()
+
+
+def optional_lock_entries(operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The site-local lock's entries of every package the optional operations name and of their
+    dependencies: {name: {file_name, sha256, depends}}, what the engine needs to load them after a
+    memory snapshot's restore. Each must be one of the wheels the site ships for them: a dependency
+    the lock found elsewhere (Pyodide's own packages, whose files the site does not carry) fails the build."""
+    lock = json.loads((pyodide_folder() / "pyodide-lock.json").read_text("utf-8"))["packages"]
+    entries: dict[str, dict[str, Any]] = {}
+    todo = [name for operation in operations.values() for name in operation["packages"]]
+    while todo:
+        name = todo.pop()
+        if name in entries:
+            continue
+        entry = lock.get(name)
+        if entry is None or not is_optional_wheel(entry["file_name"]) \
+                or not (pyodide_folder() / entry["file_name"]).is_file():
+            raise SystemExit(f"build: the optional package {name!r} is not one of the wheels of "
+                             f"{OPTIONAL_WHEELS_LIST.relative_to(ROOT)} in the site-local lock")
+        entries[name] = {"file_name": entry["file_name"], "sha256": entry["sha256"], "depends": list(entry["depends"])}
+        todo.extend(entry["depends"])
+    return dict(sorted(entries.items()))
 
 
 # The memory snapshot the site ships (scripts/snapshot_core.mjs), gzipped: about 6 MB instead of
@@ -287,7 +323,9 @@ def add_core_snapshot(pyodide_folder: Path, wheel: Path) -> Path:
     if node is None:
         raise SystemExit("build: node is missing: it makes the core's memory snapshot (see README.md)")
     raw = ROOT / "build" / "core.snapshot"
-    run(node, ROOT / "scripts" / "snapshot_core.mjs", pyodide_folder, pyodide_folder / wheel.name, raw, quiet=True)
+    # the optional operations' modules too: after a restore the core's files are gone, only what was imported stays
+    run(node, ROOT / "scripts" / "snapshot_core.mjs", pyodide_folder, pyodide_folder / wheel.name, raw,
+        *core_module("optional").handler_modules(), quiet=True)
     target = pyodide_folder / core_snapshot_name(core_lock_entry())
     target.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
     raw.unlink()
@@ -305,17 +343,23 @@ def add_calculators() -> bool:
     return True
 
 
+def core_module(name: str) -> ModuleType:
+    """A module of the core, from src/ (the sources the wheel was built from)."""
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    return importlib.import_module(f"copc_cx.{name}")
+
+
 def write_calculator_modules(target: Path) -> None:
-    """Three generated ES modules: the Pyodide folder for the worker (no extra fetch), the core's
-    catalog, so the forms are drawn before Pyodide has booted (the data still comes from copc_cx),
-    and the widget map: a static import of the widget of each calculator of the core's registry
-    (hooks/calculator_preload.py's widget_map_source(), which also preloads them)."""
-    sys.path.insert(0, str(ROOT / "src"))
+    """Three generated ES modules: the engine's config (the Pyodide folder, the core's lock entry and
+    snapshot, and the optional operations with the lock entries of their packages: no extra fetch),
+    the core's catalog, so the forms are drawn before Pyodide has booted (the data still comes from
+    copc_cx), and the widget map: a static import of the widget of each calculator of the core's
+    registry (hooks/calculator_preload.py's widget_map_source(), which also preloads them)."""
     sys.path.insert(0, str(ROOT / "hooks"))
     from calculator_preload import widget_map_source
-    from copc_cx.web import call
 
-    catalog = call({"op": "catalog", "input": {}})["result"]
+    catalog = core_module("web").call({"op": "catalog", "input": {}})["result"]
     generated = target / "generated"
     generated.mkdir(exist_ok=True)
     header = "// Generated by scripts/build_site.py: do not edit.\n"
@@ -327,10 +371,18 @@ def write_calculator_modules(target: Path) -> None:
     # this file counts in the build id (the worker takes the size from the response's Content-Length).
     shipped = pyodide_folder() / core_snapshot_name(core)
     snapshot = {"file_name": shipped.name} if shipped.is_file() else None
+    # The operations that need an optional package (copc_cx.optional) and those packages' lock
+    # entries with their dependencies: the engine loads them on first use without the lock.
+    operations = catalog["optional_operations"]
+    packages = optional_lock_entries(operations)
     (generated / "config.mjs").write_text(
         f"{header}export const PYODIDE_PATH = {json.dumps(folder)};\n"
         f"export const CORE_PACKAGE = {json.dumps(core)};\n"
-        f"export const CORE_SNAPSHOT = {json.dumps(snapshot)};\n",
+        f"export const CORE_SNAPSHOT = {json.dumps(snapshot)};\n"
+        f"/** @type {{Record<string, {{module: string, packages: string[]}}>}} */\n"
+        f"export const OPTIONAL_OPERATIONS = {json.dumps(operations)};\n"
+        f"/** @type {{Record<string, {{file_name: string, sha256: string, depends: string[]}}>}} */\n"
+        f"export const OPTIONAL_PACKAGES = {json.dumps(packages)};\n",
         encoding="utf-8")
     data = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
     (generated / "catalog.mjs").write_text(f"{header}export const CATALOG = {data};\n", encoding="utf-8")
@@ -422,9 +474,9 @@ def service_worker_manifest(site: Path, build: str) -> dict[str, object]:
         relative = path.relative_to(site).as_posix()
         if relative == "sw.js" or relative.endswith(SW_SKIP_SUFFIXES) or derived(site, path):
             continue
-        if path.is_relative_to(pyodide_dir) and is_workbook_wheel(path.name):
+        if path.is_relative_to(pyodide_dir) and is_optional_wheel(path.name):
             # neither precached nor cached with Pyodide's set after the engine's boot: a calculator page
-            # loads no byte of them; the first export or import fetches them (cached then, as an asset)
+            # loads no byte of them; the first operation that needs one fetches it (cached then, as an asset)
             continue
         if path.is_relative_to(pyodide_dir):
             pyodide[relative] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]

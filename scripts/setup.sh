@@ -2,7 +2,8 @@
 # Set up everything the build and the tests need; idempotent, and about a second when done.
 #   .venv            Python 3.12 venv with requirements/dev.lock and the core (editable)
 #   node_modules     npm ci from package-lock.json (the self-hosted Pyodide runtime, TypeScript)
-#   build/pyodide-wheels  openpyxl and et-xmlfile wheels for the site's Pyodide (requirements/pyodide-wheels.txt)
+#   build/pyodide-wheels  the optional packages' wheels for the site's Pyodide (requirements/pyodide-wheels.txt:
+#                    openpyxl, icalendar and their dependencies)
 #   chromium         Debian's, for Playwright (Playwright cannot download browsers here)
 #   soffice          Debian's LibreOffice Calc without a GUI, for the test that opens a workbook in it
 #   nginx            Debian's, with its brotli_static module: the reference production server, which
@@ -44,7 +45,7 @@ if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_hash" ]; then
     echo "$npm_hash" > "$npm_stamp"
 fi
 
-# --- Wheels for the site's Pyodide (the workbook's openpyxl and et-xmlfile) --------------------
+# --- Wheels for the site's Pyodide (the optional packages: openpyxl, icalendar, their dependencies) ---
 # Downloaded here, checked against their hashes, so that the build never downloads anything.
 wheels_dir="build/pyodide-wheels"
 wheels_stamp="$wheels_dir/.setup-stamp"

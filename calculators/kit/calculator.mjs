@@ -349,7 +349,7 @@ export class Calculator {
   /**
    * Put `state` into the form.
    * @param {State} state
-   * @param {"example" | "clear" | "link" | null} [reason] what replaces the reader's inputs (kept for a restore)
+   * @param {"example" | "clear" | "link" | "file" | null} [reason] what replaces the reader's inputs (kept for a restore)
    */
   load(state, reason = null) {
     this.fields.reset();

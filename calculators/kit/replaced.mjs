@@ -1,12 +1,12 @@
 // @ts-check
-// Inputs that an example, "clear" or a shared link replaced, kept until the reader restores or
-// dismisses them: nothing typed is lost to one click or to a colleague's link. The bar above the
-// form offers them back (or says that a link could not be read).
+// Inputs that an example, "clear", a shared link or an opened file replaced, kept until the reader
+// restores or dismisses them: nothing typed is lost to one click or to a colleague's link. The bar
+// above the form offers them back (or says that a link could not be read).
 
 import { h } from "./dom.mjs";
 import { readJson, remove, stateKey, writeJson } from "./storage.mjs";
 
-/** @typedef {"example" | "clear" | "link" | "restored"} Reason what replaced the kept inputs */
+/** @typedef {"example" | "clear" | "link" | "file" | "restored"} Reason what replaced the kept inputs */
 /** @typedef {"brokenLink" | "brokenLinkEmpty"} LinkProblem a link whose scenario could not be read */
 /**
  * The kept inputs: `by` is the state text of what replaced them.
@@ -26,7 +26,7 @@ import { readJson, remove, stateKey, writeJson } from "./storage.mjs";
  */
 
 /** @type {readonly Reason[]} */
-const REASONS = ["example", "clear", "link", "restored"];
+const REASONS = ["example", "clear", "link", "file", "restored"];
 
 export class ReplacedInputs {
   /**

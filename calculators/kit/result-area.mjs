@@ -6,11 +6,11 @@ import { h } from "./dom.mjs";
 
 /**
  * Why the core did not answer (client.mjs; architecture.md's browser contract).
- * @typedef {"unavailable" | "crashed" | "timeout" | "exception" | "outdated"} FailureKind
+ * @typedef {"unavailable" | "crashed" | "timeout" | "exception" | "outdated" | "package"} FailureKind
  */
 
 /** @type {readonly FailureKind[]} */
-export const FAILURES = ["unavailable", "crashed", "timeout", "exception", "outdated"];
+export const FAILURES = ["unavailable", "crashed", "timeout", "exception", "outdated", "package"];
 
 /** How long a result loaded from an example link stays highlighted (ms). */
 const HIGHLIGHT_MS = 2000;

@@ -7,6 +7,9 @@ import {
   CATALOG, Calculator, EDITIONS, blockNamed, blockNotes, blocksFor, bool, editionOptions, fieldNamed, findItem,
   formFields, h, late, oneOf, record, setOptions, shown, str, strList, verdict, subheading,
 } from "../kit.mjs";
+import { fileFields, fileStateFrom, sanitizeFileState } from "../kit/file-data.mjs";
+import { FileTools, MAX_FILE_BYTES, MAX_NOTE } from "../kit/files.mjs";
+import FILE_STRINGS from "./files.strings.mjs";
 import STRINGS from "./process-certification.strings.mjs";
 
 /**
@@ -15,7 +18,7 @@ import STRINGS from "./process-certification.strings.mjs";
  * @typedef {Record<string, [string, string]>} Months
  * @typedef {{name: string, m: Months}} Site
  * @typedef {{edition: string, block: string, optional: boolean, reqs: string[], entity: Months, sites: Site[],
- *            clients: Record<string, string[]>}} ProcessState
+ *            clients: Record<string, string[]>} & import("../kit/file-data.mjs").FileState} ProcessState
  * @typedef {import("../kit/calculator.mjs").State} State
  * @typedef {import("../kit/catalog.mjs").Block} Block
  * @typedef {import("../kit/catalog.mjs").BlockMetric} BlockMetric
@@ -84,7 +87,8 @@ export default class ProcessCertification extends Calculator {
    * @param {string} lang
    */
   constructor(root, lang) {
-    super(root, { name: "process-certification", lang, strings: [STRINGS] });
+    super(root, { name: "process-certification", lang, strings: [STRINGS, FILE_STRINGS] });
+    this.files = this.fileTools();
     /** @type {ProcessState | null} the state last shown or collected */
     this.state = null;
     /** @type {{wrap: HTMLElement, input: HTMLSelectElement}} */
@@ -105,7 +109,24 @@ export default class ProcessCertification extends Calculator {
    */
   defaults() {
     return { edition: EDITIONS[0], block: blocksFor(EDITIONS[0])[0].id, optional: false, reqs: [], entity: {},
-             sites: [{ name: this.t("pc.siteDefault", { n: 1 }), m: {} }], clients: {} };
+             sites: [{ name: this.t("pc.siteDefault", { n: 1 }), m: {} }], clients: {},
+             ...sanitizeFileState({}, MAX_NOTE) };
+  }
+
+  /**
+   * Save and open the check as a file (copc_cx.files.process_file; no workbook for it yet).
+   * @returns {FileTools}
+   */
+  fileTools() {
+    return new FileTools(this, {
+      json: { read: "process-file-read", write: "process-file-write", maxBytes: MAX_FILE_BYTES },
+      fields: (state) => {
+        const block = blockNamed(state.block);
+        return { ...this.input(state),
+                 ...fileFields(this.sanitize(state), block ? [...block.items, ...block.optional_items] : []) };
+      },
+      state: (result) => this.sanitize({ ...this.stateFromInput(result.input), ...fileStateFrom(result.assessment, MAX_NOTE) }),
+    });
   }
 
   /**
@@ -122,6 +143,7 @@ export default class ProcessCertification extends Calculator {
     state.reqs = strList(raw.reqs);
     state.entity = months(raw.entity);
     state.clients = clientLabels(raw.clients);
+    Object.assign(state, sanitizeFileState(raw, MAX_NOTE));
     if (Array.isArray(raw.sites)) {
       state.sites = raw.sites.slice(0, MAX_SITES).filter((s) => s && typeof s === "object")
         .map((s) => ({ name: str(s.name), m: months(s.m) }));
@@ -161,12 +183,14 @@ export default class ProcessCertification extends Calculator {
    */
   build(form) {
     const { t } = this;
+    this.files.mount();
     this.edition = this.fields.select({ path: "edition", label: t("field.edition"), hint: t("field.edition.hint"),
                                         options: editionOptions(), value: EDITIONS[0] });
     this.block = this.fields.select({ path: "block", label: t("pc.block"), hint: t("pc.block.hint"), options: [], value: "" });
     const reqSlot = this.fields.errorSlot();
     const sitesSlot = this.fields.errorSlot();
     form.append(
+      this.files.detailsSection(),
       h("div", { class: "copc-row" }, this.edition.wrap, this.block.wrap),
       this.itemsEl,
       h("fieldset", { class: "copc-group", dataset: { groupPath: "requirements_met", slot: reqSlot.id } },
@@ -186,6 +210,7 @@ export default class ProcessCertification extends Calculator {
     const state = /** @type {ProcessState} */ (raw);
     const { t, lang } = this;
     this.state = state;
+    this.files.apply(state);
     this.edition.input.value = state.edition;
     setOptions(this.block.input, blocksFor(state.edition).map((b) => {
       const items = [...b.items, ...b.optional_items].join(", ");
@@ -405,6 +430,7 @@ export default class ProcessCertification extends Calculator {
       entity: others(previous.entity),
       sites: [],
       clients: others(previous.clients),
+      ...this.files.collect(),
     };
     for (const el of this.table.querySelectorAll("input[data-client-label]")) {
       const input = /** @type {HTMLInputElement} */ (el);

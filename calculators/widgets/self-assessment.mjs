@@ -11,8 +11,11 @@ import {
   CATALOG, Calculator, filled, fmt, h, itemNotes, itemsOf, joinNotes, metricTypes, record, scoringFields,
   shown, stat, stats, str, subheading, svg, topicNotes, verdict,
 } from "../kit.mjs";
+import { fileFields, fileStateFrom, sanitizeFileState } from "../kit/file-data.mjs";
+import { FileTools, MAX_FILE_BYTES, MAX_NOTE, MAX_WORKBOOK_BYTES } from "../kit/files.mjs";
 import { COUNTS, sanitizeTypes, typesFromInput, typesInput } from "./channel-performance.mjs";
 import { SCOPE_STRINGS, ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeFromInput, scopeInput } from "./scope.mjs";
+import FILE_STRINGS from "./files.strings.mjs";
 import STRINGS from "./self-assessment.strings.mjs";
 
 /**
@@ -54,8 +57,9 @@ export default class SelfAssessment extends Calculator {
    * @param {string} lang
    */
   constructor(root, lang) {
-    super(root, { name: "self-assessment", lang, strings: [STRINGS, SCOPE_STRINGS] });
+    super(root, { name: "self-assessment", lang, strings: [STRINGS, SCOPE_STRINGS, FILE_STRINGS] });
     this.scope = new ScopeSection(this);
+    this.files = this.fileTools();
     /** @type {Record<string, ItemValue>} */
     this.values = {};
     this.itemsEl = h("div", { class: "copc-sa-items" });
@@ -72,7 +76,7 @@ export default class SelfAssessment extends Calculator {
    * @override
    */
   defaults() {
-    return { ...scopeDefaults(), items: {} };
+    return { ...scopeDefaults(), items: {}, ...sanitizeFileState({}, MAX_NOTE) };
   }
 
   /**
@@ -90,7 +94,21 @@ export default class SelfAssessment extends Calculator {
       if (scoring === "channel-performance") items[number] = sanitizeTypes(value);
       else items[number] = fieldsOf(scoring).map((_, i) => str(Array.isArray(value) ? value[i] : ""));
     }
-    return { ...sanitizeScope(raw), items };
+    return { ...sanitizeScope(raw), items, ...sanitizeFileState(raw, MAX_NOTE) };
+  }
+
+  /**
+   * Save and open the assessment as a file (copc_cx.files: the JSON assessment file, the workbook).
+   * @returns {FileTools}
+   */
+  fileTools() {
+    return new FileTools(this, {
+      json: { read: "assessment-file-read", write: "assessment-file-write", maxBytes: MAX_FILE_BYTES },
+      workbook: { read: "workbook-read", write: "workbook-write", maxBytes: MAX_WORKBOOK_BYTES },
+      fields: (state) => ({ ...this.input(state),
+                            ...fileFields(this.sanitize(state), itemsOf(sanitizeScope(state).edition).map((i) => i.number)) }),
+      state: (result) => this.sanitize({ ...this.stateFromInput(result.input), ...fileStateFrom(result.assessment, MAX_NOTE) }),
+    });
   }
 
   /**
@@ -118,7 +136,9 @@ export default class SelfAssessment extends Calculator {
    */
   build(form) {
     const { t } = this;
+    this.files.mount();
     form.append(
+      this.files.detailsSection(),
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.scope") }), this.scope.build()),
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.items") }),
         h("p", { class: "copc-field__hint", text: t("sa.items.hint") }), this.itemsEl));
@@ -132,6 +152,7 @@ export default class SelfAssessment extends Calculator {
    */
   apply(state) {
     const scope = sanitizeScope(state);
+    this.files.apply(state); // before the tables: their note fields take their text from it
     this.scope.apply(scope);
     this.values = structuredClone(state.items);
     const excluded = excludedItems(scope);
@@ -219,7 +240,7 @@ export default class SelfAssessment extends Calculator {
     return h("th", { scope: "row", class: "copc-item-head" },
       h("span", { class: "copc-item-number", text: item.number }), " ",
       h("span", { class: "copc-item-name", text: pick(item.name, this.lang) }), " ",
-      h("span", { class: "copc-muted", text: `(${item.points})` }));
+      h("span", { class: "copc-muted", text: `(${item.points})` }), this.files.noteField(item.number));
   }
 
   /**
@@ -312,7 +333,7 @@ export default class SelfAssessment extends Calculator {
     }
     for (const [number, value] of Object.entries(items)) if (itemFilled(value, new Set()) === "blank") delete items[number];
     this.values = structuredClone(items);
-    return { ...this.scope.collect(), items };
+    return { ...this.scope.collect(), items, ...this.files.collect() };
   }
 
   /**

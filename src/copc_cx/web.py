@@ -25,7 +25,7 @@ from typing import Any
 from . import assessment, catalog, metrics, metrics_io, plan, process, renewal, report, rules, scope, timeline
 from .errors import Checker, InputError, Problem
 from .examples import EXAMPLES
-from .files import assessment_file
+from .files import assessment_file, process_file
 from .forms import Form, blank, counts, parse_int, path, whole_number
 from .registry import CALCULATORS
 from .standard import (
@@ -127,13 +127,29 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
                          "page": c.page} for c in CALCULATORS],
         "assessment_file": {"format": assessment_file.FORMAT, "version": assessment_file.VERSION,
                             "max_bytes": assessment_file.MAX_FILE_BYTES, "metadata": list(assessment_file.METADATA),
-                            "max_note": assessment_file.MAX_NOTE},
+                            "max_note": assessment_file.MAX_NOTE, "workbook_max_bytes": _workbook_max_bytes(),
+                            "process_format": process_file.FORMAT},
         "examples": [{"id": e.id, "calculator": e.calculator, "title": e.title.as_dict(), "shows": e.shows.as_dict(),
                       "origin": e.origin.value, "reference": e.reference, "page": e.page, "input": e.input,
                       "expected": e.expected} for e in EXAMPLES],
         "timeline": timeline.catalog_json(),
+        "optional_operations": _optional_operations(),
     }
     return result, []
+
+
+def _workbook_max_bytes() -> int:
+    from .files import workbook  # imports copc_cx.web itself: not at the top
+
+    return workbook.MAX_WORKBOOK_BYTES
+
+
+def _optional_operations() -> Json:
+    """Which operations need an optional package, and which module answers them (copc_cx.optional).
+    Imported here, not at the top: the modules it lists import this one."""
+    from . import optional
+
+    return optional.catalog_json()
 
 
 def _metrics_table_catalog() -> Json:
@@ -808,6 +824,24 @@ def _assessment_file_write(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
     return {**_file_json(doc), "text": assessment_file.dumps(doc), "media_type": "application/json"}, []
 
 
+def _process_file_read(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    """{"text": a process-certification file's text} -> {assessment: the file normalised, input: the
+    process-certification op's input, problems, file_name}; over the limit, refused from {"size"}."""
+    size, text = data.get("size"), data.get("text")
+    if type(size) is int and size > process_file.MAX_FILE_BYTES:
+        raise assessment_file.too_large(size)
+    if not isinstance(text, str):
+        raise InputError([Problem("text", "ファイルの中身（テキスト）がありません。", "The file's text is missing.")])
+    return process_file.as_json(process_file.read_text(text)), []
+
+
+def _process_file_write(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
+    """The process-certification op's input with metadata and notes -> the file's text and name
+    (what the rules refuse is saved as typed)."""
+    doc = process_file.read_data(data)
+    return {**process_file.as_json(doc), "text": process_file.dumps(doc), "media_type": "application/json"}, []
+
+
 # --- the registry and the entry points --------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -846,6 +880,10 @@ OPERATIONS: dict[str, Operation] = {
 
     "assessment-file-read": Operation(_assessment_file_read, Text("評価ファイルを開く", "Open an assessment file")),
     "assessment-file-write": Operation(_assessment_file_write, Text("評価ファイルを保存", "Save an assessment file")),
+    "process-file-read": Operation(_process_file_read,
+                                   Text("プロセス認証のファイルを開く", "Open a process-certification file")),
+    "process-file-write": Operation(_process_file_write,
+                                    Text("プロセス認証のファイルを保存", "Save a process-certification file")),
 }
 
 

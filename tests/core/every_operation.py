@@ -69,6 +69,12 @@ REQUESTS: list[dict[str, Any]] = [
     {"op": "assessment-file-read", "input": {"size": 20_000_000}},
     {"op": "assessment-file-write", "input": {"edition": "OSP", "organisation": "Example", "items": {
         "4.4": {"types": {"service": {"achieved": "1", "improving": "1", "total": "2"}}}}}},
+    {"op": "process-file-write", "input": {**EXAMPLES_BY_ID["level-rule-two-sites"].input, "assessor": "田中",
+                                           "date": "2026-12-05"}},
+    {"op": "process-file-read", "input": {"text": json.dumps({
+        "format": "copc-cx-process-assessment", "version": 1, "edition": "CSP", "block": "quality",
+        "entity": {"quality.accuracy": {"months_at_target": "三", "months_measured": 4}}, "sites": {"那覇": {}}})}},
+    {"op": "process-file-read", "input": {"size": 20_000_000}},
     {"op": "nope", "input": {}},
 ]
 

@@ -34,7 +34,8 @@ function calculators() {
   writeFileSync(join(copy, "generated", "config.mjs"),
     'export const PYODIDE_PATH = "../pyodide/test/";\n'
     + `export const CORE_PACKAGE = ${JSON.stringify({ file_name: "copc_cx.whl", sha256: "c0".repeat(32) })};\n`
-    + "export const CORE_SNAPSHOT = null;\n");
+    + "export const CORE_SNAPSHOT = null;\n"
+    + "export const OPTIONAL_OPERATIONS = {};\nexport const OPTIONAL_PACKAGES = {};\n");
   return copy;
 }
 

@@ -34,6 +34,18 @@ describe("a request the engine does not answer", () => {
     assert.deepEqual(await settled(next), { ok: true, result: { id: request.id }, steps: [] });
   });
 
+  test("an operation that needs an optional package has the time to download it first", async () => {
+    const optional = { "workbook-write": { module: "copc_cx.files.workbook", packages: ["openpyxl"] } };
+    const { client, engines } = await pageWithEngine({ optional });
+    const asked = client.compute("workbook-write", { assessment: {}, lang: "en" });
+    engines[0].ready();
+    mock.timers.tick(119_999); // the engine answers "package" itself after 90 s of downloading
+    assert.equal(await settled(asked), "pending");
+    mock.timers.tick(1);
+    assert.deepEqual(await settled(asked), TIMEOUT);
+    assert.ok(engines[0].terminated);
+  });
+
   test("a slow boot does not count: the time starts when the engine is ready", async () => {
     const { client, engines } = await pageWithEngine();
     const asked = client.compute("rule-50-75", RULE);

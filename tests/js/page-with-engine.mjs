@@ -67,16 +67,19 @@ let copies = 0;
 
 /**
  * A fresh client.mjs on a page where boot.js has run: `engines` lists every engine it starts.
- * @param {{shared?: boolean, fetch?: (url: URL | string, init?: RequestInit) => Promise<Response>}} [options]
+ * @param {{shared?: boolean, fetch?: (url: URL | string, init?: RequestInit) => Promise<Response>,
+ *   optional?: Record<string, {module: string, packages: string[]}>}} [options] optional: the
+ *   generated config's OPTIONAL_OPERATIONS
  */
-export async function pageWithEngine({ shared = false, fetch } = {}) {
+export async function pageWithEngine({ shared = false, fetch, optional = {} } = {}) {
   const folder = mkdtempSync(join(tmpdir(), "copc-client-"));
   for (const module of ["client.mjs", "protocol.mjs"]) cpSync(new URL(module, CALCULATORS), join(folder, module));
   mkdirSync(join(folder, "generated"));
   writeFileSync(join(folder, "generated", "config.mjs"),
     `export const PYODIDE_PATH = "../pyodide/0/";\n`
     + `export const CORE_PACKAGE = ${JSON.stringify({ file_name: "copc_cx-0-py3-none-any.whl", sha256: CORE })};\n`
-    + "export const CORE_SNAPSHOT = null;\n");
+    + "export const CORE_SNAPSHOT = null;\n"
+    + `export const OPTIONAL_OPERATIONS = ${JSON.stringify(optional)};\nexport const OPTIONAL_PACKAGES = {};\n`);
   /** @type {FakeEngine[]} */
   const engines = [];
   /** @type {{url: string, cache: string | undefined}[]} */

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  MAX_REQUEST_DEPTH, TO_ENGINE, TO_PAGE, failure, nestingDepth, readMessage, requestMessage,
+  MAX_REQUEST_DEPTH, TO_ENGINE, TO_PAGE, failure, nestingDepth, packageFailure, readMessage, requestMessage,
+  requestOp,
 } from "../../calculators/protocol.mjs";
 
 // a request as a form sends it
@@ -103,4 +104,26 @@ describe("failures and message types", () => {
     assert.equal(new Set(types).size, types.length);
     assert.ok(Object.isFrozen(TO_ENGINE) && Object.isFrozen(TO_PAGE));
   });
+});
+
+test("the engine reads a request's operation from the start of its text, as requestMessage writes it", () => {
+  const built = requestMessage(7, "timeline-ics", { label: '{"op": "catalog"}', start: "2027-03-01" });
+  assert.ok("message" in built);
+  assert.equal(requestOp(built.message.text), "timeline-ics");
+  assert.equal(requestOp('{"op":"a\\"b","input":{}}'), 'a"b');
+  // any other JSON text is read whole; text that names no operation names none
+  assert.equal(requestOp('{"input": {}, "op": "workbook-read"}'), "workbook-read");
+  for (const text of ['{"op": 3}', "null", "not json", '{"input": {}}']) assert.equal(requestOp(text), null);
+});
+
+test("a package that cannot be loaded is answered in both languages, with its kind and the packages", () => {
+  const answer = packageFailure(["icalendar", "tzdata"], "HTTP 404");
+  assert.equal(answer.ok, false);
+  assert.equal(answer.failure, "package");
+  assert.deepEqual(answer.packages, ["icalendar", "tzdata"]);
+  assert.equal(answer.detail, "HTTP 404");
+  const [error] = answer.errors;
+  assert.equal(error.field, "request");
+  assert.match(error.ja, /icalendar, tzdata.*ネットワーク/);
+  assert.match(error.en, /icalendar, tzdata.*network connection/);
 });

@@ -65,10 +65,11 @@ def test_pyodide_files_are_listed_with_their_revisions(site_dir: Path) -> None:
     # cached then like any asset (this browser keeps its own copy in OPFS anyway)
     snapshots = [path for path in folder.iterdir() if path.name.endswith(".snapshot.gz")]
     assert len(snapshots) == 1
-    # nor the workbook's wheels (openpyxl, et-xmlfile): only an export or import fetches them
-    # (tests/site/test_workbook_packages.py)
-    workbook = [path for path in folder.iterdir() if path.name.startswith(("openpyxl-", "et_xmlfile-"))]
-    assert len(workbook) == 2
+    # nor the optional packages' wheels (openpyxl, icalendar and their dependencies): only an
+    # operation that needs one fetches it (tests/site/test_optional_packages.py)
+    workbook = [path for path in folder.iterdir() if path.name.startswith(
+        ("openpyxl-", "et_xmlfile-", "icalendar-", "python_dateutil-", "tzdata-"))]
+    assert len(workbook) == 5
     expected = {
         path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         for path in folder.iterdir() if path.is_file() and path not in snapshots + workbook and not is_copy(path)

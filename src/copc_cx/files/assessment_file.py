@@ -136,6 +136,11 @@ def read_bytes(data: bytes) -> AssessmentFile:
 
 def read_text(text: str) -> AssessmentFile:
     """An assessment file from its text; InputError naming each place where it cannot be taken."""
+    return read_data(load_json(text))
+
+
+def load_json(text: str) -> Any:
+    """A file's text as parsed JSON; InputError at "file" for a text too large or not JSON."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
         raise too_large(size)
@@ -150,18 +155,30 @@ def read_text(text: str) -> AssessmentFile:
             "file", f"ファイルを JSON として読めません（{where}: 途中で切れているか、壊れています）。",
             f"The file is not valid JSON (line {error.lineno}, column {error.colno}: cut short or damaged).",
         )]) from None
-    return read_data(data)
+    return data
 
 
-def _version(data: Mapping[str, Any]) -> None:
-    """Refuses what is not an assessment file of a version this core reads."""
+# the formats of copc_cx.files, and where a file of each is opened
+OTHER_FORMATS = {
+    FORMAT: ("自己評価のファイルです。自己評価の計算ツール（または copc-cx score）で開いてください。",
+             "It is a self-assessment file: open it in the self-assessment calculator (or copc-cx score)."),
+    "copc-cx-process-assessment": ("プロセス認証のファイルです。プロセス認証の計算ツールで開いてください。",
+                                   "It is a process-certification file: open it in the process-certification "
+                                   "calculator."),
+}
+
+
+def check_version(data: Mapping[str, Any], fmt: str = FORMAT) -> None:
+    """Refuses what is not a file of format `fmt` of a version this core reads."""
     if "format" not in data and "version" not in data:
-        return  # the self-assessment operation's input on its own
-    if data.get("format") != FORMAT:
+        return  # the operation's input on its own
+    if data.get("format") != fmt:
         got = _shown(data.get("format"))
-        raise InputError([Problem(
-            "format", f"COPC CX の評価ファイルではありません（format が {FORMAT!r} ではありません: {got}）。",
-            f"This is not a COPC CX assessment file (its format is not {FORMAT!r}: {got}).")])
+        named = data.get("format")
+        other = OTHER_FORMATS.get(named) if isinstance(named, str) else None
+        ja = f"COPC CX の評価ファイルではありません（format が {fmt!r} ではありません: {got}）。"
+        en = f"This is not a COPC CX assessment file (its format is not {fmt!r}: {got})."
+        raise InputError([Problem("format", other[0] if other else ja, other[1] if other else en)])
     version = data.get("version")
     if type(version) is not int or version < 1:
         raise InputError([Problem("version", f"version は 1 以上の整数です（入力値: {_shown(version)}）。",
@@ -173,6 +190,10 @@ def _version(data: Mapping[str, Any]) -> None:
             "copc-cx を更新するか、サイトを再読み込みしてください。",
             f"This file was made by a newer copc-cx (format version {version}; this one reads up to {VERSION}). "
             "Update copc-cx, or reload the site.")])
+
+
+def _version(data: Mapping[str, Any]) -> None:
+    check_version(data, FORMAT)
 
 
 def _text(checker: Checker, key: str, value: Any, limit: int = MAX_NAME, lines: bool = False) -> str:
@@ -276,8 +297,7 @@ def read_data(data: Any) -> AssessmentFile:
         edition, _, _ = web.read_self_assessment(data)
     except InputError as error:
         checker.problems.extend(error.problems)
-    metadata = {key: _text(checker, key, data.get(key)) for key in METADATA[:-1]}
-    metadata["date"] = _date(checker, data.get("date"))
+    metadata = read_metadata(checker, data)
     items: dict[str, dict[str, Any]] = {}
     raw_items = data.get("items")
     if edition is not None and isinstance(raw_items, dict):
@@ -303,7 +323,7 @@ def read_data(data: Any) -> AssessmentFile:
                             f"メモの項目 {_shown(number)} は {edition} 版にありません。",
                             f"The note's item {_shown(number)} is not in the {edition} edition.")
                 continue
-            text = _text(checker, f"notes.{number}", note, MAX_NOTE, lines=True)
+            text = note_text(checker, f"notes.{number}", note)
             if text.strip():
                 notes[number] = text
     if checker.problems:
@@ -320,6 +340,22 @@ def read_data(data: Any) -> AssessmentFile:
         excluded=None if excluded is None else tuple(excluded),
         items={n: items[n] for n in sorted(items, key=order.__getitem__)},
         notes={n: notes[n] for n in sorted(notes, key=order.__getitem__)})
+
+
+def read_metadata(checker: Checker, data: Mapping[str, Any]) -> dict[str, str]:
+    """The metadata of a file (organisation, site, assessor, date), each checked at its key."""
+    metadata = {key: _text(checker, key, data.get(key)) for key in METADATA[:-1]}
+    metadata["date"] = _date(checker, data.get("date"))
+    return metadata
+
+
+def note_text(checker: Checker, place: str, value: Any) -> str:
+    """An item's note: text of at most MAX_NOTE characters, lines kept."""
+    return _text(checker, place, value, MAX_NOTE, lines=True)
+
+
+# what the process-certification file (process_file) reads the same way
+shown, unknown, counts = _shown, _unknown, _counts
 
 
 def _flag(value: Any) -> bool:

@@ -104,6 +104,17 @@ export interface WorkedExample {
   expected: Record<string, unknown>;
 }
 
+/** Assessments as files (copc_cx.files): formats, versions and the limits a browser checks first. */
+export interface AssessmentFiles {
+  format: string;
+  version: number;
+  max_bytes: number;
+  metadata: string[];
+  max_note: number;
+  workbook_max_bytes: number;
+  process_format: string;
+}
+
 export interface Catalog {
   editions: Record<string, { items: Item[] }>;
   categories: { number: string; name: Text }[];
@@ -120,6 +131,7 @@ export interface Catalog {
   interpretations: Interpretation[];
   calculators: CalculatorEntry[];
   examples: WorkedExample[];
+  assessment_file: AssessmentFiles;
 }
 
 export const CATALOG: Catalog;

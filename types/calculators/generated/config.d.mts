@@ -7,3 +7,10 @@ export const PYODIDE_PATH: string;
 export const CORE_PACKAGE: { file_name: string; sha256: string };
 /** The site's memory snapshot of the booted core, if the build made one. */
 export const CORE_SNAPSHOT: { file_name: string } | null;
+/**
+ * The operations that need an optional package (copc_cx.optional): the module whose handle()
+ * answers each, and the packages (names of the site-local lock) to load before.
+ */
+export const OPTIONAL_OPERATIONS: Record<string, { module: string; packages: string[] }>;
+/** The site-local lock's entries of those packages and of their dependencies. */
+export const OPTIONAL_PACKAGES: Record<string, { file_name: string; sha256: string; depends: string[] }>;
