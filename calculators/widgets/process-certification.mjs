@@ -7,6 +7,7 @@ import {
   CATALOG, Calculator, EDITIONS, blockNamed, blockNotes, blocksFor, bool, editionOptions, fieldNamed, findItem,
   formFields, h, late, oneOf, record, setOptions, shown, str, strList, verdict, subheading,
 } from "../kit.mjs";
+import { processPlanAndReport } from "./process-plan.mjs";
 import STRINGS from "./process-certification.strings.mjs";
 
 /**
@@ -97,6 +98,7 @@ export default class ProcessCertification extends Calculator {
     this.addButton = h("button", { type: "button", class: "md-button copc-pc-add", text: this.t("pc.addSite"),
                                    on: { click: () => this.addSite() } });
     this.levelStatus = h("span", { class: "copc-req-status" });
+    this.planReport = processPlanAndReport(this);
   }
 
   /**
@@ -583,6 +585,7 @@ export default class ProcessCertification extends Calculator {
           h("li", { dataset: { requirement: req.id }, text: pick(req.text, lang) })))
         : h("p", { class: "copc-muted", text: t("pc.unmetNone") }),
       this.steps(response.steps, false),
+      this.planReport.show(this.requestInput(state), r),
     );
   }
 }

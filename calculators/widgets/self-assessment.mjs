@@ -13,6 +13,7 @@ import {
 } from "../kit.mjs";
 import { COUNTS, sanitizeTypes, typesFromInput, typesInput } from "./channel-performance.mjs";
 import { SCOPE_STRINGS, ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeFromInput, scopeInput } from "./scope.mjs";
+import { selfAssessmentPlanAndReport } from "./self-assessment-plan.mjs";
 import STRINGS from "./self-assessment.strings.mjs";
 
 /**
@@ -65,6 +66,7 @@ export default class SelfAssessment extends Calculator {
     this.resultCells = new Map();
     /** @type {string | null} */
     this.tablesKey = null;
+    this.planReport = selfAssessmentPlanAndReport(this);
   }
 
   /**
@@ -502,6 +504,7 @@ export default class SelfAssessment extends Calculator {
       h("div", { class: "copc-sa-totals" }, this.chart(categories), categoryTable),
       subheading(t("sa.losses")),
       losses,
+      this.planReport.show(this.requestInput(state), r),
     );
   }
 
