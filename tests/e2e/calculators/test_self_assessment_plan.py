@@ -68,7 +68,8 @@ def test_the_plan_of_the_pending_example_turns_the_decision_in_the_what_if_view(
         expect(row).to_have_attribute("data-step", step["id"])
         expect(row.locator(".copc-plan__change")).to_have_text(step["text"][lang])
         expect(row.locator(".copc-plan__points")).to_have_text(f"+{step['display']['points']}")
-        expect(row.locator(".copc-plan__after")).to_have_attribute("data-certified", str(step["certified_after"]).lower())
+        expect(row.locator(".copc-plan__after")).to_have_attribute(
+            "data-certified", str(step["certified_after"]).lower())
 
     # apply the steps one by one until the what-if decision turns; the form keeps what was typed
     before = typed(root)
