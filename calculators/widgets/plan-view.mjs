@@ -242,7 +242,7 @@ export class PlanView {
         h("span", { class: "copc-whatif__decision", text: d.text })),
       d.figures ? h("p", { class: "copc-whatif__figures", text: d.figures }) : null,
       h("ul", { class: "copc-conditions" }, d.conditions.map((c) => h("li", {
-        class: `copc-condition copc-condition--${c.met ? "ok" : "no"}`, dataset: { condition: c.id, met: String(c.met) } },
+        class: `copc-condition copc-condition--${c.met ? "ok" : "no"}`, dataset: { check: c.id, met: String(c.met) } },
         h("span", { class: "copc-verdict__mark", "aria-hidden": "true", text: c.met ? "✓" : "✗" }),
         h("span", { text: c.text })))));
     this.whatIfEl.dataset.state = "result";

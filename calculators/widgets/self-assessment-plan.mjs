@@ -44,7 +44,7 @@ function certificationPlan(calc) {
     intro: (plan, t) => [
       h("ul", { class: "copc-list copc-plan__conditions", "aria-label": t("plan.remedies") },
         plan.conditions.filter((/** @type {any} */ c) => !c.met).map((/** @type {any} */ c) =>
-          h("li", { dataset: { condition: c.id } },
+          h("li", { dataset: { remedy: c.id } },
             h("strong", { text: `${pick(c.text, lang)}: ` }), h("span", { text: pick(c.remedy, lang) })))),
       h("p", { class: "copc-plan__method", dataset: { method: plan.method }, text: pick(plan.method_text, lang) }),
       plan.needs_inputs.length

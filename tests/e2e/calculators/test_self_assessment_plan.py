@@ -56,7 +56,7 @@ def test_the_plan_of_the_pending_example_turns_the_decision_in_the_what_if_view(
     unmet = [c for c in core["conditions"] if not c["met"]]
     expect(plan.locator(".copc-plan__conditions li")).to_have_count(len(unmet))
     for condition in unmet:
-        expect(plan.locator(f'.copc-plan__conditions [data-condition="{condition["id"]}"]')).to_contain_text(
+        expect(plan.locator(f'.copc-plan__conditions [data-remedy="{condition["id"]}"]')).to_contain_text(
             condition["remedy"][lang])
     expect(plan.locator(".copc-plan__method")).to_have_text(core["method_text"][lang])
 
@@ -100,7 +100,7 @@ def test_the_plan_of_the_pending_example_turns_the_decision_in_the_what_if_view(
     expect(what_if.locator('[data-decision="what-if"] .copc-whatif__figures')).to_contain_text(
         after["display"]["earned"])
     for condition in after["conditions"]:
-        expect(what_if.locator(f'[data-decision="what-if"] [data-condition="{condition["id"]}"]')).to_have_attribute(
+        expect(what_if.locator(f'[data-decision="what-if"] [data-check="{condition["id"]}"]')).to_have_attribute(
             "data-met", "true")
     assert typed(root) == before
     plan.locator(".copc-plan__clear").click()
