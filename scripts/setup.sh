@@ -70,6 +70,16 @@ if ! command -v chromium >/dev/null 2>&1; then
     $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# --- poppler-utils (Debian): pdftotext reads the reports the e2e tests print to PDF ----------------
+if ! command -v pdftotext >/dev/null 2>&1; then
+    echo "setup: installing Debian's poppler-utils"
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 # --- LibreOffice Calc (Debian, no GUI): a test opens a workbook the core wrote in it ----------------
 if ! command -v soffice >/dev/null 2>&1; then
     echo "setup: installing Debian's libreoffice-calc-nogui"

@@ -10,6 +10,7 @@ import {
 import { fileFields, fileStateFrom, sanitizeFileState } from "../kit/file-data.mjs";
 import { FileTools, MAX_FILE_BYTES, MAX_NOTE } from "../kit/files.mjs";
 import FILE_STRINGS from "./files.strings.mjs";
+import { processPlanAndReport } from "./process-plan.mjs";
 import STRINGS from "./process-certification.strings.mjs";
 
 /**
@@ -101,6 +102,7 @@ export default class ProcessCertification extends Calculator {
     this.addButton = h("button", { type: "button", class: "md-button copc-pc-add", text: this.t("pc.addSite"),
                                    on: { click: () => this.addSite() } });
     this.levelStatus = h("span", { class: "copc-req-status" });
+    this.planReport = processPlanAndReport(this);
   }
 
   /**
@@ -609,6 +611,7 @@ export default class ProcessCertification extends Calculator {
           h("li", { dataset: { requirement: req.id }, text: pick(req.text, lang) })))
         : h("p", { class: "copc-muted", text: t("pc.unmetNone") }),
       this.steps(response.steps, false),
+      this.planReport.show(this.requestInput(state), r),
     );
   }
 }

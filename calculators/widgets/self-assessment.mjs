@@ -16,6 +16,7 @@ import { FileTools, MAX_FILE_BYTES, MAX_NOTE, MAX_WORKBOOK_BYTES } from "../kit/
 import { COUNTS, sanitizeTypes, typesFromInput, typesInput } from "./channel-performance.mjs";
 import { SCOPE_STRINGS, ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeFromInput, scopeInput } from "./scope.mjs";
 import FILE_STRINGS from "./files.strings.mjs";
+import { selfAssessmentPlanAndReport } from "./self-assessment-plan.mjs";
 import STRINGS from "./self-assessment.strings.mjs";
 
 /**
@@ -69,6 +70,7 @@ export default class SelfAssessment extends Calculator {
     this.resultCells = new Map();
     /** @type {string | null} */
     this.tablesKey = null;
+    this.planReport = selfAssessmentPlanAndReport(this);
   }
 
   /**
@@ -523,6 +525,7 @@ export default class SelfAssessment extends Calculator {
       h("div", { class: "copc-sa-totals" }, this.chart(categories), categoryTable),
       subheading(t("sa.losses")),
       losses,
+      this.planReport.show(this.requestInput(state), r),
     );
   }
 
