@@ -10,7 +10,7 @@
  * @typedef {{id: string, label: string, full: string, y: number, x1: number, x2: number, shape: string,
  *            kind: string, phase: string, approximate: boolean, optional: boolean}} Row
  * @typedef {{phase: string, y: number}} Band
- * @typedef {{x: number, label: string}} Tick
+ * @typedef {{x: number, label: string, anchor: "start" | "middle" | "end"}} Tick
  * @typedef {{width: number, height: number, rows: Row[], bands: Band[], ticks: Tick[],
  *            today: number | null, from: string, to: string}} Layout
  */
@@ -86,8 +86,21 @@ export function fit(text, width, em = LABEL_EM) {
 }
 
 /**
- * Where the axis's ticks go: each year's 1 January for a span over two years, else every quarter's
- * first day (labelled with its month).
+ * How a label at `x` is anchored so that it stays inside the chart: its middle, or its start or
+ * end near an edge.
+ * @param {number} x
+ * @param {number} half about half the label's width
+ * @returns {"start" | "middle" | "end"}
+ */
+export function anchorAt(x, half) {
+  if (x < half) return "start";
+  if (x > WIDTH - half) return "end";
+  return "middle";
+}
+
+/**
+ * Where the axis's ticks go: the first day of every 3, 6, 12 or 24 months, the smallest step that
+ * leaves room for each label; a tick on 1 January is labelled with its year, others with the month.
  * @param {number} from first day number
  * @param {number} to last day number
  * @param {(day: number) => number} x
@@ -95,22 +108,22 @@ export function fit(text, width, em = LABEL_EM) {
  * @returns {Tick[]}
  */
 function ticks(from, to, x, lang) {
+  const months = ((to - from) / 365.25) * 12;
+  const step = [3, 6, 12, 24].find((n) => (WIDTH * n) / Math.max(months, 1) >= 60) ?? 48;
   const first = new Date(from * DAY_MS);
-  const last = new Date(to * DAY_MS);
-  const yearly = to - from > 2 * 366;
   /** @type {Tick[]} */
   const out = [];
-  let y = first.getUTCFullYear();
-  let m = yearly ? 0 : Math.floor(first.getUTCMonth() / 3) * 3;
-  for (;;) {
+  let index = first.getUTCFullYear() * 12 + Math.floor(first.getUTCMonth() / step) * step;
+  if (step >= 12) index = Math.floor(index / step) * step;
+  for (;; index += step) {
+    const y = Math.floor(index / 12);
+    const m = index % 12;
     const day = Math.round(Date.UTC(y, m, 1) / DAY_MS);
-    if (day > to || new Date(day * DAY_MS) > last) break;
-    if (day >= from) {
-      const label = yearly ? String(y) : lang === "ja" ? `${y}年${m + 1}月` : `${MONTHS_EN[m]} ${y}`;
-      out.push({ x: x(day), label });
-    }
-    if (yearly) y += 1;
-    else if ((m += 3) > 11) [y, m] = [y + 1, 0];
+    if (day > to) break;
+    if (day < from) continue;
+    const label = m === 0 ? String(y) : lang === "ja" ? `${m + 1}月` : MONTHS_EN[m];
+    const at = x(day);
+    out.push({ x: at, label, anchor: anchorAt(at, textEms(label) * 7) });
   }
   return out;
 }

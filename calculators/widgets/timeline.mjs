@@ -9,7 +9,7 @@ import { pick } from "../i18n.mjs";
 import {
   CATALOG, Calculator, bool, formFields, h, late, oneOf, setOptions, str, subheading, svg, topicNotes,
 } from "../kit.mjs";
-import { chartLayout, fmtDay, fmtSpan } from "./timeline-chart.mjs";
+import { anchorAt, chartLayout, fmtDay, fmtSpan } from "./timeline-chart.mjs";
 import STRINGS from "./timeline.strings.mjs";
 
 /** @typedef {import("../kit/calculator.mjs").State} State */
@@ -37,6 +37,16 @@ const DATES = ["start", "baseline", "audit", "certified"];
 export function localToday(now = new Date()) {
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Whether the chart draws `entry`: what applies whatever happens, and the renewal windows (which
+ * apply once certified); what follows a pending result or a nonconformity is in the list only.
+ * @param {{id: string, condition: unknown}} entry
+ * @returns {boolean}
+ */
+export function inChart(entry) {
+  return !entry.condition || /^renewal-\d+$/.test(entry.id);
 }
 
 export default class Timeline extends Calculator {
@@ -265,7 +275,7 @@ export default class Timeline extends Calculator {
     const r = response.result;
     /** @type {Entry[]} */
     const entries = r.entries;
-    const shownInChart = entries.filter((e) => !e.condition);
+    const shownInChart = entries.filter(inChart);
     const byId = new Map(entries.map((e) => [e.id, e]));
     const audit = byId.get("step-9");
     const deadline = byId.get("audit-deadline");
@@ -328,7 +338,7 @@ export default class Timeline extends Calculator {
       svg("desc", { id: descId }, summary),
       layout.ticks.map((tick) => svg("g", { class: "copc-tl-tick" },
         svg("line", { x1: String(tick.x), x2: String(tick.x), y1: String(top), y2: String(layout.height), class: "copc-tl-grid" }),
-        svg("text", { x: String(tick.x), y: "15", "text-anchor": "middle", class: "copc-chart__value" }, tick.label))),
+        svg("text", { x: String(tick.x), y: "15", "text-anchor": tick.anchor, class: "copc-chart__value" }, tick.label))),
       layout.bands.map((band) => svg("text", { x: "0", y: String(band.y + 18), class: "copc-chart__label copc-tl-band",
                                                dataset: { phase: band.phase } }, phaseName.get(band.phase) || band.phase)),
       layout.rows.map((row) => svg("g", { class: "copc-tl-row", dataset: { entry: row.id, shape: row.shape, kind: row.kind } },
@@ -342,7 +352,7 @@ export default class Timeline extends Calculator {
       layout.today === null ? null : svg("g", { class: "copc-tl-today", dataset: { today: result.today } },
         svg("line", { x1: String(layout.today), x2: String(layout.today), y1: String(top), y2: String(layout.height),
                       class: "copc-tl-today__line" }),
-        svg("text", { x: String(layout.today), y: String(layout.height - 2), "text-anchor": "middle",
+        svg("text", { x: String(layout.today), y: String(layout.height - 2), "text-anchor": anchorAt(layout.today, 25),
                       class: "copc-chart__label copc-tl-today__label" }, t("tl.today"))));
   }
 

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { load } from "./calculators-copy.mjs";
 
-const { chartLayout, dayNumber, fit, fmtDay, fmtSpan, textEms, WIDTH } = await load("widgets/timeline-chart.mjs");
+const { anchorAt, chartLayout, dayNumber, fit, fmtDay, fmtSpan, textEms, WIDTH } = await load("widgets/timeline-chart.mjs");
 
 /**
  * @param {string} id
@@ -57,12 +57,22 @@ test("rows are grouped by phase in the order asked, each band before its rows", 
   assert.ok(layout.height > layout.rows.at(-1).y);
 });
 
-test("the axis ticks each year over a long plan, each quarter over a short one, in the page's language", () => {
+test("the axis ticks are far enough apart for their labels: years over a long plan, months over a short one", () => {
   const long = chartLayout([entry("a", "2027-03-01", "2031-03-01")], { lang: "en" });
   assert.deepEqual(long.ticks.map((/** @type {any} */ t) => t.label), ["2028", "2029", "2030", "2031"]);
   const short = chartLayout([entry("a", "2027-03-01", "2027-11-01")], { lang: "ja" });
-  assert.deepEqual(short.ticks.map((/** @type {any} */ t) => t.label), ["2027年4月", "2027年7月", "2027年10月"]);
-  for (const tick of [...long.ticks, ...short.ticks]) assert.ok(tick.x >= 0 && tick.x <= WIDTH);
+  assert.deepEqual(short.ticks.map((/** @type {any} */ t) => t.label), ["4月", "7月", "10月"]);
+  const middle = chartLayout([entry("a", "2026-12-05", "2028-10-01")], { lang: "en" });
+  assert.deepEqual(middle.ticks.map((/** @type {any} */ t) => t.label), ["2027", "Jul", "2028", "Jul"]);
+  for (const layout of [long, short, middle]) {
+    const xs = layout.ticks.map((/** @type {any} */ t) => t.x);
+    xs.slice(1).forEach((x, i) => assert.ok(x - xs[i] >= 55, `${x} too close to ${xs[i]}`));
+    for (const x of xs) assert.ok(x >= 0 && x <= WIDTH);
+  }
+  // a label at an edge is anchored inside the chart
+  assert.equal(anchorAt(2, 20), "start");
+  assert.equal(anchorAt(WIDTH - 2, 20), "end");
+  assert.equal(anchorAt(WIDTH / 2, 20), "middle");
 });
 
 test("today is marked when near the plan, widening the axis; a plan years away keeps its own scale", () => {
