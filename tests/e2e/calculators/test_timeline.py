@@ -6,6 +6,7 @@ then a later target audit)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ def day(iso: str, lang: str) -> str:
     return f"{year}年{month}月{dom}日" if lang == "ja" else f"{dom} {months[month - 1]} {year}"
 
 
-def plan(data: dict[str, Any], today: str) -> dict[str, Any]:
+def plan(data: Mapping[str, Any], today: str) -> dict[str, Any]:
     return computed("timeline", {**data, "today": today})
 
 
