@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-from . import catalog, plan, process
+from . import catalog, plan, process, timeline
 from .assessment import ApproachDeployment, Assessment, ChannelPerformance, ItemInput, Performance, Rule5075
 from .errors import Checker, InputError
 from .forms import MAX_NAME, Form, readable
@@ -43,6 +43,7 @@ class Metadata:
     assessor: str = ""
     date: str = ""
     notes: Mapping[str, str] = field(default_factory=dict)  # item number -> note
+    timeline: timeline.Plan | None = None  # the certification timeline, when the file or request has one
 
 
 def read_metadata(data: Mapping[str, Any]) -> Metadata:
@@ -75,8 +76,13 @@ def read_metadata(data: Mapping[str, Any]) -> Metadata:
                              f"A note must be a readable text of at most {MAX_NOTE:,} characters.")
             continue
         notes[number] = text.strip()
+    planned = None
+    try:
+        planned = timeline.read_nested(data.get("timeline"))
+    except InputError as error:
+        form.checker.problems.extend(error.problems)
     form.checker.raise_if_any()
-    return Metadata(values["organisation"], values["site"], values["assessor"], values["date"], notes)
+    return Metadata(values["organisation"], values["site"], values["assessor"], values["date"], notes, planned)
 
 
 # --- the document: a few kinds of block, rendered as HTML or Markdown -----------------------------
@@ -196,6 +202,11 @@ L = {
     "of": Text("配点", "Available"),
     "share": Text("得点率", "Score"),
     "plan": Text("認証に向けた計画", "Plan to certification"),
+    "timeline": Text("認証までの日程", "Certification timeline"),
+    "timeline-when": Text("日付", "Date"),
+    "timeline-what": Text("内容", "What"),
+    "timeline-kind": Text("日付の根拠", "Where the date comes from"),
+    "timeline-guide": Text("ガイドの該当箇所", "Guide reference"),
     "process-plan": Text("要求を満たすための計画", "Plan to meet the requirements"),
     "share-meeting": Text("割合", "Share"),
     "step": Text("変更", "Change"),
@@ -405,8 +416,8 @@ def self_assessment_report(
     tags: set[str] = {"topic:decision", "topic:applicable-points"}
     for item in result.scope.items:
         tags |= catalog.item_tags(item.number, ed)
-    sections = (header, _disclaimer_section(lang), decision, categories, _plan_section(found, lang), items,
-                _notes_section(tags, lang))
+    sections = (header, _disclaimer_section(lang), decision, categories, _plan_section(found, lang),
+                *_timeline_sections(metadata, lang), items, _notes_section(tags, lang))
     return Document(lang, _t(L["title"], lang), sections)
 
 
@@ -436,6 +447,38 @@ def _plan_section(found: plan.Plan, lang: Lang) -> Section:
         + ("every condition for certification is met." if after.certified else "some conditions are still unmet."))
     blocks.append(Para(_t(outcome, lang)))
     return Section("plan", _t(L["plan"], lang), tuple(blocks))
+
+
+def _timeline_sections(metadata: Metadata, lang: Lang) -> tuple[Section, ...]:
+    return () if metadata.timeline is None else (_timeline_section(metadata.timeline, lang),)
+
+
+def _timeline_section(planned: timeline.Plan, lang: Lang) -> Section:
+    """The certification timeline: every date with what fixes it and where the guide says so."""
+    def when(entry: timeline.Entry) -> str:
+        first = _t(timeline.fmt_date(entry.start), lang)
+        return first if entry.start == entry.end else f"{first} – {_t(timeline.fmt_date(entry.end), lang)}"
+
+    def kind(entry: timeline.Entry) -> str:
+        text = _t(timeline.KIND_NAMES[entry.kind], lang)
+        return text + (_t(Text("（目安）", " (approximate)"), lang) if entry.approximate else "")
+
+    def what(entry: timeline.Entry) -> str:
+        title = _t(entry.title, lang)
+        return title if entry.condition is None else f"{title} — {_t(entry.condition, lang)}"
+
+    intro = Text(f"経路: {timeline.PATH_NAMES[planned.path].ja}。日付はガイドの規則（固定）と一般的な期間（目安）から"
+                 "計算したもので、日程はCOPCと確認してください。",
+                 f"Path: {timeline.PATH_NAMES[planned.path].en}. The dates follow the guide's rules (fixed) and "
+                 "typical durations (indicative); confirm the schedule with COPC.")
+    blocks: list[Block] = [Para(_t(intro, lang))]
+    if planned.notices:
+        blocks.append(Bullets(tuple(_t(n, lang) for n in planned.notices)))
+    blocks.append(Table(
+        _cells(_t(L["timeline-when"], lang), _t(L["timeline-what"], lang), _t(L["timeline-kind"], lang),
+               _t(L["timeline-guide"], lang)),
+        tuple((Cell(when(e)), Cell(what(e)), Cell(kind(e)), Cell(e.reference)) for e in planned.entries), "timeline"))
+    return Section("timeline", _t(L["timeline"], lang), tuple(blocks))
 
 
 # --- the process-certification check's report ----------------------------------------------------
@@ -518,8 +561,8 @@ def process_report(
                _t(L["status"], lang)), metric_rows, "metrics"),))
 
     tags = {f"block:{block.id}", "topic:level-rule"}
-    sections = (header, _disclaimer_section(lang), decision, plan_section, charts, metrics,
-                _notes_section(tags, lang))
+    sections = (header, _disclaimer_section(lang), decision, plan_section, *_timeline_sections(metadata, lang),
+                charts, metrics, _notes_section(tags, lang))
     return Document(lang, _t(L["process-title"], lang), sections)
 
 

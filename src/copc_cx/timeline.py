@@ -1066,6 +1066,20 @@ def read_form(data: Mapping[str, Any]) -> Plan:
                 renewal=renewal, years=years, contingencies=contingencies, today=today, label=label)
 
 
+def read_nested(data: Any, place: str = "timeline") -> Plan | None:
+    """The plan kept under `place` of an assessment file or a report request (the "timeline"
+    operation's input), None when absent; InputError with every problem at `place.<field>`."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise InputError([Problem(place, "timeline は日程の計画の入力（{\"start\": \"2027-03-01\", …}）です。",
+                                  "timeline holds the timeline's input ({\"start\": \"2027-03-01\", …}).")])
+    try:
+        return read_form(data)
+    except InputError as error:
+        raise InputError([Problem(f"{place}.{p.field}", p.ja, p.en) for p in error.problems]) from None
+
+
 def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 

@@ -9,15 +9,18 @@ Version 1, every key but the first two optional:
       "edition": "CSP", "human_assisted": true, "digital_assisted": true, "excluded": null,
       "items": {"1.1": {"met": 11, "applicable": 12, "deployed": 6, "total": 7},
                 "4.3": {"types": {"service": {"achieved": 30, "improving": 6, "total": 40}, ...}}},
-      "notes": {"1.1": "Evidence: board minutes of March; owner: K. Sato"}
+      "notes": {"1.1": "Evidence: board minutes of March; owner: K. Sato"},
+      "timeline": {"start": "2027-03-01", "path": "fastest", "audit": "2027-12-06"}
     }
 
 Its top level is the `self-assessment` operation's input (edition, human_assisted,
 digital_assisted, excluded, items, with the same per-item field names) plus the metadata
 (organisation, site or program, assessor, date as YYYY-MM-DD) and a free-text note per item under
-`notes`: so the file itself is a valid request of that operation, and that operation's input alone
-(without "format" and "version") is a valid file. Counts are written as numbers, an empty field as
-null, and text that is not a whole number stays text (the form shows it, with the rules' message).
+`notes`, and optionally the certification timeline's plan under `timeline` (the "timeline"
+operation's input, written only when there is one): so the file itself is a valid request of that
+operation, and that operation's input alone (without "format" and "version") is a valid file.
+Counts are written as numbers, an empty field as null, and text that is not a whole number stays
+text (the form shows it, with the rules' message).
 
 Reading has two levels. A file the core cannot take (not JSON, not this format, a newer version,
 a field of the wrong kind, an unknown item, field or metric type, an item not in the edition, too
@@ -41,7 +44,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import assessment, catalog, web
+from .. import assessment, catalog, timeline, web
 from ..errors import Checker, InputError, Problem
 from ..forms import MAX_NAME, blank, parse_int, readable, whole_number
 from ..scope import applicable_scope, excludable_items
@@ -56,7 +59,7 @@ MAX_COUNT_TEXT = 40  # characters of text kept in a count field (nobody types a 
 
 METADATA = ("organisation", "site", "assessor", "date")
 SCOPE = ("edition", "human_assisted", "digital_assisted", "excluded")
-TOP_LEVEL = ("format", "version", *METADATA, *SCOPE, "items", "notes")
+TOP_LEVEL = ("format", "version", *METADATA, *SCOPE, "items", "notes", "timeline")
 METRIC_TYPES = tuple(t.value for t in MetricType)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -81,6 +84,7 @@ class AssessmentFile:
     excluded: tuple[str, ...] | None = None
     items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
+    timeline: Mapping[str, Any] | None = None  # the "timeline" operation's input, when a plan is kept
 
 
 # --- fields of an item ---------------------------------------------------------------------
@@ -326,6 +330,7 @@ def read_data(data: Any) -> AssessmentFile:
             text = note_text(checker, f"notes.{number}", note)
             if text.strip():
                 notes[number] = text
+    kept_plan = _timeline(checker, data.get("timeline"))
     if checker.problems:
         # the operation's reading and this one may both name a place: say it once
         firsts = {p.field: p for p in reversed(checker.problems)}
@@ -339,7 +344,21 @@ def read_data(data: Any) -> AssessmentFile:
         digital_assisted=_flag(data.get("digital_assisted", True)),
         excluded=None if excluded is None else tuple(excluded),
         items={n: items[n] for n in sorted(items, key=order.__getitem__)},
-        notes={n: notes[n] for n in sorted(notes, key=order.__getitem__)})
+        notes={n: notes[n] for n in sorted(notes, key=order.__getitem__)}, timeline=kept_plan)
+
+
+def _timeline(checker: Checker, raw: Any) -> dict[str, Any] | None:
+    """The certification timeline kept with the assessment: the "timeline" operation's input as
+    typed (without the reader's "today", which only bounds the dates when planned), checked as that
+    operation checks it; None when the file has none."""
+    try:
+        timeline.read_nested(raw)
+    except InputError as error:
+        checker.problems.extend(error.problems)
+        return None
+    if raw is None:
+        return None
+    return {key: _plain(value) if isinstance(value, Mapping) else value for key, value in raw.items() if key != "today"}
 
 
 def read_metadata(checker: Checker, data: Mapping[str, Any]) -> dict[str, str]:
@@ -418,7 +437,8 @@ def to_data(doc: AssessmentFile) -> dict[str, Any]:
             **{key: getattr(doc, key) for key in METADATA},
             "edition": doc.edition, "human_assisted": doc.human_assisted, "digital_assisted": doc.digital_assisted,
             "excluded": None if doc.excluded is None else list(doc.excluded),
-            "items": {number: _plain(values) for number, values in doc.items.items()}, "notes": dict(doc.notes)}
+            "items": {number: _plain(values) for number, values in doc.items.items()}, "notes": dict(doc.notes),
+            **({} if doc.timeline is None else {"timeline": _plain(doc.timeline)})}
 
 
 def dumps(doc: AssessmentFile) -> str:

@@ -115,11 +115,25 @@ export interface AssessmentFiles {
   process_format: string;
 }
 
+/** The timeline form's choices and bounds (copc_cx.timeline.catalog_json). */
+export interface TimelineCatalog {
+  paths: { id: string; name: Text; months: number; figure: Text; reference: string }[];
+  start_is: { id: string; name: Text }[];
+  directions: { id: string; name: Text }[];
+  kinds: { id: string; name: Text }[];
+  shapes: { id: string; name: Text }[];
+  phases: { id: string; name: Text }[];
+  bounds: { earliest: string; latest: string; years_back: number; years_ahead: number; max_years: number;
+            default_years: number };
+  spans: { id: string; figure: Text; basis: string; what: Text; reference: string; vague: Text | null }[];
+}
+
 export interface Catalog {
   editions: Record<string, { items: Item[] }>;
   categories: { number: string; name: Text }[];
   scorings: Record<Scoring, { fields: InputField[]; notes: NoteRef[] }>;
   forms: { level: InputField[]; renewal: InputField[] };
+  timeline: TimelineCatalog;
   may_not_apply_without: Record<string, string[]>;
   channels: Record<string, { name: Text; examples: Text[] }>;
   metric_types: MetricType[];
