@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from bench_metrics import table  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from scripts.browser import chromium_args, find_chromium  # noqa: E402
 from scripts.serve import serving  # noqa: E402
+
+from bench_metrics import table  # noqa: E402
 
 GOAL_MS = 30.0
 
