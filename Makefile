@@ -45,6 +45,7 @@ BENCH_ARGS  ?=
 bench: build
 	@$(PY) bench/bench_core.py
 	@$(PY) bench/bench_metrics.py
+	@$(PY) bench/bench_metrics_browser.py
 	@$(PY) bench/bench_cli.py
 	@$(PY) bench/bench_browser.py $(BENCH_ARGS)
 	@$(PY) bench/bench_files.py

@@ -128,6 +128,18 @@ export interface TimelineCatalog {
   spans: { id: string; figure: Text; basis: string; what: Text; reference: string; vague: Text | null }[];
 }
 
+/** The metrics table's form (copc_cx.web._metrics_table_catalog). */
+export interface MetricsTableCatalog {
+  columns: { key: string; label: Text; headings: string[] }[];
+  items: string[];
+  typed_items: string[];
+  directions: { id: string; name: Text }[];
+  improvement: { id: string; name: Text }[];
+  level_readings: { id: string; name: Text }[];
+  statuses: string[];
+  limits: { metrics: number; months: number };
+}
+
 export interface Catalog {
   editions: Record<string, { items: Item[] }>;
   categories: { number: string; name: Text }[];
@@ -137,6 +149,8 @@ export interface Catalog {
   may_not_apply_without: Record<string, string[]>;
   channels: Record<string, { name: Text; examples: Text[] }>;
   metric_types: MetricType[];
+  levels: Record<string, Text>;
+  metrics_table: MetricsTableCatalog;
   blocks: Block[];
   topics: Record<string, NoteRef[]>;
   certification_conditions: Condition[];
