@@ -15,6 +15,7 @@ from typing import Any
 
 from copc_cx import catalog, renewal, rules
 from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID, WorkedExample, figure, split_path
+from copc_cx.exercises import EXERCISES, TOPIC_NAMES, Exercise, Topic, example_of
 from copc_cx.process import level_requirement_id
 from copc_cx.registry import CALCULATORS, CALCULATORS_BY_NAME, Calculator
 from copc_cx.scope import required_points
@@ -47,7 +48,7 @@ from copc_cx.text import Text, fmt_number
 from copc_cx.web import call
 
 MARKER = re.compile(
-    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|examples|example|calculators)"
+    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|examples|example|exercises|calculators)"
     r"(?:\s+(?P<args>[^>]*?))?\s*-->[ \t]*$",
     re.M)
 PLACEHOLDER = re.compile(r'<div class="copc-calc" data-calc="(?P<name>[^"]*)"')
@@ -124,6 +125,9 @@ WORDS = {
     "start_date": Text("開始日", "Start"),
     "start_is": Text("開始日の意味", "The start is"),
     "path": Text("経路", "Path"),
+    "exercise": Text("問題", "Exercise"),
+    "answer": Text("答えを見る", "Show the answer"),
+    "answer_figures": Text("答え", "Answer"),
 }
 
 # How the figures an example checks are named (the last part of their path in the result).
@@ -645,6 +649,48 @@ def examples_index(page: Page) -> str:
     return "\n\n".join(sections)
 
 
+def exercise_anchor(exercise_id: str) -> str:
+    return f"exercise-{exercise_id}"
+
+
+def exercise_box(page: Page, exercise: Exercise, number: str) -> str:
+    """One exercise: the question and the inputs, then the answer folded away (a <details> that works
+    offline): the figures asked for and the steps, as the core computes them, and a link that opens
+    the case in its calculator."""
+    lang = page.lang
+    example = EXAMPLES_BY_ID[example_of(exercise)]
+    response = call({"op": CALCULATORS_BY_NAME[example.calculator].op, "input": example.input})
+    if not response["ok"]:
+        raise MarkerError(f"exercise {exercise.id!r} does not compute: {response['errors']}")
+    result = response["result"]
+    unknown = [p for p in exercise.asks if p not in example.expected]
+    if unknown:
+        raise MarkerError(f"exercise {exercise.id!r} asks for figures its example does not check: {unknown}")
+    figures = _table([_w("answer_figures", lang), ""], [
+        [_figure_label(p, lang, result), _value(figure(result, p), p.split(".")[-1], lang)] for p in exercise.asks])
+    steps = "\n".join(f"{n}. {s[lang]}" for n, s in enumerate(response["steps"], start=1))
+    target = page.link("calculators.md") + f"#example={example.id}"
+    answer = "\n\n".join([
+        figures, f"**{_w('steps', lang)}**", steps,
+        f'[{_w("load", lang)}]({target}){{ .md-button .copc-example-link data-example="{example.id}" }}'])
+    heading = f"### {_w('exercise', lang)} {number} {{#{exercise_anchor(exercise.id)}}}"
+    return "\n\n".join([
+        heading, _t(exercise.question, lang), _example_inputs(example, lang),
+        f'??? success "{_w("answer", lang)}"\n\n{_indent(answer)}'])
+
+
+def exercises_section(page: Page) -> str:
+    """Every exercise of copc_cx.exercises, under a heading per topic, numbered topic.n."""
+    lang = page.lang
+    sections = []
+    for t, topic in enumerate(Topic, start=1):
+        boxes = [exercise_box(page, e, f"{t}.{n}")
+                 for n, e in enumerate((e for e in EXERCISES if e.topic is topic), start=1)]
+        if boxes:
+            sections.append(f"## {_t(TOPIC_NAMES[topic], lang)} {{#{topic.value}}}\n\n" + "\n\n".join(boxes))
+    return "\n\n".join(sections)
+
+
 def _page_title(lang: str, path: str) -> str:
     source = DOCS / lang / path
     first = source.read_text(encoding="utf-8").split("\n", 1)[0] if source.is_file() else ""
@@ -694,6 +740,8 @@ def render(kind: str, args: str, page: Page, markdown: str = "") -> str:
         return example_box(page, words[0], markdown)
     if kind == "examples" and words == ["index"]:
         return examples_index(page)
+    if kind == "exercises" and not words:
+        return exercises_section(page)
     if kind == "calculators" and words in ([], ["list"]):
         return calculators_list(page) if words else calculators_sections(page)
     if kind == "table":
