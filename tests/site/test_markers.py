@@ -193,3 +193,17 @@ def test_the_exercises_page_folds_each_answer_away_with_the_core_s_figures_and_s
         assert f"(calculators.md#example={example.id})" in folded
         # the answer and the steps sit inside the folded box (indented), never before it
         assert all(line.startswith("    ") for line in folded.strip("\n").splitlines() if line), exercise.id
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_key_numbers_list_every_deadline_of_the_core_s_timeline(lang: str) -> None:
+    from copc_cx.standard import TIMELINE_SPANS, Basis
+    from copc_cx.timeline import span_text
+
+    table = copc_markers.expand("<!-- copc:table deadlines -->\n", lang, "key-numbers.md")
+    for span in TIMELINE_SPANS:
+        figure = span_text(span).ja if lang == "ja" else span_text(span).en
+        if span.basis is Basis.ASSUMPTION:
+            continue  # the site's own figure, not the guide's: not on the sheet
+        assert figure in table, span.id
+    assert ("応当日" if lang == "ja" else "anniversary") in table
