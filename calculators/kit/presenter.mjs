@@ -134,14 +134,15 @@ export function leave() {
   was.root.scrollIntoView({ block: "start" });
 }
 
-// The flag added on the open page (a link, the address bar), and Escape to leave.
-window.addEventListener("hashchange", () => {
+// The flag added on the open page (a link, the address bar), and Escape to leave (not under Node,
+// where the widgets' unit tests import the kit).
+if (typeof window !== "undefined" && typeof window.addEventListener === "function") window.addEventListener("hashchange", () => {
   // only ever switched on here: an example link followed while presenting changes the fragment too
   const flag = presentFlag(location.hash);
   if (flag === null) return;
   const wanted = registered.find((c) => c.name === flag) || (flag === "" ? registered[0] : undefined);
   if (wanted && wanted !== current) present(wanted);
 });
-document.addEventListener("keydown", (event) => {
+if (typeof document !== "undefined" && typeof document.addEventListener === "function") document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && current && !event.defaultPrevented) leave();
 });
