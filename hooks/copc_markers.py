@@ -15,6 +15,7 @@ from typing import Any
 
 from copc_cx import catalog, renewal, rules
 from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID, WorkedExample, figure, split_path
+from copc_cx.exercises import EXERCISES, TOPIC_NAMES, Exercise, Topic, example_of
 from copc_cx.process import level_requirement_id
 from copc_cx.registry import CALCULATORS, CALCULATORS_BY_NAME, Calculator
 from copc_cx.scope import required_points
@@ -35,7 +36,10 @@ from copc_cx.standard import (
     REQUIRED_SHARE_PERCENT,
     SCORED_METRICS,
     SCORED_METRICS_NOTES,
+    TIMELINE,
+    TIMELINE_SPANS,
     UNIT_NAMES,
+    Basis,
     Channel,
     Condition,
     Edition,
@@ -44,10 +48,11 @@ from copc_cx.standard import (
     Level,
 )
 from copc_cx.text import Text, fmt_number
+from copc_cx.timeline import span_text
 from copc_cx.web import call
 
 MARKER = re.compile(
-    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|examples|example|calculators)"
+    r"^<!--\s*copc:(?P<kind>table|erratum|interpretation|examples|example|exercises|calculators)"
     r"(?:\s+(?P<args>[^>]*?))?\s*-->[ \t]*$",
     re.M)
 PLACEHOLDER = re.compile(r'<div class="copc-calc" data-calc="(?P<name>[^"]*)"')
@@ -124,6 +129,12 @@ WORDS = {
     "start_date": Text("開始日", "Start"),
     "start_is": Text("開始日の意味", "The start is"),
     "path": Text("経路", "Path"),
+    "exercise": Text("問題", "Exercise"),
+    "stage": Text("段階", "Stage"),
+    "full": Text("フル認証", "Full certification"),
+    "process": Text("プロセス認証", "Process certification"),
+    "answer": Text("答えを見る", "Show the answer"),
+    "answer_figures": Text("答え", "Answer"),
 }
 
 # How the figures an example checks are named (the last part of their path in the result).
@@ -398,7 +409,95 @@ def key_rules_table(page: Page) -> str:
     return _table([_w("applies_to", lang), _w("rule", lang)], rows)
 
 
+# The deadlines and durations of the key-numbers sheet: a row per stage, the figures of
+# standard.TIMELINE for full and for process certification, each put in words by a template ("{}" is
+# the figure as the guide reads, timeline.span_text). Every span the guide gives must be placed here.
+_Figures = tuple[tuple[str, Text], ...]
+_SAME = Text("{}", "{}")
+DEADLINE_ROWS: tuple[tuple[Text, _Figures, _Figures], ...] = (
+    (Text("キックオフから認証審査まで", "From the kickoff to the audit"),
+     (("full-typical", Text("標準 {}", "typically {}")), ("full-fastest", Text("最短の実績 {}", "{} at the fastest"))),
+     (("process-work", Text("{}（初年度）", "{} in the first year")),)),
+    (Text("CXパフォーマンスリーダー研修", "CX Performance Leader course"),
+     (("leader-course", Text("{}（修了試験は90%以上で合格）", "{} (pass mark of the final exam: 90%)")),),
+     (("leader-course", Text("{}（修了試験は90%以上で合格）", "{} (pass mark of the final exam: 90%)")),)),
+    (Text("キックオフ", "Kickoff"),
+     (("kickoff-session", Text("推進担当チームとのセッション {}", "session with the implementation team: {}")),),
+     (("process-kickoff-length", _SAME),)),
+    (Text("ベースラインアセスメント", "Baseline assessment"),
+     (("baseline-length", _SAME),),
+     (("process-baseline-length", _SAME),
+      ("process-recent-audit", Text("{}以内にCOPCの監査を受けていれば不要",
+                                    "not needed after a COPC audit in the past {}")))),
+    (Text("改善策が対象とする期間", "Horizon of the recommendations"),
+     (("improvement-horizon", _SAME),), (("process-improvement-horizon", _SAME),)),
+    (Text("助言サポート", "Advisory support"),
+     (("advisory-cadence", Text("{}ごと", "every {}")),), (("advisory-cadence", Text("{}ごと", "every {}")),)),
+    (Text("認証審査を受ける期限", "Limit for the audit"),
+     (("audit-after-baseline", Text("ベースラインから{}以内", "within {} of the baseline")),),
+     (("process-audit-after-baseline", Text("ベースラインから{}以内", "within {} of the baseline")),)),
+    (Text("ストレステスト（任意）", "Stress test (optional)"),
+     (("stress-test-length", _SAME),
+      ("stress-test-after-baseline", Text("ベースラインから{}以上で特に有効",
+                                          "most useful {} or more after the baseline"))),
+     ()),
+    (Text("審査前の確認", "Checks before the audit"),
+     (("review-before-audit", Text("内部監査とデータの確認は審査の{}前まで",
+                                   "internal audit and data checked {} before")),
+      ("review-length", Text("レビュー {}", "review of {}"))),
+     (("process-data-before-audit", Text("データの評価は審査の{}前まで", "data evaluated {} before")),)),
+    (Text("認証審査", "Certification audit"), (("audit-length", _SAME),), (("process-audit-length", _SAME),)),
+    (Text("申請中の是正", "Correction while pending"),
+     (("correction", Text("審査から{}以内", "within {} of the audit")),
+      ("review-sessions", Text("確認のレビューセッション {}", "review sessions at {}"))),
+     (("process-correction", Text("審査から{}以内", "within {} of the audit")),
+      ("review-sessions", Text("確認のレビューセッション {}", "review sessions at {}")))),
+    (Text("申請中を保つ期限", "Keeping pending status"),
+     (("pending-limit", Text("審査から{}以内にベースラインか再審査",
+                             "a baseline or a new audit within {} of the audit")),),
+     (("process-pending-limit",
+       Text("審査から{}以内にベースラインか再審査", "a baseline or a new audit within {} of the audit")),)),
+    (Text("更新審査", "Renewal audit"),
+     (("renewal-interval", Text("{}ごと", "every {}")),
+      ("renewal-window", Text("応当日とその後{}以内", "on the anniversary or in the {} after it"))),
+     (("process-renewal-interval", Text("{}ごと（現地）", "every {}, on site")),
+      ("process-renewal-length", Text("審査 {}", "{} each")))),
+    (Text("2年ごとの更新", "Two-year interval"),
+     (("two-year-interval", Text("5つの条件を満たせば{}ごと", "every {} when all five conditions hold")),
+      ("document-review-window",
+       Text("間の年は応当日から{}以内に書面審査",
+            "in the year between, a document review within {} of the anniversary"))),
+     ()),
+    (Text("更新審査で不適合", "Nonconformity at renewal"),
+     (("renewal-correction", Text("是正 {}", "{} to correct")),
+      ("renewal-last-chance", Text("その後{}以内の更新審査が最後の機会",
+                                   "then a renewal audit within {} is the last chance"))),
+     (("process-renewal-correction", Text("是正 {}（その間も認証は保たれる）",
+                                          "{} to correct (the status is kept)")),)),
+)
+
+
+def deadlines_table(page: Page) -> str:
+    """Every deadline and duration the guide gives (standard.TIMELINE), for full and for process
+    certification side by side; the site's own assumptions are left out (they are not the guide's)."""
+    lang = page.lang
+    placed = {span_id for _, full, process in DEADLINE_ROWS for span_id, _ in (*full, *process)}
+    missing = [s.id for s in TIMELINE_SPANS if s.basis is not Basis.ASSUMPTION and s.id not in placed]
+    if missing:
+        raise MarkerError(f"the key numbers' deadlines table places no row for {missing} (hooks/copc_markers.py)")
+
+    def cell(figures: _Figures) -> str:
+        if not figures:
+            return _w("none", lang)
+        parts = [_t(template, lang).format(_t(span_text(TIMELINE[span_id]), lang)) for span_id, template in figures]
+        return ("、" if lang == "ja" else "; ").join(parts)
+
+    rows = [[_t(label, lang), cell(full), cell(process)] for label, full, process in DEADLINE_ROWS]
+    return _table([_w("stage", lang), _w("full", lang), _w("process", lang)], rows)
+
+
 TABLES: dict[str, Callable[[Page], str]] = {
+    "deadlines": deadlines_table,
     "category-points": category_points_table,
     "required-points": required_points_table,
     "key-rules": key_rules_table,
@@ -645,6 +744,48 @@ def examples_index(page: Page) -> str:
     return "\n\n".join(sections)
 
 
+def exercise_anchor(exercise_id: str) -> str:
+    return f"exercise-{exercise_id}"
+
+
+def exercise_box(page: Page, exercise: Exercise, number: str) -> str:
+    """One exercise: the question and the inputs, then the answer folded away (a <details> that works
+    offline): the figures asked for and the steps, as the core computes them, and a link that opens
+    the case in its calculator."""
+    lang = page.lang
+    example = EXAMPLES_BY_ID[example_of(exercise)]
+    response = call({"op": CALCULATORS_BY_NAME[example.calculator].op, "input": example.input})
+    if not response["ok"]:
+        raise MarkerError(f"exercise {exercise.id!r} does not compute: {response['errors']}")
+    result = response["result"]
+    unknown = [p for p in exercise.asks if p not in example.expected]
+    if unknown:
+        raise MarkerError(f"exercise {exercise.id!r} asks for figures its example does not check: {unknown}")
+    figures = _table([_w("answer_figures", lang), ""], [
+        [_figure_label(p, lang, result), _value(figure(result, p), p.split(".")[-1], lang)] for p in exercise.asks])
+    steps = "\n".join(f"{n}. {s[lang]}" for n, s in enumerate(response["steps"], start=1))
+    target = page.link("calculators.md") + f"#example={example.id}"
+    answer = "\n\n".join([
+        figures, f"**{_w('steps', lang)}**", steps,
+        f'[{_w("load", lang)}]({target}){{ .md-button .copc-example-link data-example="{example.id}" }}'])
+    heading = f"### {_w('exercise', lang)} {number} {{#{exercise_anchor(exercise.id)}}}"
+    return "\n\n".join([
+        heading, _t(exercise.question, lang), _example_inputs(example, lang),
+        f'??? success "{_w("answer", lang)}"\n\n{_indent(answer)}'])
+
+
+def exercises_section(page: Page) -> str:
+    """Every exercise of copc_cx.exercises, under a heading per topic, numbered topic.n."""
+    lang = page.lang
+    sections = []
+    for t, topic in enumerate(Topic, start=1):
+        boxes = [exercise_box(page, e, f"{t}.{n}")
+                 for n, e in enumerate((e for e in EXERCISES if e.topic is topic), start=1)]
+        if boxes:
+            sections.append(f"## {_t(TOPIC_NAMES[topic], lang)} {{#{topic.value}}}\n\n" + "\n\n".join(boxes))
+    return "\n\n".join(sections)
+
+
 def _page_title(lang: str, path: str) -> str:
     source = DOCS / lang / path
     first = source.read_text(encoding="utf-8").split("\n", 1)[0] if source.is_file() else ""
@@ -694,6 +835,8 @@ def render(kind: str, args: str, page: Page, markdown: str = "") -> str:
         return example_box(page, words[0], markdown)
     if kind == "examples" and words == ["index"]:
         return examples_index(page)
+    if kind == "exercises" and not words:
+        return exercises_section(page)
     if kind == "calculators" and words in ([], ["list"]):
         return calculators_list(page) if words else calculators_sections(page)
     if kind == "table":

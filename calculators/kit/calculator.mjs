@@ -20,6 +20,7 @@ import { Fields } from "./fields.mjs";
 import { KeptResult } from "./kept.mjs";
 import { decodeState } from "./links.mjs";
 import { noteBoxes } from "./notes.mjs";
+import { presenterButton, presenting } from "./presenter.mjs";
 import { stepList } from "./render.mjs";
 import { ReplacedInputs } from "./replaced.mjs";
 import { ResultArea } from "./result-area.mjs";
@@ -246,7 +247,9 @@ export class Calculator {
         h("span", { class: "copc-calc__examples-label", "aria-hidden": "true", text: t("toolbar.examples") }),
         examples.map((example) => h("button", {
           type: "button", class: "md-button copc-calc__example", text: example.label,
-          dataset: { example: example.id }, on: { click: () => this.loadExample(example.id) },
+          dataset: { example: example.id },
+          // on a projector the result may be below the screen: brought into view
+          on: { click: () => this.loadExample(example.id, { reveal: presenting() }) },
         }))));
     }
     this.toolbar.append(
@@ -254,7 +257,8 @@ export class Calculator {
         h("button", { type: "button", class: "md-button copc-calc__copy", text: t("btn.copyLink"),
                       on: { click: () => this.share.copy(this.collect()) } }),
         h("button", { type: "button", class: "md-button copc-calc__clear", text: t("btn.clear"),
-                      on: { click: () => this.load(this.defaults(), "clear") } })),
+                      on: { click: () => this.load(this.defaults(), "clear") } }),
+        presenterButton(this)),
     );
     this.build(this.form);
     this.form.append(this.formErrors);

@@ -365,7 +365,8 @@ def self_assessment_report(
     header = Section("title", "", (Facts(tuple(facts)),))
 
     verdict_text = (Text("認証: すべての条件を満たしています", "Certified: every condition is met") if result.certified
-                    else Text("保留: 満たしていない条件があります", "Pending: not every condition is met"))
+                    else Text("申請中（経営層が全項目への適合を約束した場合）: 満たしていない条件があります",
+                         "Pending (if senior management commits to full conformity): not every condition is met"))
     verdict = Verdict(_t(verdict_text, lang), result.certified)
     conditions = Table(
         _cells(_t(L["condition"], lang), _t(L["status"], lang), _t(L["detail"], lang)),

@@ -1094,12 +1094,12 @@ TIMELINE_SPANS: tuple[Span, ...] = (
          PROCESS_OUTCOMES),
     # renewal of full certification
     Span("renewal-interval", 12, _M, _FIXED,
-         Text("更新審査の間隔（認証の記念日ごと）", "Interval of renewal audits (each anniversary of certification)"),
+         Text("更新審査の間隔（認証の応当日ごと）", "Interval of renewal audits (each anniversary of certification)"),
          RENEWAL_SECTION),
     Span("renewal-window", 30, _D, _FIXED,
-         Text("更新審査を行う期間（記念日から）", "Window for the renewal audit, from the anniversary"),
+         Text("更新審査を行う期間（応当日から）", "Window for the renewal audit, from the anniversary"),
          RENEWAL_SECTION,
-         vague=Text("ガイドは記念日「から」30日以内としています。このサイトは、記念日とその後の30日間と読みます。",
+         vague=Text("ガイドは応当日「から」30日以内としています。このサイトは、応当日とその後の30日間と読みます。",
                     "The guide says within 30 days from the anniversary; the site reads this as the anniversary "
                     "and the 30 days after it.")),
     Span("two-year-interval", 24, _M, _FIXED,
@@ -1110,7 +1110,7 @@ TIMELINE_SPANS: tuple[Span, ...] = (
                     "The conditions ask about the last renewal audit, so the site applies the two-year interval "
                     "only after the first one.")),
     Span("document-review-window", 30, _D, _FIXED,
-         Text("2年間隔の間の年に、PSTと内部監査資料による書面の更新審査を受ける期間（直近の更新審査の記念日から）",
+         Text("2年間隔の間の年に、PSTと内部監査資料による書面の更新審査を受ける期間（直近の更新審査の応当日から）",
               "Window for the document review (PST and internal-audit records) in the year between, from the "
               "anniversary of the last renewal audit"),
          RENEWAL_SECTION),

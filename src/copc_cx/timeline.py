@@ -648,7 +648,7 @@ def _renewals(path: PlanPath, certified: date, interval: int, years: int, contin
             span = TIMELINE["document-review-window"]
             entry_id, title = f"renewal-{year}", Text(f"書面による更新審査（{year}年目）",
                                                       f"Document review for renewal (year {year})")
-            rule = Text(f"直近の更新審査（{_on(last_on_site).ja}に計画）の記念日から{span_text(span).ja}以内",
+            rule = Text(f"直近の更新審査（{_on(last_on_site).ja}に計画）の応当日から{span_text(span).ja}以内",
                         f"Within {span_text(span).en} from the anniversary of the last renewal audit (planned "
                         f"{_on(last_on_site).en})")
             note = Text("現地審査の間の年に、PSTと内部監査の資料でCOPCが確認します。"
@@ -659,7 +659,7 @@ def _renewals(path: PlanPath, certified: date, interval: int, years: int, contin
             anniversary = add_months(certified, year_span.value * year)
             span = window
             entry_id, title = f"renewal-{year}", Text(f"更新審査（{year}年目）", f"Renewal audit (year {year})")
-            rule = Text(f"認証日（{_on(certified).ja}）の記念日から{span_text(span).ja}以内",
+            rule = Text(f"認証日（{_on(certified).ja}）の応当日から{span_text(span).ja}以内",
                         f"Within {span_text(span).en} from the anniversary of certification ({_on(certified).en})")
             note = Text("認証を受けた主体組織全体の更新審査です。"
                         "計画では期間の初日に行うものとし、不適合への期限もそこから数えます。",

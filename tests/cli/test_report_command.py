@@ -42,7 +42,7 @@ def test_report_writes_a_standalone_html_file(tmp_path: Path, lang: str) -> None
     assert not any(marker in text for marker in ("http:", "https:", "//"))
     verdict = text.index('class="verdict')
     assert verdict < text.index('<table class="items">')
-    assert ("保留" if lang == "ja" else "Pending") in text[verdict:verdict + 200]
+    assert ("申請中" if lang == "ja" else "Pending") in text[verdict:verdict + 200]
     assert all(value in text[:verdict] for value in ("みどり保険カスタマーセンター", "札幌", "5af19056"))
     assert "手順書を改訂中" in text
 

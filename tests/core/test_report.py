@@ -68,7 +68,7 @@ def test_the_decision_comes_before_the_item_table(lang: report.Lang) -> None:
     text = report.to_html(self_assessment(lang))
     verdict = text.index('class="verdict')
     assert verdict < text.index('<table class="conditions">') < text.index('<table class="items">')
-    pending = "保留" if lang == "ja" else "Pending"
+    pending = "申請中" if lang == "ja" else "Pending"
     assert pending in text[verdict:verdict + 200]
     # every condition, met or not, is named in the decision
     for condition in ("95%", "4.6"):
@@ -155,7 +155,7 @@ def test_the_disclaimer_is_on_the_first_page_in_our_own_words(lang: report.Lang)
 def test_markdown_holds_the_same_report() -> None:
     markdown = report.to_markdown(self_assessment("ja"))
     assert markdown.startswith("# COPC CX規格 自己評価レポート")
-    assert markdown.index("**保留") < markdown.index("## 項目別の結果")
+    assert markdown.index("**申請中") < markdown.index("## 項目別の結果")
     assert "| 項目 | 入力 |" in markdown
 
 

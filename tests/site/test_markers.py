@@ -173,3 +173,37 @@ def test_no_page_types_the_guide_s_50_75_example_by_hand() -> None:
     for page in DOCS.glob("*/**/*.md"):
         text = page.read_text(encoding="utf-8")
         assert not typed.search(text), page
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_exercises_page_folds_each_answer_away_with_the_core_s_figures_and_steps(lang: str) -> None:
+    from copc_cx.examples import EXAMPLES_BY_ID
+    from copc_cx.exercises import EXERCISES, Topic
+
+    page = copc_markers.expand("<!-- copc:exercises -->\n", lang, "exercises.md")
+    assert page.count("\n## ") + page.startswith("## ") == len(Topic)
+    answer = "答えを見る" if lang == "ja" else "Show the answer"
+    assert page.count(f'??? success "{answer}"') == len(EXERCISES)
+    for exercise in EXERCISES:
+        example = EXAMPLES_BY_ID[exercise.example]
+        start = page.index(f"{{#exercise-{exercise.id}}}")
+        question, _, rest = page[start:].partition(f'??? success "{answer}"')
+        assert (exercise.question.ja if lang == "ja" else exercise.question.en) in question
+        folded = re.split(r"\n#{2,3} ", rest, maxsplit=1)[0]
+        assert f"(calculators.md#example={example.id})" in folded
+        # the answer and the steps sit inside the folded box (indented), never before it
+        assert all(line.startswith("    ") for line in folded.strip("\n").splitlines() if line), exercise.id
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_key_numbers_list_every_deadline_of_the_core_s_timeline(lang: str) -> None:
+    from copc_cx.standard import TIMELINE_SPANS, Basis
+    from copc_cx.timeline import span_text
+
+    table = copc_markers.expand("<!-- copc:table deadlines -->\n", lang, "key-numbers.md")
+    for span in TIMELINE_SPANS:
+        figure = span_text(span).ja if lang == "ja" else span_text(span).en
+        if span.basis is Basis.ASSUMPTION:
+            continue  # the site's own figure, not the guide's: not on the sheet
+        assert figure in table, span.id
+    assert ("応当日" if lang == "ja" else "anniversary") in table

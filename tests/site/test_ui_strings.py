@@ -1,5 +1,6 @@
-"""The calculators' strings: the shared ones (calculators/i18n.mjs) and each widget's own
-(calculators/widgets/<name>.strings.mjs) exist in Japanese and in English, with the same
+"""The calculators' strings: the shared ones (calculators/i18n.mjs), each widget's own
+(calculators/widgets/<name>.strings.mjs) and a kit module's (calculators/kit/<name>.strings.mjs)
+exist in Japanese and in English, with the same
 placeholders, each key in one module only, and every key used by the code."""
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ Table = dict[str, dict[str, str]]
 
 
 def string_modules() -> list[Path]:
-    return [SHARED, *sorted((CALCULATORS / "widgets").glob("*.strings.mjs"))]
+    return [SHARED, *sorted((CALCULATORS / "kit").glob("*.strings.mjs")),
+            *sorted((CALCULATORS / "widgets").glob("*.strings.mjs"))]
 
 
 def tables() -> dict[str, Table]:

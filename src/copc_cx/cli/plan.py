@@ -69,7 +69,7 @@ def _print_text(op: str, result: dict[str, Any], lang: str) -> None:
         after = result["after"]
         print(_pick({"ja": f"すべての変更の後: {after['display']['earned']} 点"
                            f"（{after['display']['percent_of_applicable']}%）、"
-                           + ("認証" if after["certified"] else "まだ保留"),
+                           + ("認証" if after["certified"] else "まだ認証の条件を満たさない"),
                      "en": f"After every change: {after['display']['earned']} points "
                            f"({after['display']['percent_of_applicable']}%), "
                            + ("certified" if after["certified"] else "still pending")}, lang))
