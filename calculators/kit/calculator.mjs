@@ -22,7 +22,7 @@ import { decodeState } from "./links.mjs";
 import { noteBoxes } from "./notes.mjs";
 import { stepList } from "./render.mjs";
 import { ReplacedInputs } from "./replaced.mjs";
-import { ResultArea } from "./result-area.mjs";
+import { ResultArea, summaryOf } from "./result-area.mjs";
 import { ShareBox } from "./share.mjs";
 import { readJson, stateKey, writeJson } from "./storage.mjs";
 
@@ -80,6 +80,8 @@ export class Calculator {
     this.exampleList = null;
     /** whether the next result is brought into view (an example link) */
     this.revealNext = false;
+    /** whether the reader has acted (typed, loaded an example, opened a link): results are announced from then on */
+    this.heard = false;
     this.kept = new KeptResult(name, this.op);
 
     const { t } = this;
@@ -208,6 +210,18 @@ export class Calculator {
 
   /** There is no valid result to show: results drawn inside the form must go too. */
   cleared() {}
+
+  /**
+   * What screen readers hear when this result replaces the last one: the decision and the main
+   * figures (by default read from the drawn result: its `.copc-decision` verdict and big figures).
+   * @param {Computed} response
+   * @param {State} state
+   * @param {HTMLElement} body the drawn result
+   * @returns {string}
+   */
+  announcement(response, state, body) {
+    return summaryOf(body, this.lang);
+  }
 
   // --- the worked examples (from the catalog) ---
 
@@ -352,6 +366,7 @@ export class Calculator {
    * @param {"example" | "clear" | "link" | null} [reason] what replaces the reader's inputs (kept for a restore)
    */
   load(state, reason = null) {
+    this.heard = true;
     this.fields.reset();
     const clean = this.sanitize(structuredClone(state));
     if (reason) this.replaced.keep(this.collect(), clean, reason);
@@ -386,6 +401,7 @@ export class Calculator {
 
   /** @param {Event} event */
   onInput(event) {
+    this.heard = true;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target && target.dataset && target.dataset.path) this.fields.touch(target.dataset.path);
     if (target && target.dataset && target.dataset.structural !== undefined && event.type === "change") {
@@ -550,6 +566,7 @@ export class Calculator {
     if (!response.ok) this.cleared();
     if (!response.ok && response.failure) {
       this.result.failed(response.failure, () => this.retry());
+      if (this.heard) this.result.announce(this.result.note.textContent || "");
       this.root.dataset.state = "failed";
       this.root.dataset.failure = response.failure;
       return true;
@@ -568,6 +585,7 @@ export class Calculator {
     }
     this.result.result(body);
     this.root.dataset.state = "result";
+    if (this.heard) this.result.announce(this.announcement(response, this.lastState || this.defaults(), body));
     this.showNotices();
     this.revealIfAsked();
     return true;
@@ -593,6 +611,7 @@ export class Calculator {
     if (shown) {
       this.result.invalid();
       this.root.dataset.state = "invalid";
+      if (this.heard) this.result.announce(this.result.note.textContent || "");
     } else {
       this.result.incomplete(hints);
       this.root.dataset.state = "incomplete";
