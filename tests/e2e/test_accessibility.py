@@ -29,7 +29,19 @@ from tests.e2e.accessibility import (
     use_scheme,
     with_axe,
 )
-from tests.e2e.helpers import PAGES, RESULT, calc, examples_of, new_page, wait_ready, wait_result
+from tests.e2e.helpers import (
+    PAGES,
+    RESULT,
+    TEXT,
+    answer,
+    calc,
+    example_points,
+    examples_of,
+    load_example,
+    new_page,
+    wait_ready,
+    wait_result,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -138,3 +150,174 @@ def test_every_calculator_passes_axe_in_each_of_its_states(browser: Browser, bas
     finally:
         context.close()
     assert found == [], f"{len(found)} violations:\n" + "\n".join(found)
+
+
+# --- beyond what axe sees ----------------------------------------------------------------------
+
+def active_path(page: Page) -> str | None:
+    path: str | None = page.evaluate("() => document.activeElement && document.activeElement.dataset"
+                                     " ? document.activeElement.dataset.path ?? null : null")
+    return path
+
+
+def tab_to(page: Page, path: str, limit: int = 400) -> None:
+    """Press Tab until the field `path` of the page's calculator has the focus."""
+    for _ in range(limit):
+        if active_path(page) == path:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached the field {path}")
+
+
+def outline_of_focused(page: Page) -> dict[str, str]:
+    style: dict[str, str] = page.evaluate("""() => {
+        const s = getComputedStyle(document.activeElement);
+        return { style: s.outlineStyle, width: s.outlineWidth, color: s.outlineColor };
+    }""")
+    return style
+
+
+def test_a_keyboard_and_screen_reader_user_fills_the_item_score_calculator(browser: Browser, base_url: str) -> None:
+    """A new reader with the keyboard only: Tab to each field, type the guide's example, Enter; the
+    live region holds the points, a bad value is tied to its field, the focus shows, and the link
+    to the errata in the text is underlined (found without seeing colour)."""
+    worked = examples_of("item-score")[0]
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto("/en/scoring/items-1-3/")
+        root = calc(page, "item-score")
+        wait_ready(root)
+        for path, value in worked.input.items():
+            tab_to(page, path)
+            control = root.locator(f'[data-path="{path}"]')
+            if control.evaluate("(el) => el.tagName") == "SELECT":
+                for _ in range(80):  # arrows choose in a select
+                    if control.input_value() == value:
+                        break
+                    page.keyboard.press("ArrowDown")
+                expect(control).to_have_value(value)
+            else:
+                page.keyboard.press("Control+A")
+                page.keyboard.type(value)
+                outline = outline_of_focused(page)
+                assert outline["style"] == "solid" and float(outline["width"].removesuffix("px")) >= 2, outline
+        page.keyboard.press("Enter")
+        wait_result(root)
+        live = root.locator(".copc-calc__announce")
+        expect(live).to_have_attribute("aria-live", "polite")
+        expect(live).to_contain_text(example_points(worked.id, "en"))
+        # what is heard is the outcome, not the reasoning steps
+        steps = answer("item-score", worked.input)["steps"]
+        assert all(step["en"] not in (live.text_content() or "") for step in steps)
+        assert root.locator(".copc-calc__result[aria-live]").count() == 0
+
+        # a value the core refuses: marked at its field, which names the message
+        met = root.locator('[data-path="met"]')
+        tab_to(page, "met")
+        page.keyboard.press("Control+A")
+        page.keyboard.type("x")
+        page.keyboard.press("Tab")
+        expect(root).to_have_attribute("data-state", "invalid", timeout=RESULT)
+        expect(met).to_have_attribute("aria-invalid", "true")
+        described_by = (met.get_attribute("aria-describedby") or "").split()
+        messages = [page.locator(f"#{name}.copc-error") for name in described_by]
+        assert any(m.count() == 1 and "whole number" in (m.text_content() or "") for m in messages), described_by
+        expect(live).to_contain_text(TEXT["en"]["fix"])
+
+        # the errata link in the running text: underlined, not told apart by colour alone
+        link = page.locator('.md-content p a[href*="errata/"]').first
+        expect(link).to_be_visible()
+        assert "underline" in link.evaluate("(a) => getComputedStyle(a).textDecorationLine")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=[s.scheme for s in SCHEMES])
+def test_the_focus_shows_in_both_colour_schemes(browser: Browser, base_url: str, scheme: Scheme) -> None:
+    context, page = new_page(browser, base_url)
+    try:
+        use_scheme(page, scheme)
+        page.goto("/en/scoring/items-1-3/")
+        root = calc(page, "item-score")
+        wait_ready(root)
+        scheme_shown(page, scheme)
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        for target in [root.locator(".copc-calc__copy"), root.locator('[data-path="met"]'),
+                       page.locator('.md-content p a[href*="errata/"]').first]:
+            target.focus()
+            page.keyboard.press("Shift+Tab")  # focus by keyboard: :focus-visible
+            page.keyboard.press("Tab")
+            outline = outline_of_focused(page)
+            assert outline["style"] == "solid" and float(outline["width"].removesuffix("px")) >= 2, outline
+            assert outline["color"] != background
+    finally:
+        context.close()
+
+
+def test_no_motion_when_the_reader_asks_for_none(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto("/en/scoring/items-1-3/")
+        root = calc(page, "item-score")
+        wait_ready(root)
+        result = root.locator(".copc-calc__result")
+
+        def motion() -> dict[str, str]:
+            found: dict[str, str] = result.evaluate("""(el) => ({
+                transition: getComputedStyle(el).transitionDuration,
+                scroll: getComputedStyle(document.documentElement).scrollBehavior })""")
+            return found
+
+        assert motion()["transition"] != "0s"
+        page.emulate_media(reduced_motion="reduce")
+        still = motion()
+        assert still["scroll"] == "auto"
+        assert float(still["transition"].removesuffix("s")) < 0.001
+        # a worked example brought into view: marked, without the pulse
+        page.goto("/en/scoring/items-1-3/#example=" + examples_of("item-score")[0].id)
+        expect(result).to_have_class(re.compile("is-highlighted"), timeout=RESULT)
+        assert float(result.evaluate("(el) => parseFloat(getComputedStyle(el).animationDuration)")) < 0.001
+    finally:
+        context.close()
+
+
+def test_more_contrast_makes_the_greys_stronger(browser: Browser, base_url: str) -> None:
+    context, page = new_page(browser, base_url)
+    try:
+        page.goto("/en/scoring/items-1-3/")
+        hint = calc(page, "item-score").locator(".copc-field__hint").first
+        expect(hint).to_be_visible(timeout=RESULT)
+
+        def alpha() -> float:
+            colour = hint.evaluate("(el) => getComputedStyle(el).color")
+            parts = re.findall(r"[\d.]+", colour)
+            return float(parts[3]) if len(parts) == 4 else 1.0
+
+        normal = alpha()
+        page.emulate_media(contrast="more")
+        assert alpha() > normal
+    finally:
+        context.close()
+
+
+def test_every_result_is_announced_in_brief_and_the_chart_has_a_text_equivalent(
+        calculators_page: tuple[Page, str]) -> None:
+    page, _ = calculators_page
+    for name in calculators_with_widgets():
+        root = calc(page, name)
+        load_example(root)
+        live = root.locator(".copc-calc__announce")
+        expect(live).not_to_be_empty()
+        heard = live.text_content() or ""
+        decision = root.locator(".copc-calc__result .copc-decision .copc-verdict")
+        if decision.count():
+            assert (decision.first.text_content() or "").strip("✓✗ ") in heard
+        # the decision and the main figures, not every step of the reasoning
+        steps = root.locator(".copc-calc__steps li").all_text_contents()
+        assert len(steps) < 2 or not all(step in heard for step in steps), (name, heard)
+    chart = calc(page, "self-assessment").locator("svg.copc-chart")
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart).to_have_accessible_name(re.compile(".+"))
+    description = chart.evaluate("(svg) => document.getElementById(svg.getAttribute('aria-describedby')).textContent")
+    for row in chart.locator(".copc-chart__row").all():
+        assert (row.get_attribute("data-category") or "?") in description
