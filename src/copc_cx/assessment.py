@@ -9,10 +9,10 @@ from fractions import Fraction
 from functools import cached_property
 
 from . import catalog, rules
-from .errors import Checker, InputError, Problem
+from .errors import InputError, Problem
 from .scope import ApplicablePoints, applicable_scope
-from .standard import CATEGORIES, CERTIFICATION_CONDITIONS, ITEMS, Edition, Scoring
-from .text import Explained, Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against, store
+from .standard import CATEGORIES, CERTIFICATION_CONDITIONS, ITEMS, Edition, Item, Scoring
+from .text import Text, fmt_against, fmt_number, fmt_percent, fmt_percent_against
 
 # --- What the user enters for one item ------------------------------------------------------
 
@@ -63,66 +63,92 @@ INPUT_FOR: dict[Scoring, type[ItemInput]] = {
 
 # --- One item --------------------------------------------------------------------------------
 
-@dataclass(frozen=True, init=False)
-class ItemScore(Explained):
-    number: str
-    name: Text
-    available: int  # the item's points in the edition
-    percent: Fraction
-    points: Fraction
-    approach: Fraction | None = None  # categories 1.0-3.0 only
-    rule_50_75_met: bool | None = None  # 4.6 only
-    # The rule's own result, with its details (deployment rating, per-type scores, ...).
-    detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore \
-        | rules.Rule5075Score | None = None
+Detail = rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore | rules.Rule5075Score
 
-    def __init__(self, number: str, name: Text, available: int, percent: Fraction, points: Fraction,
-                 approach: Fraction | None = None, rule_50_75_met: bool | None = None,
-                 detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore
-                 | rules.Rule5075Score | None = None, *, explain: Callable[[], tuple[Text, ...]]) -> None:
-        store(self, number=number, name=name, available=available, percent=percent, points=points,
-              approach=approach, rule_50_75_met=rule_50_75_met, detail=detail, explain=explain)
 
-    @cached_property
+class ItemScore:
+    """One item's score in an edition, with the steps that produced it. Immutable (read-only
+    attributes, like a frozen dataclass's fields; it compares, hashes and prints like one).
+
+    A self-assessment scores every item again at each change a reader makes, and most uses read a
+    few figures: so a score keeps its counts and its % as whole numbers, and makes the exact
+    fractions (percent, points, approach, lost) and the rule's own result (`detail`: deployment
+    rating, per-type scores, ...) the first time each is read.
+    """
+
+    __slots__ = ("_approach", "_available", "_detail", "_inputs", "_lost", "_name", "_number", "_percent", "_points",
+                 "_ratio", "_rule_50_75_met")
+    _number: str
+    _name: Text
+    _available: int
+    _rule_50_75_met: bool | None
+    _inputs: ItemInput  # the counts scored (4.3/4.4's types as they were then)
+    _ratio: rules.Ratio  # the item's %, as (numerator, denominator)
+    _percent: Fraction | None  # each None until first read
+    _points: Fraction | None
+    _approach: Fraction | None
+    _lost: Fraction | None
+    _detail: Detail | None
+
+    def __init__(self, number: str, name: Text, available: int, rule_50_75_met: bool | None, inputs: ItemInput,
+                 ratio: rules.Ratio, detail: Detail | None = None) -> None:
+        self._number, self._name, self._available, self._rule_50_75_met = number, name, available, rule_50_75_met
+        self._inputs, self._ratio, self._detail = inputs, ratio, detail
+        self._percent = self._points = self._approach = self._lost = None
+
+    @property
+    def number(self) -> str:
+        return self._number
+
+    @property
+    def name(self) -> Text:
+        return self._name
+
+    @property
+    def available(self) -> int:
+        """The item's points in the edition."""
+        return self._available
+
+    @property
+    def rule_50_75_met(self) -> bool | None:
+        """4.6 only: whether 50/75 is achieved."""
+        return self._rule_50_75_met
+
+    @property
+    def percent(self) -> Fraction:
+        if self._percent is None:
+            self._percent = Fraction(*self._ratio)
+        return self._percent
+
+    @property
+    def points(self) -> Fraction:
+        if self._points is None:
+            numerator, denominator = self._ratio
+            self._points = Fraction(numerator * self._available, denominator * 100)
+        return self._points
+
+    @property
+    def approach(self) -> Fraction | None:
+        """Categories 1.0-3.0 only: the % of applicable sub-requirements met."""
+        if self._approach is None and isinstance(self._inputs, ApproachDeployment):
+            self._approach = rules.share(self._inputs.met, self._inputs.applicable)
+        return self._approach
+
+    @property
     def lost(self) -> Fraction:
-        return self.available - self.points
+        if self._lost is None:
+            self._lost = self._available - self.points
+        return self._lost
 
+    @property
+    def detail(self) -> Detail:
+        """The rule's own result (the counts were checked when the item was scored)."""
+        if self._detail is None:
+            self._detail = _detail(self._inputs)
+        return self._detail
 
-def score_item(number: str, edition: str | Edition, inputs: ItemInput) -> ItemScore:
-    """Score one item from its inputs, with the steps that produced the score."""
-    item = _ITEMS.get(number)
-    available = None if item is None or type(edition) is not Edition else item.points_in(edition)
-    if item is None or available is None:  # not an item of that edition: say why
-        item, available = catalog.item_in(number, edition)
-    expected = INPUT_FOR[item.scoring]
-    if type(inputs) is not expected and not isinstance(inputs, expected):
-        raise InputError([Problem(
-            "inputs",
-            f"項目 {number} の採点方法は {item.scoring} です（{expected.__name__} の入力が必要です）。",
-            f"Item {number} is scored by {item.scoring}: it needs {expected.__name__} inputs.",
-        )])
-    approach: Fraction | None = None
-    met_50_75: bool | None = None
-    detail: rules.ApproachDeploymentScore | rules.PerformanceScore | rules.ChannelPerformanceScore \
-        | rules.Rule5075Score
-    if isinstance(inputs, ApproachDeployment):
-        detail = rules.score_approach_deployment(
-            met=inputs.met, applicable=inputs.applicable, deployed=inputs.deployed, total=inputs.total)
-        percent, approach = detail.percent, detail.approach
-    elif isinstance(inputs, Performance):
-        detail = rules.score_performance(achieved=inputs.achieved, improving=inputs.improving, total=inputs.total)
-        percent = detail.percent
-    elif isinstance(inputs, ChannelPerformance):
-        detail = rules.score_channel_performance(inputs.types)
-        percent = detail.percent
-    else:
-        detail = rules.score_rule_50_75(
-            at_target=inputs.at_target, at_target_or_improving=inputs.at_target_or_improving, total=inputs.total)
-        # Interpretation rule-50-75-points-split: half of the points for each rule.
-        percent, met_50_75 = (detail.level + detail.trend) / 2, detail.met
-    points = Fraction(percent.numerator * available, percent.denominator * 100)
-
-    def explain() -> tuple[Text, ...]:
+    def explain(self) -> tuple[Text, ...]:
+        detail, percent, points, available = self.detail, self.percent, self.points, self._available
         steps = list(detail.steps)
         if isinstance(detail, rules.Rule5075Score):
             half = fmt_number(Fraction(available, 2))
@@ -135,44 +161,100 @@ def score_item(number: str, edition: str | Edition, inputs: ItemInput) -> ItemSc
                           f"Points = {fmt_percent(percent)} × {available} = {fmt_number(points)} points"))
         return tuple(steps)
 
-    return ItemScore(item.number, item.name, available, percent, points, approach, met_50_75, detail,
-                     explain=explain)
+    @property
+    def steps(self) -> tuple[Text, ...]:
+        return self.explain()
+
+    _FIELDS = ("number", "name", "available", "percent", "points", "approach", "rule_50_75_met", "detail")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, ItemScore)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._values(), strict=True))
+        return f"ItemScore({shown})"
 
 
-# A self-assessment is scored whole again at every change a reader makes in the calculator, and a
-# file at every open: an item whose counts have not changed keeps its score. A score is a pure
-# function of (item, edition, counts) and immutable, so it can be shared. Only counts that are plain
-# ints are kept (True and 1.0 equal 1, but the rules refuse them); the store is emptied when full.
-_KEPT: dict[tuple[object, ...], ItemScore] = {}
-KEPT_SCORES = 4096
+def score_item(number: str, edition: str | Edition, inputs: ItemInput) -> ItemScore:
+    """Score one item from its inputs, with the steps that produced the score."""
+    item = _ITEMS.get(number)
+    available = None if item is None or type(edition) is not Edition else item.points_in(edition)
+    if item is None or available is None:  # not an item of that edition: say why
+        item, available = catalog.item_in(number, edition)
+    return _score(item, available, inputs, _INPUT_OF[item.number])
 
 
-def _kept_key(number: str, edition: Edition, inputs: ItemInput) -> tuple[object, ...] | None:
-    if type(inputs) is ChannelPerformance:
-        types = tuple(inputs.types.items())
-        for name, counts in types:
-            if type(name) is not str or type(counts) is not tuple or len(counts) != 3 \
-                    or not all(type(v) is int for v in counts):
-                return None
-        return (number, edition, ChannelPerformance, types)
-    values = tuple(inputs.__dict__.values())
-    for value in values:
-        if type(value) is not int:
-            return None
-    return (number, edition, type(inputs), values)
+def _score(item: Item, available: int, inputs: ItemInput, expected: type[ItemInput]) -> ItemScore:
+    kind = type(inputs)
+    if kind is expected:
+        ratio: rules.Ratio | None
+        if kind is ApproachDeployment:
+            assert isinstance(inputs, ApproachDeployment)
+            ratio = rules.approach_deployment_ratio(inputs.met, inputs.applicable, inputs.deployed, inputs.total)
+            if ratio is not None:
+                return ItemScore(item.number, item.name, available, None, inputs, ratio)
+        elif kind is Performance:
+            assert isinstance(inputs, Performance)
+            ratio = rules.performance_ratio(inputs.achieved, inputs.improving, inputs.total)
+            if ratio is not None:
+                return ItemScore(item.number, item.name, available, None, inputs, ratio)
+        elif kind is ChannelPerformance:
+            assert isinstance(inputs, ChannelPerformance)
+            # kept as they are now: the steps are written later, and a mapping may change meanwhile
+            inputs = ChannelPerformance(dict(inputs.types))
+            ratio = rules.channel_performance_ratio(inputs.types)
+            if ratio is not None:
+                return ItemScore(item.number, item.name, available, None, inputs, ratio)
+        else:
+            assert isinstance(inputs, Rule5075)
+            rated = rules.rule_50_75_ratio(inputs.at_target, inputs.at_target_or_improving, inputs.total)
+            if rated is not None:
+                return ItemScore(item.number, item.name, available, rated[2], inputs, rated[:2])
+    else:
+        _check_kind(item, inputs)
+    # The rules name every problem of these counts (or take what the whole numbers above do not).
+    detail = _detail(inputs)
+    met_50_75: bool | None = None
+    if isinstance(detail, rules.Rule5075Score):
+        # Interpretation rule-50-75-points-split: half of the points for each rule.
+        percent, met_50_75 = (detail.level + detail.trend) / 2, detail.met
+    else:
+        percent = detail.percent
+    return ItemScore(item.number, item.name, available, met_50_75, inputs,
+                     (percent.numerator, percent.denominator), detail)
 
 
-def _score_kept(number: str, edition: Edition, inputs: ItemInput) -> ItemScore:
-    key = _kept_key(number, edition, inputs)
-    if key is None:
-        return score_item(number, edition, inputs)
-    kept = _KEPT.get(key)
-    if kept is None:
-        kept = score_item(number, edition, inputs)
-        if len(_KEPT) >= KEPT_SCORES:
-            _KEPT.clear()
-        _KEPT[key] = kept
-    return kept
+def _check_kind(item: Item, inputs: ItemInput) -> None:
+    """The inputs must be of the item's way of scoring (a subclass of it will do)."""
+    expected = INPUT_FOR[item.scoring]
+    if not isinstance(inputs, expected):
+        raise InputError([Problem(
+            "inputs",
+            f"項目 {item.number} の採点方法は {item.scoring} です（{expected.__name__} の入力が必要です）。",
+            f"Item {item.number} is scored by {item.scoring}: it needs {expected.__name__} inputs.",
+        )])
+
+
+def _detail(inputs: ItemInput) -> Detail:
+    """The rule's result for an item's inputs (an InputError naming each count it refuses)."""
+    if isinstance(inputs, ApproachDeployment):
+        return rules.score_approach_deployment(
+            met=inputs.met, applicable=inputs.applicable, deployed=inputs.deployed, total=inputs.total)
+    if isinstance(inputs, Performance):
+        return rules.score_performance(achieved=inputs.achieved, improving=inputs.improving, total=inputs.total)
+    if isinstance(inputs, ChannelPerformance):
+        return rules.score_channel_performance(inputs.types)
+    return rules.score_rule_50_75(
+        at_target=inputs.at_target, at_target_or_improving=inputs.at_target_or_improving, total=inputs.total)
 
 
 # --- The whole self-assessment ---------------------------------------------------------------
@@ -224,49 +306,77 @@ def assess(
     """Score every applicable item and decide certification, naming each unmet condition."""
     scope = applicable_scope(edition, human_assisted=human_assisted, digital_assisted=digital_assisted,
                              excluded=excluded)
-    checker = Checker()
-    scores: list[ItemScore] = []
+    numbers, places = scope.numbers, _PLACES[scope.edition]
+    placed: list[ItemScore | None] = [None] * len(ITEMS)  # in the standard's order
+    problems: list[Problem] = []
     for number, inputs in items.items():
-        if number not in scope.numbers:
-            why = ("この範囲では適用されない項目です" if any(i.number == number for i in scope.excluded)
-                   else f"{scope.edition}版にない項目です")
-            why_en = ("it does not apply to this scope" if any(i.number == number for i in scope.excluded)
-                      else f"it is not in the {scope.edition} edition")
-            checker.add(f"items.{number}", f"項目 {number} には入力できません（{why}）。",
-                        f"Item {number} cannot be scored: {why_en}.")
+        if number not in numbers:
+            problems.append(_not_in_scope(scope, number))
             continue
+        place, item, available, expected = places[number]
         try:
-            scores.append(_score_kept(number, scope.edition, inputs))
+            placed[place] = _score(item, available, inputs, expected)
         except InputError as error:
-            checker.problems.extend(Problem(f"items.{number}.{p.field}", p.ja, p.en) for p in error.problems)
-    checker.raise_if_any()
+            problems.extend(Problem(f"items.{number}.{p.field}", p.ja, p.en) for p in error.problems)
+    if problems:
+        raise InputError(problems)
 
-    scores.sort(key=lambda s: _ORDER[s.number])
-    scored = {s.number for s in scores}
-    unscored = tuple(i.number for i in scope.items if i.number not in scored)
-    # Sums and the order of losses on whole numbers over one common denominator: exact like the
-    # fractions' own arithmetic, without building a fraction for each step (scoring must stay fast).
-    common = math.lcm(*(s.points.denominator for s in scores))
-    scaled = [s.points.numerator * (common // s.points.denominator) for s in scores]
-    by_category = dict.fromkeys((c.number for c in CATEGORIES), 0)
-    for s, points in zip(scores, scaled, strict=True):
-        by_category[_CATEGORY[s.number]] += points
-    categories = tuple(CategoryTotal(c.number, c.name, Fraction(by_category[c.number], common), available)
-                       for c, available in zip(CATEGORIES, scope.category_points, strict=True))
-    earned = Fraction(sum(scaled), common)
-    percent = earned * 100 / scope.applicable
-    missing = max(Fraction(0), scope.required - earned)
+    scores = [s for s in placed if s is not None]
+    unscored = tuple(i.number for i in scope.items if placed[_ORDER[i.number]] is None)
+    # Sums and the order of losses on whole numbers over one common denominator (100 × the lcm of
+    # the items' % denominators): exact like fractions, without building one for each item.
+    common = math.lcm(*(s._ratio[1] for s in scores))
+    scale = 100 * common
+    by_category = [0, 0, 0, 0]
+    scaled: list[int] = []
+    lost: list[int] = []
+    below: list[str] = []
+    rule: ItemScore | None = None
+    for s in scores:
+        numerator, denominator = s._ratio
+        points = numerator * (common // denominator) * s._available
+        scaled.append(points)
+        lost.append(s._available * scale - points)
+        by_category[_CATEGORY_PLACE[s._number]] += points
+        inputs = s._inputs
+        if isinstance(inputs, ApproachDeployment):
+            if inputs.met < inputs.applicable:  # approach below 100%
+                below.append(s._number)
+        elif s._rule_50_75_met is not None and rule is None:
+            rule = s
+    categories = tuple(CategoryTotal(c.number, c.name, Fraction(points, scale), available)
+                       for c, points, available in zip(CATEGORIES, by_category, scope.category_points, strict=True))
+    total = sum(scaled)
+    earned = Fraction(total, scale)
+    percent = Fraction(total, common * scope.applicable)
+    required = scope.required
+    short = required.numerator * scale - total * required.denominator  # of 95%, over required.denominator × scale
+    missing = Fraction(short, required.denominator * scale) if short > 0 else _NOTHING
     # Stable sort on the standard's order, so ties keep the item order.
-    lost = {s.number: s.available * common - points for s, points in zip(scores, scaled, strict=True)}
-    losses = tuple(sorted((s for s in scores if lost[s.number] > 0), key=lambda s: lost[s.number], reverse=True)[:5])
-    conditions = _conditions(scope, scores, unscored, earned, percent)
+    losses = tuple(scores[n] for n in sorted((n for n, points in enumerate(lost) if points > 0),
+                                             key=lost.__getitem__, reverse=True)[:5])
+    conditions = _conditions(scope, unscored, earned, percent, short <= 0, below, rule)
     return Assessment(scope, tuple(scores), unscored, categories, earned, percent, missing, losses,
                       conditions, all(c.met for c in conditions))
 
 
+def _not_in_scope(scope: ApplicablePoints, number: str) -> Problem:
+    excluded = any(i.number == number for i in scope.excluded)
+    why = "この範囲では適用されない項目です" if excluded else f"{scope.edition}版にない項目です"
+    why_en = "it does not apply to this scope" if excluded else f"it is not in the {scope.edition} edition"
+    return Problem(f"items.{number}", f"項目 {number} には入力できません（{why}）。",
+                   f"Item {number} cannot be scored: {why_en}.")
+
+
 _ITEMS = {i.number: i for i in ITEMS}
 _ORDER = {i.number: n for n, i in enumerate(ITEMS)}
-_CATEGORY = {i.number: i.category for i in ITEMS}
+_CATEGORY_PLACE = {i.number: [c.number for c in CATEGORIES].index(i.category) for i in ITEMS}
+_INPUT_OF = {i.number: INPUT_FOR[i.scoring] for i in ITEMS}
+# each edition's items: number -> (place in the standard's order, item, points in the edition, kind of inputs)
+_PLACES = {edition: {i.number: (_ORDER[i.number], i, i.points_in(edition) or 0, _INPUT_OF[i.number])
+                     for i in catalog.items_in(edition)} for edition in Edition}
+_NOTHING = Fraction(0)
+_CONDITION_TEXTS = {c.id: c.text for c in CERTIFICATION_CONDITIONS}
 
 
 def _short_by(shortfall: Fraction, lang: str) -> str:
@@ -290,15 +400,12 @@ def _approach_detail(below: list[str], blank: list[str]) -> Text:
 
 
 def _conditions(
-    scope: ApplicablePoints, scores: list[ItemScore], unscored: tuple[str, ...], earned: Fraction,
-    percent: Fraction,
+    scope: ApplicablePoints, unscored: tuple[str, ...], earned: Fraction,
+    percent: Fraction, reached: bool, below: list[str], rule: ItemScore | None,
 ) -> tuple[ConditionResult, ...]:
-    texts = {c.id: c.text for c in CERTIFICATION_CONDITIONS}
-    # approach below 100%, compared on whole numbers (a fraction's comparison costs more)
-    below = [s.number for s in scores if s.approach is not None and s.approach.numerator < 100 * s.approach.denominator]
+    texts = _CONDITION_TEXTS
     # an item of 1.0-3.0 without inputs has no approach to speak of: it fails the condition too
-    blank = [n for n in unscored if n.split(".")[0] in {"1", "2", "3"}]
-    rule = next((s for s in scores if s.rule_50_75_met is not None), None)
+    blank = [n for n in unscored if _CATEGORY_PLACE[n] < 3]
     def points() -> Text:
         shown, share, required = (fmt_against(earned, scope.required), fmt_percent_against(percent, 95),
                                   fmt_number(scope.required, 4))
@@ -320,7 +427,7 @@ def _conditions(
                     f"All {len(scope.items)} applicable items have inputs")
 
     return (
-        ConditionResult("points-95", texts["points-95"], earned >= scope.required, points),
+        ConditionResult("points-95", texts["points-95"], reached, points),
         ConditionResult("approach-100", texts["approach-100"], not below and not blank,
                         lambda: _approach_detail(below, blank)),
         ConditionResult("rule-50-75", texts["rule-50-75"], rule is not None and bool(rule.rule_50_75_met),

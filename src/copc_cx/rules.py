@@ -36,6 +36,76 @@ def counts_fit(*values: object) -> bool:
     return True
 
 
+# --- Each item's % on whole numbers -------------------------------------------------------
+# A self-assessment scores every item again at each change a reader makes. These give an item's %
+# as (numerator, denominator) straight from its counts when they are valid, without a fraction or a
+# result object; None otherwise (the score_* functions then name each problem). The score_*
+# functions below give the same % as exact fractions with their steps (tests/core/test_properties.py
+# checks that both agree).
+
+Ratio = tuple[int, int]  # numerator, denominator (not necessarily reduced)
+_FULL: Ratio = (100, 1)
+
+
+def approach_deployment_ratio(met: object, applicable: object, deployed: object, total: object) -> Ratio | None:
+    """The lower of approach % (met of applicable) and the deployment rating."""
+    if type(met) is int and type(applicable) is int and type(deployed) is int and type(total) is int \
+            and 0 <= met <= applicable <= MAX_COUNT and 0 <= deployed <= total <= MAX_COUNT and applicable and total:
+        rating = deployment_band(deployed, total)
+        # approach % vs the rating, as whole numbers: met/applicable vs rating/100
+        return (met * 100, applicable) if met * 100 < rating * applicable else (rating, 1)
+    return None
+
+
+def performance_ratio(achieved: object, improving: object, total: object) -> Ratio | None:
+    """A >= 50 -> 100; otherwise min(100, 2A + I/2), with A and I as % of total."""
+    if type(achieved) is int and type(improving) is int and type(total) is int \
+            and achieved >= 0 and improving >= 0 and achieved + improving <= total <= MAX_COUNT and total:
+        return _performance(achieved, improving, total)
+    return None
+
+
+def _performance(achieved: int, improving: int, total: int) -> Ratio:
+    # 2A + I/2 = (200·achieved + 50·improving) / total
+    if 2 * achieved >= total:
+        return _FULL
+    raw = 200 * achieved + 50 * improving
+    return _FULL if raw >= 100 * total else (raw, total)
+
+
+def channel_performance_ratio(types: Mapping[str, object]) -> Ratio | None:
+    """The mean of the metric types' performance %s (service, quality, efficiency; sales if given)."""
+    ratios = []
+    for name in _TYPE_VALUES:
+        counts = types.get(name)
+        if counts is None:
+            if name in _REQUIRED_TYPE_VALUES:
+                return None
+            continue
+        if type(counts) is not tuple or len(counts) != 3:
+            return None
+        ratio = performance_ratio(*counts)
+        if ratio is None:
+            return None
+        ratios.append(ratio)
+    if len(ratios) != len(types):  # a name that is no metric type
+        return None
+    # summed on whole numbers over the types' common denominator
+    common = math.lcm(*(d for _, d in ratios))
+    return sum(n * (common // d) for n, d in ratios), common * len(ratios)
+
+
+def rule_50_75_ratio(at_target: object, at_target_or_improving: object, total: object) -> tuple[int, int, bool] | None:
+    """4.6's % (half of the points for each rule: interpretation rule-50-75-points-split) and whether
+    50/75 is achieved. Below its threshold the 50 rule gives 100 − 2·(50 − level%) = 2·level%, the 75
+    rule 100 − 4/3·(75 − trend%) = 4/3·trend%; both are worked over the denominator 3·total."""
+    a, e, t = at_target, at_target_or_improving, total
+    if type(a) is int and type(e) is int and type(t) is int and 0 <= a <= e <= t <= MAX_COUNT and t:
+        level, trend = 2 * a >= t, 4 * e >= 3 * t
+        return (300 * t if level else 600 * a) + (300 * t if trend else 400 * e), 6 * t, level and trend
+    return None
+
+
 # --- Categories 1.0-3.0: approach x deployment -------------------------------------------
 
 @dataclass(frozen=True, init=False)
@@ -54,16 +124,11 @@ class ApproachDeploymentScore(Explained):
 
 
 def deployment_band(deployed: int, total: int) -> int:
-    """The deployment rating for `deployed` of `total` units (quartile bands)."""
-    if deployed == total:
-        return 100
-    for band in _BANDS_BELOW_FULL:
-        if 100 * deployed >= band * total:
-            return band
-    return 0
+    """The deployment rating for `deployed` of `total` units: 100 when every unit deploys, else the
+    highest quarter band reached (interpretation deployment-bands), 25 × ⌊4 × deployed / total⌋."""
+    return 100 if deployed == total else 25 * (4 * deployed // total)
 
 
-_BANDS_BELOW_FULL = DEPLOYMENT_BANDS[1:]
 _RATING_PERCENT = {rating: Fraction(rating) for rating in (*DEPLOYMENT_BANDS, 0)}  # fractions never change: shared
 
 
@@ -143,10 +208,8 @@ def performance_from_counts(achieved: int, improving: int, total: int) -> Fracti
     Worked on whole numbers (2A + I/2 = (200·achieved + 50·improving) / total): one
     exact fraction instead of several, because a self-assessment runs this often.
     """
-    if 2 * achieved >= total:
-        return HUNDRED
-    raw = 200 * achieved + 50 * improving
-    return HUNDRED if raw >= 100 * total else Fraction(raw, total)
+    ratio = _performance(achieved, improving, total)
+    return HUNDRED if ratio == _FULL else Fraction(*ratio)
 
 
 def score_performance(
@@ -215,6 +278,8 @@ Counts = tuple[int, int, int]  # (achieved, improving, total)
 _TYPES = tuple((t, t.value) for t in MetricType)
 _TYPE_NAMES = frozenset(name for _, name in _TYPES)
 _REQUIRED_TYPES = tuple(t for t in MetricType if t not in OPTIONAL_METRIC_TYPES)
+_TYPE_VALUES = tuple(name for _, name in _TYPES)
+_REQUIRED_TYPE_VALUES = frozenset(t.value for t in _REQUIRED_TYPES)
 
 
 def score_channel_performance(types: Mapping[str, Counts]) -> ChannelPerformanceScore:

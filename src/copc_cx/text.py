@@ -18,6 +18,21 @@ class Text:
         return {"ja": self.ja, "en": self.en}
 
 
+def _ratio(value: Fraction | int) -> tuple[int, int]:
+    """(numerator, denominator) of an exact number, without building a fraction where it is one."""
+    if type(value) is int:
+        return value, 1
+    if type(value) is not Fraction:  # Fraction(a Fraction) would build a new one: not cheap
+        value = Fraction(value)
+    return value.numerator, value.denominator
+
+
+def _shown(numerator: int, denominator: int, places: int) -> str:
+    if numerator % denominator == 0:
+        return f"{numerator // denominator:,}"
+    return f"{numerator / denominator:,.{places}f}".rstrip("0").rstrip(".")
+
+
 def fmt_number(value: Fraction | int, places: int = 2) -> str:
     """A number for display: exact when it is whole, else rounded to `places` decimals.
 
@@ -25,11 +40,7 @@ def fmt_number(value: Fraction | int, places: int = 2) -> str:
     """
     if type(value) is int:
         return f"{value:,}"
-    if not isinstance(value, Fraction):  # Fraction(a Fraction) would build a new one: not cheap
-        value = Fraction(value)
-    if value.denominator == 1:
-        return f"{value.numerator:,}"
-    return f"{value.numerator / value.denominator:,.{places}f}".rstrip("0").rstrip(".")
+    return _shown(*_ratio(value), places)
 
 
 def fmt_percent(value: Fraction | int) -> str:
@@ -47,20 +58,22 @@ def fmt_against(value: Fraction | int, *thresholds: Fraction | int, places: int 
     3,799.99625 against 3,800 shows as "3,799.996", never "3,800"; 65.001 against 65 as "65.001".
     Worked on whole numbers (numerators and denominators): a result shows several for every item.
     """
-    exact = Fraction(value)
-    num, den = exact.numerator, exact.denominator
+    num, den = _ratio(value)
     if den == 1:
         return f"{num:,}"  # shown exactly: on the same side of everything
-    # Worked on integers (a table of metrics formats many shares): the sign of rounded - t and of
-    # exact - t for t = tn/td, with rounded = r / 10**digits and exact = num / den.
-    limits = [(Fraction(t).numerator, Fraction(t).denominator) for t in thresholds]
+    # the sign of rounded - t and of exact - t for t = tn/td, with rounded = r / 10**digits and
+    # exact = num / den
+    limits = [_ratio(t) for t in thresholds]
     sides = [_sign(num * td - tn * den) for tn, td in limits]
     for digits in range(places, places + 12):
         scale = 10**digits
         rounded = (2 * num * scale + den) // (2 * den)  # half up: floor(exact * scale + 1/2)
-        if all(_sign(rounded * td - tn * scale) == side for (tn, td), side in zip(limits, sides, strict=True)):
-            return fmt_number(Fraction(rounded, scale), digits)
-    return fmt_number(exact, places + 12)
+        for (tn, td), side in zip(limits, sides, strict=True):
+            if _sign(rounded * td - tn * scale) != side:
+                break
+        else:
+            return _shown(rounded, scale, digits)
+    return _shown(num, den, places + 12)
 
 
 def fmt_percent_against(value: Fraction | int, *thresholds: Fraction | int) -> str:

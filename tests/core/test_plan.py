@@ -302,8 +302,8 @@ def test_items_without_inputs_are_named_and_get_no_invented_inputs() -> None:
 
 
 def test_the_50_75_step_changes_the_fewest_metrics() -> None:
-    """48% at target and 69% at target or improving (the guide's 4.6 example): two metrics to target,
-    which count for both shares, and four more improving reach 50% and 75%."""
+    """The guide's 4.6 example (below both 50% and 75%): the fewest metrics brought to target, which
+    count for both shares, and then to improving reach 50% and 75%."""
     example = EXAMPLES_BY_ID["rule-50-75"].input
     value = cx.Rule5075(int(example["at_target"]), int(example["at_target_or_improving"]), int(example["total"]))
     new = plan.rule_50_75_counts(value)

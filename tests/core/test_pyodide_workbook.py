@@ -61,7 +61,7 @@ const handle = pyodide.pyimport("copc_cx.files.workbook").handle;
 const ask = (op, input) => JSON.parse(handle(JSON.stringify({ op, input })));
 const written = ask("workbook-write", { assessment: %(assessment)s, lang: "ja" });
 const read = ask("workbook-read", { data: written.result.data });
-const core = ask("rule-50-75", { at_target: 48, at_target_or_improving: 69, total: 100 });
+const core = ask("rule-50-75", { at_target: 31, at_target_or_improving: 52, total: 80 });
 process.stdout.write(JSON.stringify({ before, written, read, core }));
 """
 
