@@ -23,7 +23,7 @@ import { noteBoxes } from "./notes.mjs";
 import { presenterButton, presenting } from "./presenter.mjs";
 import { stepList } from "./render.mjs";
 import { ReplacedInputs } from "./replaced.mjs";
-import { ResultArea } from "./result-area.mjs";
+import { ResultArea, summaryOf } from "./result-area.mjs";
 import { ShareBox } from "./share.mjs";
 import { readJson, stateKey, writeJson } from "./storage.mjs";
 
@@ -81,6 +81,8 @@ export class Calculator {
     this.exampleList = null;
     /** whether the next result is brought into view (an example link) */
     this.revealNext = false;
+    /** whether the reader has acted (typed, loaded an example, opened a link): results are announced from then on */
+    this.heard = false;
     this.kept = new KeptResult(name, this.op);
 
     const { t } = this;
@@ -209,6 +211,18 @@ export class Calculator {
 
   /** There is no valid result to show: results drawn inside the form must go too. */
   cleared() {}
+
+  /**
+   * What screen readers hear when this result replaces the last one: the decision and the main
+   * figures (by default read from the drawn result: its `.copc-decision` verdict and big figures).
+   * @param {Computed} response
+   * @param {State} state
+   * @param {HTMLElement} body the drawn result
+   * @returns {string}
+   */
+  announcement(response, state, body) {
+    return summaryOf(body, this.lang);
+  }
 
   // --- the worked examples (from the catalog) ---
 
@@ -356,6 +370,7 @@ export class Calculator {
    * @param {"example" | "clear" | "link" | "file" | null} [reason] what replaces the reader's inputs (kept for a restore)
    */
   load(state, reason = null) {
+    this.heard = true;
     this.fields.reset();
     const clean = this.sanitize(structuredClone(state));
     if (reason) this.replaced.keep(this.collect(), clean, reason);
@@ -390,6 +405,7 @@ export class Calculator {
 
   /** @param {Event} event */
   onInput(event) {
+    this.heard = true;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target && target.dataset && target.dataset.path) this.fields.touch(target.dataset.path);
     if (target && target.dataset && target.dataset.structural !== undefined && event.type === "change") {
@@ -554,6 +570,7 @@ export class Calculator {
     if (!response.ok) this.cleared();
     if (!response.ok && response.failure) {
       this.result.failed(response.failure, () => this.retry());
+      if (this.heard) this.result.announce(this.result.note.textContent || "");
       this.root.dataset.state = "failed";
       this.root.dataset.failure = response.failure;
       return true;
@@ -572,6 +589,7 @@ export class Calculator {
     }
     this.result.result(body);
     this.root.dataset.state = "result";
+    if (this.heard) this.result.announce(this.announcement(response, this.lastState || this.defaults(), body));
     this.showNotices();
     this.revealIfAsked();
     return true;
@@ -597,6 +615,7 @@ export class Calculator {
     if (shown) {
       this.result.invalid();
       this.root.dataset.state = "invalid";
+      if (this.heard) this.result.announce(this.result.note.textContent || "");
     } else {
       this.result.incomplete(hints);
       this.root.dataset.state = "incomplete";

@@ -1,6 +1,8 @@
 // @ts-check
 // The result area under a form: the result itself, or a note that says why there is none yet
-// (waiting for the engine, inputs to complete or to fix, a failure with a Retry button).
+// (waiting for the engine, inputs to complete or to fix, a failure with a Retry button), and a
+// polite live region that tells screen readers what changed: the decision and the main figures,
+// never every step (the whole area announced on each keystroke would drown the reader).
 
 import { h } from "./dom.mjs";
 
@@ -21,8 +23,10 @@ export class ResultArea {
     this.t = t;
     this.note = h("p", { class: "copc-calc__result-note", hidden: true });
     this.body = h("div", { class: "copc-calc__result-body" });
-    this.element = h("section", { class: "copc-calc__result", "aria-live": "polite", "aria-label": t("result.heading") },
-      this.note, this.body);
+    this.live = h("p", { class: "copc-sr-only copc-calc__announce", role: "status", "aria-live": "polite",
+                         "aria-atomic": "true" });
+    this.element = h("section", { class: "copc-calc__result", "aria-label": t("result.heading") },
+      this.live, this.note, this.body);
     /** @type {number | null} */
     this.highlightTimer = null;
   }
@@ -51,6 +55,7 @@ export class ResultArea {
 
   /** Waiting for the engine to start; the reader can keep typing. */
   waiting() {
+    this.live.textContent = "";
     this.body.replaceChildren();
     this.setNote(this.t("result.waiting"), "waiting");
   }
@@ -81,6 +86,7 @@ export class ResultArea {
    * @param {string[]} hints
    */
   incomplete(hints) {
+    this.live.textContent = "";
     this.setNote(this.t("result.fill"), "incomplete");
     this.body.replaceChildren(h("ul", { class: "copc-calc__hints" }, hints.map((m) => h("li", { text: m }))));
   }
@@ -94,6 +100,14 @@ export class ResultArea {
     this.body.replaceChildren(body);
   }
 
+  /**
+   * Say `text` to screen readers (once: the same words again are not repeated).
+   * @param {string} text
+   */
+  announce(text) {
+    if (this.live.textContent !== text) this.live.textContent = text;
+  }
+
   /** Bring the result into view and highlight it for a moment (no motion if the reader asks for none). */
   reveal() {
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -105,4 +119,40 @@ export class ResultArea {
       this.element.classList.remove("is-highlighted");
     }, HIGHLIGHT_MS);
   }
+}
+
+/**
+ * The words of `el` a screen reader reads (marks hidden from it left out), on one line.
+ * @param {Element} el
+ * @returns {string}
+ */
+function spoken(el) {
+  const copy = /** @type {Element} */ (el.cloneNode(true));
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return (copy.textContent || "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * What a result drawn with the kit's pieces (render.mjs) says in brief: its decision (the verdict
+ * of a `.copc-decision`, else the first verdict) and its headline figures (the big ones of the first
+ * group of figures, else its first figure), "label: value".
+ * @param {HTMLElement} body
+ * @param {string} lang
+ * @returns {string}
+ */
+export function summaryOf(body, lang) {
+  const decision = body.querySelector(".copc-decision .copc-verdict") || body.querySelector(".copc-verdict");
+  const group = body.querySelector(".copc-stats");
+  const figures = group ? [...group.querySelectorAll(".copc-stat--big")] : [];
+  if (group && !figures.length && group.firstElementChild) figures.push(group.firstElementChild);
+  const separator = lang === "ja" ? "：" : ": ";
+  const parts = [
+    decision ? spoken(decision) : "",
+    ...figures.slice(0, 2).map((figure) => {
+      const label = figure.querySelector(".copc-stat__label");
+      const value = figure.querySelector(".copc-stat__value");
+      return label && value ? `${spoken(label)}${separator}${spoken(value)}` : spoken(figure);
+    }),
+  ].filter(Boolean);
+  return parts.join(lang === "ja" ? "。" : ". ");
 }

@@ -563,8 +563,13 @@ export default class SelfAssessment extends Calculator {
       svg("text", { x: "20", y: "16", class: "copc-chart__value" }, t("sa.chart.earned")),
       svg("rect", { x: "130", y: "4", width: "14", height: "14", class: "copc-chart__available" }),
       svg("text", { x: "150", y: "16", class: "copc-chart__value" }, t("sa.chart.available")));
-    return svg("svg", { class: "copc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId },
-      svg("title", { id: titleId }, t("sa.chart")), legend, ...rows);
+    // an image to screen readers: its title names it, its description gives every bar's figures
+    const descId = this.id("chart-desc");
+    const figures = categories.map((c) => `${c.number} ${pick(c.name, lang)}: ${shown(lang, c, "earned")} / ${fmt(lang, c.available)}`);
+    return svg("svg", { class: "copc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId,
+                        "aria-describedby": descId },
+      svg("title", { id: titleId }, t("sa.chart")), svg("desc", { id: descId }, figures.join(lang === "ja" ? "。" : "; ")),
+      legend, ...rows);
   }
 }
 
