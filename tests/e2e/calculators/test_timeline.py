@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -164,3 +165,29 @@ def test_timeline_a_quality_manager_plans_the_fastest_path_from_march(calculator
     # the Download button is there for the calendar program
     expect(root.locator(".copc-tl-ics")).to_be_visible()
     field(root, "audit").fill("")
+
+
+def test_timeline_downloads_a_calendar_file_that_parses(calculators_page: tuple[Page, str]) -> None:
+    """Download calendar (.ics): icalendar is fetched from the site on first use, and the file holds
+    one all-day event per entry of the plan, each with UID, DTSTAMP and DTSTART as a DATE."""
+    from datetime import date
+
+    from icalendar import Calendar
+
+    page, lang = calculators_page
+    root = calc(page, "timeline")
+    worked = examples_of("timeline")[0]
+    load_example(root, worked.id)
+    with page.expect_download(timeout=120_000) as download:
+        root.locator(".copc-tl-ics").click()
+    saved = download.value
+    assert saved.suggested_filename.endswith(".ics")
+    calendar = Calendar.from_ical(Path(saved.path()).read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    core = plan(worked.input, today_of(page))
+    assert len(events) >= len([e for e in core["entries"] if e["condition"] is None])
+    for event in events:
+        assert event.get("UID") and event.get("DTSTAMP")
+        assert type(event.decoded("DTSTART")) is date  # an all-day event
+    summaries = " ".join(str(event.get("SUMMARY")) for event in events)
+    assert core["entries"][0]["title"][lang] in summaries
