@@ -323,9 +323,10 @@ def add_core_snapshot(pyodide_folder: Path, wheel: Path) -> Path:
     if node is None:
         raise SystemExit("build: node is missing: it makes the core's memory snapshot (see README.md)")
     raw = ROOT / "build" / "core.snapshot"
-    # the optional operations' modules too: after a restore the core's files are gone, only what was imported stays
+    # the optional operations' registry and modules too (the catalog operation imports the registry
+    # lazily): after a restore the core's files are gone, only what was imported stays
     run(node, ROOT / "scripts" / "snapshot_core.mjs", pyodide_folder, pyodide_folder / wheel.name, raw,
-        *core_module("optional").handler_modules(), quiet=True)
+        "copc_cx.optional", *core_module("optional").handler_modules(), quiet=True)
     target = pyodide_folder / core_snapshot_name(core_lock_entry())
     target.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
     raw.unlink()
