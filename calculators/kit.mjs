@@ -10,7 +10,7 @@ export {
   exampleNamed, examplesOf, fieldNamed, findItem, formFields, itemLabel, itemNotes, itemsOf, joinNotes, metricTypes,
   scoringFields, scoringNotes, topicNotes,
 } from "./kit/catalog.mjs";
-export { h, svg } from "./kit/dom.mjs";
+export { h, scrollingTable, svg } from "./kit/dom.mjs";
 export { setOptions } from "./kit/fields.mjs";
 export { fmt, pct, shown } from "./kit/format.mjs";
 export { ItemCalculator } from "./kit/item-calculator.mjs";

@@ -90,3 +90,15 @@ function setAttrs(el, attrs) {
     else el.setAttribute(key, value === true ? "" : String(value));
   }
 }
+
+/**
+ * The attributes of the wrapper that lets a wide result table scroll sideways on a narrow screen:
+ * h("div", scrollingTable(label), table). A table of inputs holds focusable controls already; a
+ * result table has none, so its wrapper takes focus itself (a keyboard reader scrolls it with the
+ * arrow keys) and is a region named after the table.
+ * @param {string} label what the table shows, in the page's language
+ * @returns {Attrs}
+ */
+export function scrollingTable(label) {
+  return { class: "copc-table-wrap", tabindex: "0", role: "region", "aria-label": label };
+}

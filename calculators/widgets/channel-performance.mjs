@@ -5,7 +5,7 @@
 
 import { pick } from "../i18n.mjs";
 import {
-  Calculator, EDITIONS, editionOptions, fmt, h, itemLabel, itemNotes, itemsOf, late, metricTypes, oneOf, pct, record,
+  Calculator, EDITIONS, editionOptions, fmt, h, scrollingTable, itemLabel, itemNotes, itemsOf, late, metricTypes, oneOf, pct, record,
   scoringFields, setOptions, shown, stat, stats, texts,
 } from "../kit.mjs";
 import STRINGS from "./channel-performance.strings.mjs";
@@ -215,7 +215,7 @@ export default class ChannelPerformance extends Calculator {
         stat(t("points.label"), t("pointsOf", { n: shown(lang, r, "points"), of: fmt(lang, r.available) }), { big: true }),
         stat(t("cp.weight"), pct(lang, r.weight * 100)),
       ),
-      h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--result" },
+      h("div", scrollingTable(t("cp.typesCaption")), h("table", { class: "copc-table copc-table--result" },
         h("thead", {}, h("tr", {},
           h("th", { scope: "col", text: t("cp.type") }),
           h("th", { scope: "col", text: "A" }),

@@ -8,7 +8,7 @@
 import { compute } from "../client.mjs";
 import { pick } from "../i18n.mjs";
 import {
-  CATALOG, Calculator, EDITIONS, blockNamed, blocksFor, calculatorNamed, editionOptions, h, itemsOf, joinNotes,
+  CATALOG, Calculator, EDITIONS, blockNamed, blocksFor, calculatorNamed, editionOptions, h, scrollingTable, itemsOf, joinNotes,
   metricTypes, oneOf, record, setOptions, shown, stat, stats, str, subheading, topicNotes, verdict,
 } from "../kit.mjs";
 import { shareLink } from "../kit/links.mjs";
@@ -735,7 +735,7 @@ export default class MetricsTable extends Calculator {
       h("summary", {}, h("strong", { text: head }), ` — ${figures.join(" · ")}`,
         item.rule_50_75_met === null ? null : h("span", { class: item.rule_50_75_met ? "copc-ok" : "copc-no",
           text: ` ${item.rule_50_75_met ? "✓" : "✗"} ${t(item.rule_50_75_met ? "mt.rule5075.met" : "mt.rule5075.notMet")}` })),
-      byType.length ? h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--compact" },
+      byType.length ? h("div", scrollingTable(head), h("table", { class: "copc-table copc-table--compact" },
         h("thead", {}, h("tr", {}, [t("mt.type"), t("mt.atTarget"), t("mt.improving"), t("mt.total"), "%"].map((x) => h("th", { text: x })))),
         h("tbody", {}, byType.map(([type, counts]) => {
           const tally = /** @type {any} */ (counts);
@@ -784,7 +784,7 @@ export default class MetricsTable extends Calculator {
       verdict(level.holds, t(level.holds ? "mt.level.holds" : "mt.level.fails")),
       level.differs.length ? h("p", { class: "copc-mt-differs" }, h("span", { "aria-hidden": "true", text: "⚠ " }),
         t("mt.level.differs", { units: level.differs.map((/** @type {string} */ u) => u === "entity" ? t("mt.entity") : u).join(", ") })) : null,
-      h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--compact copc-mt-units" },
+      h("div", scrollingTable(t("mt.level")), h("table", { class: "copc-table copc-table--compact copc-mt-units" },
         h("thead", {}, h("tr", {}, h("th", { text: t("mt.unit") }), h("th", { text: t("mt.reading.a") }),
           h("th", { text: t("mt.reading.b") }), h("th", { text: t("mt.level.differ") }))),
         h("tbody", {}, level.units.map((/** @type {any} */ u) => h("tr", {

@@ -8,7 +8,7 @@
 
 import { pick } from "../i18n.mjs";
 import {
-  CATALOG, Calculator, filled, fmt, h, itemNotes, itemsOf, joinNotes, metricTypes, record, scoringFields,
+  CATALOG, Calculator, filled, fmt, h, scrollingTable, itemNotes, itemsOf, joinNotes, metricTypes, record, scoringFields,
   shown, stat, stats, str, subheading, svg, topicNotes, verdict,
 } from "../kit.mjs";
 import { fileFields, fileStateFrom, sanitizeFileState } from "../kit/file-data.mjs";
@@ -498,7 +498,7 @@ export default class SelfAssessment extends Calculator {
     );
 
     const categories = r.categories.filter((/** @type {any} */ c) => c.available > 0);
-    const categoryTable = h("div", { class: "copc-table-wrap" }, h("table", { class: "copc-table copc-table--result" },
+    const categoryTable = h("div", scrollingTable(t("sa.totals")), h("table", { class: "copc-table copc-table--result" },
       h("caption", { text: t("sa.totals") }),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", text: t("sa.category") }),

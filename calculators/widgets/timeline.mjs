@@ -7,7 +7,7 @@
 import { compute } from "../client.mjs";
 import { pick } from "../i18n.mjs";
 import {
-  CATALOG, Calculator, bool, formFields, h, late, oneOf, setOptions, str, subheading, svg, topicNotes,
+  CATALOG, Calculator, bool, formFields, h, scrollingTable, late, oneOf, setOptions, str, subheading, svg, topicNotes,
 } from "../kit.mjs";
 import { anchorAt, chartLayout, fmtDay, fmtSpan } from "./timeline-chart.mjs";
 import STRINGS from "./timeline.strings.mjs";
@@ -393,7 +393,7 @@ export default class Timeline extends Calculator {
         e.approximate ? h("span", { class: "copc-tl-tag copc-tl-tag--about", text: t("tl.approximate") }) : null,
         h("p", { class: "copc-tl-rule", text: pick(e.rule, lang) })),
       h("td", { class: "copc-tl-ref", text: e.reference })));
-    return h("div", { class: "copc-table-wrap" },
+    return h("div", scrollingTable(t("tl.dates")),
       h("table", { class: "copc-table copc-table--result copc-tl-table" },
         h("caption", { class: "copc-sr-only", text: t("tl.dates") }),
         h("thead", {}, h("tr", {},
