@@ -557,7 +557,7 @@ export class Calculator {
   // --- showing a response ---
 
   clearErrors() {
-    this.fields.clearErrors(this.root, this.result.element);
+    this.fields.clearErrors();
   }
 
   /** @returns {boolean} false when the result could not be drawn */

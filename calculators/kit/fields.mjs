@@ -60,6 +60,8 @@ export class Fields {
     this.form = null;
     /** @type {HTMLElement | null} where errors at no field go */
     this.formErrors = null;
+    /** @type {Set<Element>} the slots, fields and rows showError() marked, for clearErrors() */
+    this.marked = new Set();
   }
 
   /**
@@ -272,32 +274,37 @@ export class Fields {
     const messageId = this.id("msg");
     container.append(h("p", { class: "copc-error", id: messageId, text: this.prefixed(target, message) }));
     container.hidden = false;
+    this.marked.add(container);
     if (!el) return;
+    this.marked.add(el);
     el.setAttribute("aria-invalid", "true");
     const described = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
     el.setAttribute("aria-describedby", [...described, messageId].join(" "));
     const wrap = el.closest("[data-field-wrap], tr, fieldset");
-    if (wrap) wrap.classList.add("is-invalid");
+    if (wrap) {
+      wrap.classList.add("is-invalid");
+      this.marked.add(wrap);
+    }
   }
 
   /**
-   * Take every message and mark away from `root` (but `keep`'s own class).
-   * @param {HTMLElement} root
-   * @param {Element} [keep]
+   * Take every message and mark that showError() put up away again. They are remembered rather
+   * than looked for: a table of thousands of fields took milliseconds to search on every answer.
    */
-  clearErrors(root, keep) {
-    for (const slot of root.querySelectorAll(".copc-field__errors, .copc-calc__form-errors")) {
-      slot.replaceChildren();
-      /** @type {HTMLElement} */ (slot).hidden = true;
+  clearErrors() {
+    for (const el of this.marked) {
+      if (el.classList.contains("copc-field__errors") || el.classList.contains("copc-calc__form-errors")) {
+        el.replaceChildren();
+        /** @type {HTMLElement} */ (el).hidden = true;
+      }
+      if (el.hasAttribute("aria-invalid")) {
+        el.removeAttribute("aria-invalid");
+        const hint = /** @type {HTMLElement} */ (el).dataset.hint;
+        if (hint) el.setAttribute("aria-describedby", hint);
+        else el.removeAttribute("aria-describedby");
+      }
+      el.classList.remove("is-invalid");
     }
-    for (const el of root.querySelectorAll("[aria-invalid]")) {
-      el.removeAttribute("aria-invalid");
-      const hint = /** @type {HTMLElement} */ (el).dataset.hint;
-      if (hint) el.setAttribute("aria-describedby", hint);
-      else el.removeAttribute("aria-describedby");
-    }
-    for (const el of root.querySelectorAll(".is-invalid")) {
-      if (el !== keep) el.classList.remove("is-invalid");
-    }
+    this.marked.clear();
   }
 }
