@@ -630,11 +630,18 @@ export default class MetricsTable extends Calculator {
    */
   rowList(state, label, rows, kind) {
     if (!rows.length) return null;
-    return h("details", { class: "copc-mt-rows", dataset: { rows: kind } },
-      h("summary", { text: `${label} (${rows.length})` }),
-      h("ul", { class: "copc-list" }, rows.map((row) => h("li", {},
+    // the list is made when first opened: hundreds of rows behind each count, on every answer, were
+    // most of the time a recompute took
+    const list = h("ul", { class: "copc-list" });
+    const details = h("details", { class: "copc-mt-rows", dataset: { rows: kind } },
+      h("summary", { text: `${label} (${rows.length})` }), list);
+    details.addEventListener("toggle", () => {
+      if (!details.open || list.firstChild) return;
+      list.append(...rows.map((row) => h("li", {},
         h("button", { type: "button", class: "copc-mt-goto", text: this.rowName(state, row),
-                      on: { click: () => this.views[row]?.cells.name.focus() } })))));
+                      on: { click: () => this.views[row]?.cells.name.focus() } }))));
+    });
+    return details;
   }
 
   /**
