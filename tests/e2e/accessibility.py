@@ -97,6 +97,28 @@ def scheme_shown(page: Page, scheme: Scheme) -> None:
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme.scheme)
 
 
+def switch_scheme(page: Page) -> Scheme:
+    """Choose the other palette, as the header's toggle does (without moving the focus): the page
+    is checked in both schemes without loading it, and its calculators again, a second time."""
+    shown = page.locator("body").get_attribute("data-md-color-scheme")
+    other = next(s for s in SCHEMES if s.scheme != shown)
+    page.emulate_media(color_scheme=other.color_scheme)  # type: ignore[arg-type]
+    page.evaluate("(scheme) => document.querySelector(`input[name='__palette'][data-md-color-scheme='${scheme}']`)"
+                  ".click()", other.scheme)
+    scheme_shown(page, other)
+    return other
+
+
+def axe_in_both_schemes(page: Page, where: str, within: str | None = None) -> list[str]:
+    """axe in the scheme shown, then in the other one; the page is left in the scheme it had."""
+    found: list[str] = []
+    for _ in SCHEMES:
+        shown = page.locator("body").get_attribute("data-md-color-scheme")
+        found += described(f"{where} ({shown})", axe(page, within))
+        switch_scheme(page)
+    return found
+
+
 def first_numeric_field(root: Locator) -> Locator | None:
     """The first visible text field of a calculator that takes a number (a count, a share, months),
     if it has one (a calculator of choices only has none: it cannot be given a bad value)."""
