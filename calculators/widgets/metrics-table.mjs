@@ -569,40 +569,18 @@ export default class MetricsTable extends Calculator {
   }
 
   /**
-   * The months each unit's block metrics are at target, as the process-certification form takes them.
-   * @param {any} result
-   * @param {State} state
+   * The process-certification calculator with the table's block and each unit's months (the core's
+   * `level.process`, in that calculator's input shape): the table's entity and sites take the place
+   * of the calculator's, which keeps its ticked requirements when the block is the same.
+   * @param {any} result the metrics-table operation's result (with a level)
    * @returns {string}
    */
-  processLink(result, state) {
+  processLink(result) {
     const level = result.level;
-    const block = blockNamed(level.block);
-    const metrics = block ? block.metrics : [];
-    /** @param {string} text */
-    const metricId = (text) => {
-      const typed = text.trim();
-      const found = metrics.find((m) => m.id === typed || m.name.ja === typed || m.name.en === typed
-                                        || m.id.split(".")[1] === typed);
-      return found ? found.id : null;
-    };
-    /** @type {Record<string, Record<string, {months_at_target: string, months_measured: string}>>} */
-    const units = {};
-    for (const unit of level.units) {
-      /** @type {Record<string, {months_at_target: string, months_measured: string}>} */
-      const months = {};
-      units[unit.unit] = months;
-      for (const m of unit.each_metric.metrics) {
-        const id = metricId(state.rows[m.row]?.block_metric || "");
-        if (id) months[id] = { months_at_target: String(m.months_at_target), months_measured: String(m.months_measured) };
-      }
-    }
-    const { entity = {}, ...sites } = units;
-    return this.handOverLink(ProcessCertification, (input) => {
-      const same = input.block === level.block;
-      return { ...input, edition: result.edition, block: level.block, requirements_met: same ? input.requirements_met : [],
-               entity: { ...(same ? record(input.entity) : {}), ...entity },
-               sites: { ...(same ? record(input.sites) : {}), ...sites } };
-    });
+    return this.handOverLink(ProcessCertification, (input) => ({
+      ...input, edition: result.edition, block: level.block,
+      requirements_met: input.block === level.block ? input.requirements_met : [],
+      entity: level.process.entity, sites: level.process.sites }));
   }
 
   // --- the result ---
@@ -802,8 +780,15 @@ export default class MetricsTable extends Calculator {
           h("td", { text: `${yes(u.each_month.holds)} (${t("mt.level.months", { n: u.each_month.months_meeting, of: u.each_month.months_needed })})` }),
           h("td", { text: u.differs ? `⚠ ${t("mt.yes")}` : "—" })))))),
       level.problems.length ? h("ul", {}, level.problems.map((/** @type {any} */ p) => h("li", { class: "copc-error", text: pick(p, lang) }))) : null,
+      h("p", { class: "copc-field__hint", text: t("mt.handover.pc.hint") }),
+      level.process.left_out.length
+        ? h("p", { class: "copc-mt-left-out", dataset: { rows: level.process.left_out.join(" ") } },
+          h("span", { "aria-hidden": "true", text: "⚠ " }),
+          t("mt.handover.pc.leftOut", { rows: level.process.left_out.map((/** @type {number} */ row) => this.rowName(state, row))
+            .join(lang === "ja" ? "、" : ", ") }))
+        : null,
       h("div", { class: "copc-mt-actions" },
         h("button", { type: "button", class: "md-button copc-mt-handover", dataset: { to: "process-certification" },
-                      text: t("mt.handover.pc"), on: { click: () => location.assign(this.processLink(r, state)) } })));
+                      text: t("mt.handover.pc"), on: { click: () => location.assign(this.processLink(r)) } })));
   }
 }

@@ -8,7 +8,7 @@
 // the print rules that leave nothing of the page but the report). The title block's organisation,
 // site, assessor and date come from the calculator's state when it has them, else from the view's
 // own small form (kept in memory only, like everything the reader types it never leaves the
-// browser).
+// browser). The item notes come from the calculator's state.
 
 import { compute } from "../client.mjs";
 import { pick, translator } from "../i18n.mjs";
@@ -41,18 +41,31 @@ export function buildId() {
 }
 
 /**
- * The title block's fields kept in a calculator's state (the assessment files' fields), or null
- * when the state has none of them.
+ * The title block's fields a calculator keeps in its state (its "About this assessment" fields, the
+ * assessment files' `details`), or null when none of them is filled in: the view's own small form
+ * asks for them then.
  * @param {Record<string, any>} state
- * @returns {Record<string, any> | null}
+ * @returns {Record<string, string> | null}
  */
 export function metadataOf(state) {
-  if (!METADATA.some((key) => typeof state[key] === "string")) return null;
-  /** @type {Record<string, any>} */
-  const out = Object.fromEntries(METADATA.map((key) => [key, typeof state[key] === "string" ? state[key] : ""]));
-  const notes = record(state.notes);
-  if (Object.keys(notes).length) out.notes = notes;
-  return out;
+  const details = record(state.details);
+  const text = (/** @type {string} */ key) => (typeof details[key] === "string" ? details[key] : "");
+  if (!METADATA.some((key) => text(key).trim())) return null;
+  return Object.fromEntries(METADATA.map((key) => [key, text(key)]));
+}
+
+/**
+ * The notes per item a calculator keeps in its state (the report's item table shows them).
+ * @param {Record<string, any>} state
+ * @returns {Record<string, string>}
+ */
+export function notesOf(state) {
+  /** @type {Record<string, string>} */
+  const notes = {};
+  for (const [item, note] of Object.entries(record(state.notes))) {
+    if (typeof note === "string" && note.trim()) notes[item] = note;
+  }
+  return notes;
 }
 
 /**
@@ -202,9 +215,12 @@ export class ReportView {
     const other = this.lang === "ja" ? "en" : "ja";
     this.langButton.textContent = t(`report.lang.${other}`);
     this.langButton.setAttribute("lang", other);
-    const metadata = metadataOf(this.calculator.collect()) ?? this.own;
+    const state = this.calculator.collect();
+    const metadata = metadataOf(state) ?? this.own;
+    const notes = notesOf(state);
     const build = await buildId();
-    const input = { ...this.input, ...metadata, lang: this.lang, ...(build ? { build_id: build } : {}) };
+    const input = { ...this.input, ...metadata, ...(Object.keys(notes).length ? { notes } : {}), lang: this.lang,
+                    ...(build ? { build_id: build } : {}) };
     this.view.dataset.state = "pending";
     this.status.textContent = t("report.waiting");
     this.clearMetaErrors();

@@ -371,7 +371,11 @@ export default class Timeline extends Calculator {
   }
 
   /**
-   * Every entry with its dates, what it is, how its date follows and the guide's reference.
+   * Every entry with its dates, what it is, how its date follows and the guide's reference. A
+   * table on a wide screen (it scrolls sideways in its focusable region where it must); on a phone
+   * calculators.css draws each row as a card (date, title, basis, reference) that needs no sideways
+   * scroll. The explicit roles keep it a table for screen readers there: some browsers drop a
+   * table's semantics once its rows are displayed as blocks.
    * @param {any[]} entries
    * @returns {HTMLElement}
    */
@@ -379,29 +383,27 @@ export default class Timeline extends Calculator {
     const { t, lang } = this;
     const kindName = new Map(TL.kinds.map((/** @type {any} */ k) => [k.id, pick(k.name, lang)]));
     const shapeName = new Map(TL.shapes.map((/** @type {any} */ s) => [s.id, pick(s.name, lang)]));
-    const rows = entries.map((e) => h("tr", { dataset: { entry: e.id, kind: e.kind, approximate: String(e.approximate) } },
-      h("td", { class: "copc-tl-when" },
-        h("span", { text: fmtSpan(e, lang) }),
+    const rows = entries.map((e) => h("tr", { role: "row", dataset: { entry: e.id, kind: e.kind, approximate: String(e.approximate) } },
+      h("td", { role: "cell", class: "copc-tl-when" },
+        h("span", { class: "copc-tl-date", text: fmtSpan(e, lang) }),
         h("span", { class: "copc-tl-shape", text: shapeName.get(e.shape) || e.shape })),
-      h("td", {},
-        h("strong", { text: pick(e.title, lang) }),
+      h("td", { role: "cell", class: "copc-tl-what" },
+        h("strong", { class: "copc-tl-title", text: pick(e.title, lang) }),
         e.optional ? h("span", { class: "copc-tl-tag", text: t("tl.optional") }) : null,
         e.condition ? h("p", { class: "copc-tl-condition", text: pick(e.condition, lang) }) : null,
         h("p", { class: "copc-tl-note", text: pick(e.note, lang) })),
-      h("td", { class: "copc-tl-kind" },
+      h("td", { role: "cell", class: "copc-tl-kind" },
         h("span", { text: kindName.get(e.kind) || e.kind }),
         e.approximate ? h("span", { class: "copc-tl-tag copc-tl-tag--about", text: t("tl.approximate") }) : null,
         h("p", { class: "copc-tl-rule", text: pick(e.rule, lang) })),
-      h("td", { class: "copc-tl-ref", text: e.reference })));
+      h("td", { role: "cell", class: "copc-tl-ref", dataset: { label: t("tl.col.guide") }, text: e.reference })));
+    const head = (/** @type {string} */ key) => h("th", { scope: "col", role: "columnheader", text: t(key) });
     return h("div", scrollingTable(t("tl.dates")),
-      h("table", { class: "copc-table copc-table--result copc-tl-table" },
+      h("table", { class: "copc-table copc-table--result copc-tl-table", role: "table" },
         h("caption", { class: "copc-sr-only", text: t("tl.dates") }),
-        h("thead", {}, h("tr", {},
-          h("th", { scope: "col", text: t("tl.col.when") }),
-          h("th", { scope: "col", text: t("tl.col.what") }),
-          h("th", { scope: "col", text: t("tl.col.kind") }),
-          h("th", { scope: "col", text: t("tl.col.guide") }))),
-        h("tbody", {}, rows)));
+        h("thead", { role: "rowgroup" }, h("tr", { role: "row" },
+          head("tl.col.when"), head("tl.col.what"), head("tl.col.kind"), head("tl.col.guide"))),
+        h("tbody", { role: "rowgroup" }, rows)));
   }
 
   /**

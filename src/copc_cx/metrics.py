@@ -970,6 +970,42 @@ def derive(table: MetricsTable, *, improvement: Improvement = Improvement.READER
 
 # --- The steps: what the reader sees beside the figures ------------------------------------------
 
+@dataclass(frozen=True)
+class ProcessMonths:
+    """A block's level rule from the table in the process-certification check's shape: for the entity
+    and each site, the months each required metric was at target and measured, by the metric's id
+    ("<client metric id>:<the row's name>" for a metric a client sets)."""
+
+    entity: dict[str, tuple[int, int]]
+    sites: dict[str, dict[str, tuple[int, int]]]  # in the table's order of sites
+    left_out: tuple[int, ...]  # rows for a metric an earlier row of the same unit gives: the check takes one
+
+
+def process_months(derived: Derived) -> ProcessMonths | None:
+    """The months of the chosen block's metrics per unit, as the process-certification check takes them
+    (reading (a) of the level rule, over the table's measurement period); None without a block."""
+    level = derived.level
+    if level is None:
+        return None
+    order = [m.id for m in level.block.metrics]
+    client_set = {m.id for m in level.block.metrics if m.client_set}
+    entity: dict[str, tuple[int, int]] = {}
+    sites: dict[str, dict[str, tuple[int, int]]] = {}
+    left_out: list[int] = []
+    for unit in level.units:
+        for counted in unit.metrics:
+            metric = derived.by_row[int(counted.metric)]
+            base = min(metric.block_metrics & set(order), key=order.index)
+            label = metric.name.strip() or metric.unit.strip()
+            key = f"{base}:{label}" if base in client_set and label else base
+            months = entity if metric.site == "" else sites.setdefault(metric.site, {})
+            if key in months:
+                left_out.append(metric.row)
+            else:
+                months[key] = (counted.months_at_target, counted.months_measured)
+    return ProcessMonths(entity, sites, tuple(left_out))
+
+
 def _names(derived: Derived, rows: Sequence[int], limit: int = 8) -> str:
     metrics = derived.by_row
     shown = [metrics[r].name + (f"（{metrics[r].unit}）" if metrics[r].unit else "") for r in rows[:limit]]

@@ -510,7 +510,20 @@ def _level_json(derived: metrics.Derived) -> Json | None:
                                        "meets": m.meets} for m in u.months]},
         } for u in level.units],
         "notes": list(catalog.notes_for({"topic:level-rule", f"block:{level.block.id}"})),
+        "process": _process_months_json(metrics.process_months(derived)),
     }
+
+
+def _process_months_json(found: metrics.ProcessMonths | None) -> Json | None:
+    if found is None:
+        return None
+
+    def form(months: Mapping[str, tuple[int, int]]) -> Json:
+        return {metric: {"months_at_target": str(at), "months_measured": str(measured)}
+                for metric, (at, measured) in months.items()}
+
+    return {"entity": form(found.entity), "sites": {site: form(m) for site, m in found.sites.items()},
+            "left_out": list(found.left_out)}
 
 
 def _renewal_json(derived: metrics.Derived) -> Json | None:
@@ -548,7 +561,11 @@ def _metrics_table(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
              units: [{unit: "entity"|site, holds, differs, each_metric: {holds, share_meeting, display,
                       metrics: [{row, months_at_target, months_measured, months_needed, meets}]},
                       each_month: {holds, months_needed, months_meeting,
-                                   months: [{month, at_target, measured, meets}]}}]} | null,
+                                   months: [{month, at_target, measured, meets}]}}]},
+             process: {entity: {metric: {months_at_target, months_measured}}, sites: {site: {...}},
+                       left_out: [rows]} (the process-certification check's input for the block's
+                       metrics, text as its form sends it; left_out: rows for a metric an earlier row
+                       of the same unit already gives)} | null,
      unfilled: [rows skipped], warnings: [{field, ja, en}], notes: ["interpretation:...", ...]}
     """
     form = Form(data, Checker())

@@ -243,6 +243,38 @@ def test_a_block_without_rows_or_without_the_entity_says_so() -> None:
     assert sites_only["holds"] is False and "entity" in sites_only["problems"][0]["en"]
 
 
+def test_the_level_rule_s_months_go_to_the_process_certification_check_unit_by_unit() -> None:
+    """The hand-over to the process-certification calculator: the months of each unit's metrics in
+    its input's shape (a metric a client sets named after its row), and its check of them holds for
+    each unit where the table's level rule does."""
+    lower = {"direction": "lower", "target": "5"}
+    rows = [row("Speed", ["85", "85", "85", "70"], item="", block_metric="workforce.speed-of-answer"),
+            row("Abandonment", ["4", "6", "6", "4"], item="", block_metric="workforce.abandonment", **lower),
+            row("Speed", ["85", "70", "70", "85"], item="", block_metric="workforce.speed-of-answer", site="Naha"),
+            row("Abandonment", ["4", "4", "4", "6"], item="", block_metric="Abandonment", site="Naha", **lower),
+            row("Client A accuracy", ["85"] * 4, item="", block_metric="workforce.client", site="Naha"),
+            row("Client B accuracy", ["70"] * 4, item="", block_metric="workforce.client", site="Naha")]
+    level = derive(rows, block="workforce")["level"]
+    entity = {"workforce.speed-of-answer": {"months_at_target": "3", "months_measured": "4"},
+              "workforce.abandonment": {"months_at_target": "2", "months_measured": "4"}}
+    naha = {"workforce.speed-of-answer": {"months_at_target": "2", "months_measured": "4"},
+            "workforce.abandonment": {"months_at_target": "3", "months_measured": "4"},
+            "workforce.client:Client A accuracy": {"months_at_target": "4", "months_measured": "4"},
+            "workforce.client:Client B accuracy": {"months_at_target": "0", "months_measured": "4"}}
+    assert level["process"] == {"entity": entity, "sites": {"Naha": naha}, "left_out": []}
+    check = call({"op": "process-certification", "input": {
+        "edition": "CSP", "block": "workforce", "entity": level["process"]["entity"],
+        "sites": level["process"]["sites"]}})
+    assert check["ok"], check.get("errors")
+    assert [(u["unit"], u["holds"]) for u in check["result"]["units"]] == [
+        (u["unit"], u["each_metric"]["holds"]) for u in level["units"]] == [("entity", True), ("Naha", True)]
+    # a second row for the same metric at a unit: the check takes one figure per metric, the first
+    twice = derive([*rows, row("Speed again", ["85"] * 4, item="", block_metric="speed-of-answer", site="Naha")],
+                   block="workforce")["level"]["process"]
+    assert twice["sites"]["Naha"] == naha and twice["left_out"] == [6]
+    assert derive(rows)["level"] is None
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(st.booleans(), min_size=6, max_size=6), min_size=1, max_size=8))
 def test_reading_a_agrees_with_the_level_calculator(hits: list[list[bool]]) -> None:

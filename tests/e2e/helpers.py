@@ -8,6 +8,7 @@ Waits are locator assertions with the timeouts below, never sleeps.
 from __future__ import annotations
 
 import re
+import subprocess
 from contextlib import ExitStack
 from fractions import Fraction
 from pathlib import Path
@@ -164,6 +165,23 @@ def sample_tables_overflow(browser: Browser, base_url: str, name: str, example_i
         return overflow
     finally:
         context.close()
+
+
+# --- reports printed to PDF -----------------------------------------------------------------------
+
+def pdf_pages(pdf: bytes, folder: Path) -> list[str]:
+    """The text of each page of `pdf` (poppler's pdftotext; scripts/setup.sh installs it)."""
+    path = folder / "report.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def squeezed(text: str) -> str:
+    """Text without its white space: pdftotext breaks lines where the page does."""
+    return re.sub(r"\s+", "", text)
 
 
 # Pyodide's WebAssembly module: held back, the engine cannot finish its boot

@@ -1,9 +1,11 @@
 """The metrics table: the worked examples, a 50-row sheet pasted from a spreadsheet (preview first),
-the counts of category 4.0 it gives, the hand-over to the self-assessment, the level rule per site,
+the counts of category 4.0 it gives, the level rule per site, the hand-overs to the
+process-certification calculator (the level rule per site again, there) and to the self-assessment,
 and bad cells shown where they are without losing what was typed. Every figure is the core's."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -20,8 +22,8 @@ HEADINGS = ["Metric", "Item", "Type", "Level", "Client or program", "Target", "B
 
 
 def sheet() -> str:
-    """A made-up CSP's metrics sheet: 50 rows over three programs and two sites, tab-separated as a
-    spreadsheet copies it."""
+    """A made-up CSP's metrics sheet: 50 rows over three programs, the entity and two sites,
+    tab-separated as a spreadsheet copies it."""
     lines = ["\t".join(HEADINGS)]
     n = 0
 
@@ -36,7 +38,8 @@ def sheet() -> str:
         add("Overall satisfaction", "4.1", "", program, "80", "higher", ["78", "79", "81", "82" if p else "77"])
         add("Dissatisfaction", "4.1", "", program, "8", "lower", ["9", "8", "7", "7.5"])
         for k, kind in enumerate(("service", "quality", "sales", "efficiency")):
-            for m in range(3):
+            # P1 tracks three sales metrics, the others two
+            for m in range(2 if kind == "sales" and p else 3):
                 hit = (k + m + p) % 3 != 0
                 add(f"{kind} metric {m + 1}", "4.3", kind, program, "90", "higher",
                     ["85", "88", "89", "91" if hit else "87"])
@@ -44,7 +47,10 @@ def sheet() -> str:
     add("Containment rate", "4.4", "service", "P1", "40", "higher", ["35", "38", "41", "42"])
     add("Chatbot accuracy", "4.4", "quality", "P1", "95", "higher", ["93", "94", "94", "96"])
     add("Cost per unit", "4.2a", "", "", "12", "lower", ["13", "12.5", "12", "11.8"])
-    # the workforce block's speed of answer at two sites: at target in 3 of 4 months at A, 2 at B
+    # the workforce block's speed of answer and abandonment for the entity (at target in 3 of 4 months)
+    # and at two sites: at target in 3 of 4 months at A; 2 and 1 at B
+    add("Speed of answer", "4.5", "", "", "80", "higher", ["82", "83", "79", "84"], "workforce.speed-of-answer")
+    add("Abandonment", "4.5", "", "", "5", "lower", ["4", "5", "6", "4"], "workforce.abandonment")
     add("Speed of answer A", "4.5", "", "", "80", "higher", ["81", "79", "82", "85"], "workforce.speed-of-answer", "A")
     add("Speed of answer B", "4.5", "", "", "80", "higher", ["75", "79", "82", "85"], "workforce.speed-of-answer", "B")
     add("Abandonment A", "4.5", "", "", "5", "lower", ["4", "4", "6", "4"], "workforce.abandonment", "A")
@@ -138,10 +144,40 @@ def test_paste_50_rows_counts_level_rule_and_hand_over(browser: Browser, base_ur
             if item["counts"]["total"]:
                 expect(shown).to_have_attribute("data-at-target", str(item["counts"]["at_target"]))
         # the level rule per site, as the core reads it
-        for unit in core["level"]["units"]:
+        units = core["level"]["units"]
+        assert [u["unit"] for u in units] == ["entity", "A", "B"] and not core["level"]["problems"]
+        for unit in units:
             expect(root.locator(f'.copc-mt-units tr[data-unit="{unit["unit"]}"]')).to_have_attribute(
                 "data-holds", str(unit["holds"]).lower())
+
+        # the hand-over to the process-certification calculator: its page opens with the block and each
+        # unit's months, carried in the address's fragment (nothing in a query string), and its check
+        # gives the level rule per site as the table did
+        root.locator('.copc-mt-handover[data-to="process-certification"]').click()
+        page.wait_for_url(re.compile(r".*/en/process/blocks/#process-certification=[^?]*$"))
+        assert "?" not in page.url
+        check = calc(page, "process-certification")
+        wait_ready(check)
+        expect(field(check, "block")).to_have_value("workforce")
+        handed = core["level"]["process"]
+        for metric, months in handed["entity"].items():
+            for key, value in months.items():
+                expect(field(check, f"entity.{metric}.{key}")).to_have_value(value)
+        for site, metrics in handed["sites"].items():
+            for metric, months in metrics.items():
+                for key, value in months.items():
+                    expect(field(check, f"sites.{site}.{metric}.{key}")).to_have_value(value)
+        shown_units = check.locator(".copc-calc__result .copc-unit")
+        expect(shown_units).to_have_count(len(units), timeout=RESULT)
+        for index, unit in enumerate(units):
+            expect(shown_units.nth(index)).to_have_attribute("data-unit", unit["unit"])
+            expect(shown_units.nth(index)).to_have_attribute("data-holds", str(unit["holds"]).lower())
+        page.go_back()
+
         # the hand-over: the self-assessment opens with category 4.0 counted from the table
+        root = calc(page, "metrics-table")
+        wait_ready(root)
+        expect(root.locator("tr.copc-mt-row")).to_have_count(50)
         root.locator('.copc-mt-handover[data-to="self-assessment"]').click()
         page.wait_for_url("**/certification/outcomes/**")
         assessment = calc(page, "self-assessment")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from copc_cx.web import call
-from tests.e2e.helpers import PAGES, RESULT, calc, example
+from tests.e2e.helpers import PAGES, RESULT, calc, example, pdf_pages, squeezed
 
 pytestmark = pytest.mark.e2e
 
@@ -35,21 +34,6 @@ def report_verdict(lang: str) -> str:
     found = re.search(r'<p class="verdict [a-z]+">(.*?)</p>', response["result"]["html"])
     assert found
     return html.unescape(found.group(1))
-
-
-def pdf_pages(pdf: bytes, folder: Path) -> list[str]:
-    """The text of each page of `pdf` (poppler's pdftotext; scripts/setup.sh installs it)."""
-    path = folder / "report.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    pages = text.split("\f")
-    return pages[:-1] if pages and not pages[-1].strip() else pages
-
-
-def squeezed(text: str) -> str:
-    """Text without its white space: pdftotext breaks lines where the page does."""
-    return re.sub(r"\s+", "", text)
 
 
 def open_report(page: Page, lang: str) -> tuple[Locator, Locator]:
@@ -108,3 +92,13 @@ def test_the_report_prints_alone_with_the_decision_on_page_1(
     expect(page.locator(".md-header")).not_to_have_attribute("inert", "")
     expect(page.locator("link[data-copc-report]")).to_have_count(0)
     expect(root.locator(".copc-report__open")).to_be_focused()
+
+    # a note the reader wrote beside an item in the calculator goes into the report's item table
+    note = "Coaching records checked in March"
+    root.locator('[data-note-for="2.8"] summary').click()
+    root.locator('[data-note="2.8"]').fill(note)
+    root.locator(".copc-report__open").click()
+    expect(view).to_have_attribute("data-state", "ready", timeout=RESULT)
+    expect(view.locator("article.copc-report table.items")).to_contain_text(note)
+    view.locator(".copc-report-view__close").click()
+    root.locator('[data-note="2.8"]').fill("")

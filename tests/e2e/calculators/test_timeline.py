@@ -1,7 +1,7 @@
 """The timeline calculator, in both languages: a start date gives the chart and the list of dates
 the core plans; the direction and the path change them; bad dates are said at their field with
-what was typed kept; and a quality manager's first walk through it (the fastest path from March,
-then a later target audit)."""
+what was typed kept; a quality manager's first walk through it (the fastest path from March, then
+a later target audit); and the plan read on a phone."""
 
 from __future__ import annotations
 
@@ -11,11 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.helpers import RESULT, calc, computed, examples_of, field, load_example, wrap
+from tests.e2e.accessibility import axe, described
+from tests.e2e.helpers import RESULT, calc, computed, examples_of, field, load_example, new_page, wait_ready, wrap
 
 pytestmark = pytest.mark.e2e
+
+# the calculator's own page (the certification steps), and a phone's screen
+STEPS = {"ja": "/certification/steps/", "en": "/en/certification/steps/"}
+PHONE = {"width": 390, "height": 844}
+# the list's name (its caption and its scrolling region's label)
+DATES = {"ja": "日程の一覧", "en": "List of dates"}
 
 
 def day(iso: str, lang: str) -> str:
@@ -191,3 +198,65 @@ def test_timeline_downloads_a_calendar_file_that_parses(calculators_page: tuple[
         assert type(event.decoded("DTSTART")) is date  # an all-day event
     summaries = " ".join(str(event.get("SUMMARY")) for event in events)
     assert core["entries"][0]["title"][lang] in summaries
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_timeline_reads_as_cards_on_a_phone(browser: Browser, base_url: str, lang: str) -> None:
+    """On a 390-pixel phone the page never scrolls sideways: each entry of the list is a card whose
+    dates and title are in view without any horizontal scroll, and the chart fits the screen with
+    its labels still readable. On a wide screen the list is a table again, with its caption and a
+    region a keyboard reader can focus to scroll it."""
+    context, page = new_page(browser, base_url, viewport=PHONE)
+    try:
+        page.goto(STEPS[lang])
+        root = calc(page, "timeline")
+        wait_ready(root)
+        worked = examples_of("timeline")[0]
+        load_example(root, worked.id)
+        core = plan(worked.input, today_of(page))
+        width: int = page.evaluate("() => document.documentElement.clientWidth")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+
+        table = root.locator(".copc-tl-table")
+        region = root.locator(".copc-table-wrap:has(.copc-tl-table)")
+        assert region.evaluate("(w) => w.scrollWidth <= w.clientWidth")
+        rows = table.locator("tbody tr")
+        expect(rows).to_have_count(len(core["entries"]))
+        expect(rows.first).to_have_css("display", "block")  # a card, not a table row
+        for entry in core["entries"]:
+            row = table.locator(f'tr[data-entry="{entry["id"]}"]')
+            expect(row.locator(".copc-tl-date")).to_contain_text(day(entry["start"], lang))
+            expect(row.locator(".copc-tl-date")).to_contain_text(day(entry["end"], lang))
+            expect(row.locator(".copc-tl-title")).to_have_text(entry["title"][lang])
+        # every date and title lies wholly inside the list's box and the screen
+        outside = rows.evaluate_all("""(rows) => {
+            const box = rows[0].closest(".copc-table-wrap").getBoundingClientRect();
+            const right = Math.min(box.right, document.documentElement.clientWidth);
+            return rows.flatMap((row) => [".copc-tl-date", ".copc-tl-title"].map((sel) => {
+                const r = row.querySelector(sel).getBoundingClientRect();
+                return r.width > 0 && r.height > 0 && r.left >= box.left - 0.5 && r.right <= right + 0.5
+                    ? null : `${row.dataset.entry} ${sel}`;
+            })).filter((bad) => bad !== null);
+        }""")
+        assert outside == []
+        # the cards pass axe as the table does (their colours, the roles that keep them a table)
+        assert described(f"{lang} phone", axe(page, '.copc-calc[data-calc="timeline"]')) == []
+
+        # the chart fits the screen, its 15-unit labels at least 11 pixels high
+        chart = root.locator("svg.copc-tl-chart")
+        box = chart.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+        label_px: float = chart.evaluate("(svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * 15")
+        assert label_px >= 11
+
+        # a wide screen: the table again, named by its caption, in a focusable scrolling region
+        page.set_viewport_size({"width": 1280, "height": 800})
+        expect(rows.first).to_have_css("display", "table-row")
+        expect(table.locator("caption")).to_have_text(DATES[lang])
+        expect(table.locator("thead th")).to_have_count(4)
+        expect(table.locator("thead th").first).to_be_visible()
+        expect(region).to_have_attribute("tabindex", "0")
+        expect(region).to_have_attribute("role", "region")
+        expect(region).to_have_attribute("aria-label", DATES[lang])
+    finally:
+        context.close()
