@@ -41,6 +41,9 @@ const STATUS_MARKS = /** @type {Record<string, string>} */ ({
 });
 // the errata page holds every interpretation under its id
 const ERRATA_PAGE = "errata.md";
+// the longest hand-over address that carries the table (browsers take about 2 MB; a register of a few
+// hundred metrics over two years needs some 100 kB)
+const MAX_LINK = 1_500_000;
 
 export default class MetricsTable extends Calculator {
   /**
@@ -615,13 +618,32 @@ export default class MetricsTable extends Calculator {
    * The table goes along (`metrics`): the self-assessment keeps it with the assessment, in its files too.
    * @param {any} result the metrics-table operation's result
    * @param {State} state the table it was computed for
+   * @param {boolean} [withTable] false: the counts alone
    * @returns {string}
    */
-  selfAssessmentLink(result, state) {
-    const table = attachedTable({ ...state, rows: state.rows.filter((/** @type {Row} */ r) => !rowIsEmpty(r)) });
+  selfAssessmentLink(result, state, withTable = true) {
+    const table = withTable ? attachedTable({ ...state, rows: state.rows.filter((/** @type {Row} */ r) => !rowIsEmpty(r)) })
+      : null;
     return this.handOverLink(SelfAssessment, (input) => ({
       ...input, edition: result.edition, items: { ...record(input.items), ...result.self_assessment_items },
       metrics: table ? attachedInput(table) : null }));
+  }
+
+  /**
+   * Open the self-assessment with the counts and the table. A table too large for an address goes
+   * nowhere: said first, and the next click hands over the counts alone.
+   * @param {any} result
+   * @param {State} state
+   * @param {HTMLElement} message where to say it
+   */
+  handOverToSelfAssessment(result, state, message) {
+    const link = this.selfAssessmentLink(result, state, message.dataset.tooLarge === undefined);
+    if (link.length > MAX_LINK && message.dataset.tooLarge === undefined) {
+      message.dataset.tooLarge = "";
+      message.textContent = this.t("mt.handover.tooLarge", { mb: (link.length / 1e6).toFixed(1) });
+      return;
+    }
+    location.assign(link);
   }
 
   /**
@@ -748,10 +770,11 @@ export default class MetricsTable extends Calculator {
       r.improvement.differ.length
         ? this.rowList(state, t("mt.improvement.differ"), r.improvement.differ, "differ") : null);
     const items = r.items.map((/** @type {any} */ item) => this.itemBlock(item, state));
+    const handOverMessage = h("p", { class: "copc-mt-message", role: "status" });
     const handOver = h("div", { class: "copc-mt-actions" },
       h("button", { type: "button", class: "md-button md-button--primary copc-mt-handover", dataset: { to: "self-assessment" },
                     text: t("mt.handover.sa"), disabled: !Object.keys(r.self_assessment_items).length,
-                    on: { click: () => location.assign(this.selfAssessmentLink(r, state)) } }));
+                    on: { click: () => this.handOverToSelfAssessment(r, state, handOverMessage) } }));
     body.append(...[
       stats(stat(t("mt.counted"), String(counted), { big: true }),
             stat(t("mt.unfilled"), String(r.unfilled.length))),
@@ -759,7 +782,7 @@ export default class MetricsTable extends Calculator {
       subheading(t("mt.items")),
       h("div", { class: "copc-mt-items" }, items),
       h("p", { class: "copc-field__hint", text: t("mt.handover.hint") }),
-      handOver,
+      handOver, handOverMessage,
       r.renewal ? this.renewalBlock(r.renewal) : null,
       r.level ? this.levelBlock(r, state) : null,
       r.warnings.length ? h("ul", { class: "copc-mt-warnings" }, r.warnings.map((/** @type {any} */ w) =>

@@ -259,3 +259,15 @@ def test_a_typed_count_on_an_item_sheet_gives_way_to_the_metrics_and_is_said_at_
     assert opened.doc.items["4.3"] == doc.items["4.3"]
     [notice] = opened.notices()
     assert notice.field == "items.4.3" and notice.en.startswith("Sheet '4.3 4.4', cell A2: 4.3: the counts from")
+
+
+def test_a_result_under_no_month_is_not_dropped_by_the_workbook_but_named_at_its_heading() -> None:
+    row = {"name": "AHT", "item": "4.1", "level": "entity", "target": "300", "direction": "lower",
+           "results": ["310", "305"]}
+    doc = af.read_data(a_file(metrics={"months": ["2026-01"], "rows": [row], "period_months": "1"}))
+    assert doc.metrics is not None and doc.metrics["period_months"] == 1
+    assert [p.field for p in af.problems(doc)] == ["metrics.rows.0.results"]  # two results, one month
+    opened = wb.read_workbook(wb.write_workbook(doc, "en"))
+    assert opened.doc.metrics is not None and opened.doc.metrics["rows"][0]["results"] == ["310", "305"]
+    [problem] = opened.problems()
+    assert problem.field == "metrics.months.1" and problem.en.startswith("Sheet 'Metrics', cell Q8: ")

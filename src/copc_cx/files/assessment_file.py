@@ -467,7 +467,8 @@ def read_metrics(checker: Checker, raw: Any, edition: Edition | None) -> dict[st
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if isinstance(value, str) and len(value) <= MAX_NAME and readable(value):
-            settings[key] = value.strip()
+            number = whole_number(value) if key == "period_months" else None
+            settings[key] = number if type(number) is int else value.strip()
         elif key == "period_months" and type(value) is int:
             settings[key] = value
         else:

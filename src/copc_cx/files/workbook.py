@@ -702,7 +702,8 @@ def _write_metrics(sheet: Worksheet, doc: AssessmentFile, lang: Lang) -> None:
             figures["status"] = _t(METRIC_STATUS_NAMES["unfilled"], lang)
         for k, (key, _) in enumerate(METRIC_COMPUTED):
             _put(sheet, f"{_letter(len(metrics.COLUMNS) + k)}{row}", figures.get(key), "computed")
-        for j, value in enumerate(raw.get(metrics.RESULTS, [])[:len(months)]):
+        # every result, also those beyond the months (the table names that problem; none is dropped here)
+        for j, value in enumerate(raw.get(metrics.RESULTS, [])):
             _put(sheet, f"{_letter(_FIRST_MONTH + j)}{row}", _sheet_number(value), "input")
     widths = {"name": 30, "unit": 18, "block_metric": 18, "site": 14}
     for index, column in enumerate(metrics.COLUMNS):
@@ -763,8 +764,13 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
                                 "していませんか）。",
                                 f"the header '{header.en}' belongs here (were columns inserted or deleted?)."))
             return None
-    last = max((c for c in range(_FIRST_MONTH, sheet.max_column)
-                if sheet[f"{_letter(c)}{METRICS_HEADER_ROW}"].value not in (None, "")), default=_FIRST_MONTH - 1)
+    # the month columns run to the last one with a heading or a value: a result typed under no month is
+    # read too, so that the table names its missing month instead of the value being dropped
+    last = _FIRST_MONTH - 1
+    for line in sheet.iter_rows(min_row=METRICS_HEADER_ROW, min_col=_FIRST_MONTH + 1, values_only=True):
+        filled = [c for c, value in enumerate(line, start=_FIRST_MONTH) if value not in (None, "")]
+        if filled:
+            last = max(last, filled[-1])
     months = [_month_heading(_cell_value(sheet, title, f"{_letter(c)}{METRICS_HEADER_ROW}", f"metrics.months.{j}",
                                          problems, cells))
               for j, c in enumerate(range(_FIRST_MONTH, last + 1))]
