@@ -367,7 +367,7 @@ export class Calculator {
   /**
    * Put `state` into the form.
    * @param {State} state
-   * @param {"example" | "clear" | "link" | "file" | null} [reason] what replaces the reader's inputs (kept for a restore)
+   * @param {import("./replaced.mjs").Reason | null} [reason] what replaces the reader's inputs (kept for a restore)
    */
   load(state, reason = null) {
     this.heard = true;

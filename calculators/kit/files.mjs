@@ -253,7 +253,19 @@ export class FileTools {
     const result = response.result;
     if (kind === "json") download(result.file_name, result.media_type, result.text);
     else download(result.file_name, result.media_type, fromBase64(result.data));
-    this.say("saved", calc.t("file.saved", { name: result.file_name }));
+    // the file may hold other counts than the form (an assessment's metrics table decides 4.1-4.6): said
+    const notices = /** @type {FieldError[]} */ (result.notices || []);
+    this.say("saved", this.withNotices(calc.t("file.saved", { name: result.file_name }), notices), notices);
+  }
+
+  /**
+   * A message, and what the core changed in the file when it read or wrote it, if anything.
+   * @param {string} text
+   * @param {FieldError[]} notices
+   * @returns {string}
+   */
+  withNotices(text, notices) {
+    return notices.length ? `${text} ${this.calc.t("file.replaced")}` : text;
   }
 
   /**
@@ -285,12 +297,14 @@ export class FileTools {
     const state = options.state(result);
     calc.load(state, "file");
     const problems = /** @type {FieldError[]} */ (result.problems || []);
+    const notices = /** @type {FieldError[]} */ (result.notices || []);
     // the fields the rules refuse show their message at once, as if the reader had typed them
     for (const problem of problems) calc.fields.touch(problem.field);
     if (problems.length) {
-      this.say("problems", calc.t("file.openedProblems", { name: file.name, n: problems.length }), problems);
+      this.say("problems", this.withNotices(calc.t("file.openedProblems", { name: file.name, n: problems.length }), notices),
+               [...problems, ...notices]);
     } else {
-      this.say("opened", calc.t("file.opened", { name: file.name }));
+      this.say("opened", this.withNotices(calc.t("file.opened", { name: file.name }), notices), notices);
     }
   }
 

@@ -6,7 +6,8 @@
 import { h } from "./dom.mjs";
 import { readJson, remove, stateKey, writeJson } from "./storage.mjs";
 
-/** @typedef {"example" | "clear" | "link" | "file" | "restored"} Reason what replaced the kept inputs */
+/** @typedef {"example" | "clear" | "link" | "file" | "detached" | "restored"} Reason what replaced the kept inputs
+ *  ("detached": a part of the form taken off, such as the metrics table an assessment carried) */
 /** @typedef {"brokenLink" | "brokenLinkEmpty"} LinkProblem a link whose scenario could not be read */
 /**
  * The kept inputs: `by` is the state text of what replaced them.
@@ -26,7 +27,7 @@ import { readJson, remove, stateKey, writeJson } from "./storage.mjs";
  */
 
 /** @type {readonly Reason[]} */
-const REASONS = ["example", "clear", "link", "file", "restored"];
+const REASONS = ["example", "clear", "link", "file", "detached", "restored"];
 
 export class ReplacedInputs {
   /**

@@ -31,6 +31,7 @@ export default {
     "file.openedProblems": "「{name}」を開きました。{n} か所の入力が規則に合わないため、その欄に示しています:",
     "file.openFailed": "「{name}」を開けませんでした。入力はそのままです。",
     "file.notJson": "「{name}」は評価ファイル（JSON）ではありません。",
+    "file.replaced": "次の項目は、ついている指標表から数えた件数にしました:",
   },
   en: {
     "file.group": "File",
@@ -58,5 +59,6 @@ export default {
     "file.openedProblems": "Opened “{name}”. {n} inputs break a rule; each is shown at its field:",
     "file.openFailed": "“{name}” could not be opened. Your inputs are unchanged.",
     "file.notJson": "“{name}” is not an assessment file (JSON).",
+    "file.replaced": "These items now hold the counts of the metrics table that came with it:",
   },
 };

@@ -159,3 +159,40 @@ export function statusKey(metric, unfilled) {
   if (metric) return `${metric.status}|${metric.months_at_target}|${metric.months_measured}`;
   return unfilled ? "unfilled" : "";
 }
+
+/**
+ * @typedef {{months: string[], rows: Row[], improvement: string, level_reading: string, block: string}} Attached
+ *   the metrics table as an assessment file keeps it (its "metrics": the table's input without the edition)
+ */
+
+/** The longest setting kept from untrusted JSON (the core says what a wrong one means). */
+const MAX_SETTING = 40;
+
+/**
+ * The metrics table an assessment carries, from untrusted JSON (storage, a link, an opened file's
+ * "metrics"); null when it has no row with anything typed.
+ * @param {unknown} raw
+ * @returns {Attached | null}
+ */
+export function attachedTable(raw) {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const given = /** @type {Record<string, unknown>} */ (raw);
+  const table = readTable(given.months, given.rows);
+  const rows = table.rows.filter((r) => !rowIsEmpty(r));
+  if (!rows.length) return null;
+  const setting = (/** @type {string} */ key) => cell(given[key]).slice(0, MAX_SETTING);
+  return { months: table.months, rows, improvement: setting("improvement"), level_reading: setting("level_reading"),
+           block: setting("block") };
+}
+
+/**
+ * What an assessment file keeps of the table: only the settings given (the core writes the defaults).
+ * @param {Attached} table
+ * @returns {Record<string, any>}
+ */
+export function attachedInput(table) {
+  /** @type {Record<string, any>} */
+  const input = { months: table.months, rows: table.rows };
+  for (const key of /** @type {const} */ (["improvement", "level_reading", "block"])) if (table[key]) input[key] = table[key];
+  return input;
+}

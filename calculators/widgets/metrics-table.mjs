@@ -11,9 +11,12 @@ import {
   CATALOG, Calculator, EDITIONS, blockNamed, blocksFor, calculatorNamed, editionOptions, h, scrollingTable, itemsOf, joinNotes,
   metricTypes, oneOf, record, setOptions, shown, stat, stats, str, subheading, topicNotes, verdict,
 } from "../kit.mjs";
+import { looksLikeWorkbook, toBase64 } from "../kit/file-data.mjs";
+import { MAX_FILE_BYTES, MAX_WORKBOOK_BYTES } from "../kit/files.mjs";
 import { shareLink } from "../kit/links.mjs";
 import {
-  MAX_MONTHS, MAX_ROWS, ROW_KEYS, appendTable, emptyRow, nextMonth, pageAddress, readRow, readTable, statusKey, withoutMonth,
+  MAX_MONTHS, MAX_ROWS, ROW_KEYS, appendTable, attachedInput, attachedTable, emptyRow, nextMonth, pageAddress, readRow, readTable,
+  rowIsEmpty, statusKey, withoutMonth,
 } from "./metrics-table-model.mjs";
 import ProcessCertification from "./process-certification.mjs";
 import SelfAssessment from "./self-assessment.mjs";
@@ -38,6 +41,9 @@ const STATUS_MARKS = /** @type {Record<string, string>} */ ({
 });
 // the errata page holds every interpretation under its id
 const ERRATA_PAGE = "errata.md";
+// the longest hand-over address that carries the table (browsers take about 2 MB; a register of a few
+// hundred metrics over two years needs some 100 kB)
+const MAX_LINK = 1_500_000;
 
 export default class MetricsTable extends Calculator {
   /**
@@ -191,7 +197,9 @@ export default class MetricsTable extends Calculator {
   /** @returns {HTMLElement} pasting from a spreadsheet, or importing a CSV file, with a preview first */
   pasteSection() {
     const { t } = this;
-    const file = h("input", { type: "file", accept: ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain",
+    const file = h("input", { type: "file",
+                              accept: ".csv,.tsv,.txt,.json,.xlsx,text/csv,text/tab-separated-values,text/plain,application/json,"
+                                      + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               id: this.id("file"), class: "copc-mt-file",
                               on: { change: (/** @type {Event} */ e) => { e.stopPropagation(); this.importFile(file); },
                                     input: (/** @type {Event} */ e) => e.stopPropagation() } });
@@ -510,17 +518,64 @@ export default class MetricsTable extends Calculator {
     this.previewEl.replaceChildren();
   }
 
-  /** @param {HTMLInputElement} input a CSV or TSV file, previewed like a paste */
+  /**
+   * A CSV or TSV file, previewed like a paste; or an assessment file (JSON or Excel) whose metrics
+   * table replaces the one on the form (kept for a restore, as any opened file).
+   * @param {HTMLInputElement} input
+   */
   async importFile(input) {
     const file = input.files && input.files[0];
+    input.value = ""; // the same file chosen again is read again
     if (!file) return;
+    const workbook = looksLikeWorkbook(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
+    if (workbook) {
+      await this.openAssessment(file, "workbook-read", file.size > MAX_WORKBOOK_BYTES ? { size: file.size }
+        : { data: toBase64(new Uint8Array(await file.arrayBuffer())) });
+      return;
+    }
     if (file.size > 2_000_000) {
       this.previewEl.replaceChildren(h("p", { class: "copc-error", text: this.t("mt.import.tooLarge") }));
       return;
     }
     const text = await file.text();
+    if (/^\ufeff?\s*\{/.test(text.slice(0, 100))) {
+      await this.openAssessment(file, "assessment-file-read", file.size > MAX_FILE_BYTES ? { size: file.size } : { text });
+      return;
+    }
     this.pasteText.value = text;
     await this.previewPaste(text);
+  }
+
+  /**
+   * Ask the core to read an assessment file and show its metrics table in the form; the settings
+   * and the edition come with it. A file without a table, or one the core refuses, changes nothing.
+   * @param {File} file
+   * @param {"workbook-read" | "assessment-file-read"} op
+   * @param {Record<string, any>} input
+   */
+  async openAssessment(file, op, input) {
+    const { t, lang } = this;
+    this.tableMessage.textContent = t(op === "workbook-read" ? "mt.file.openingExcel" : "mt.file.opening", { name: file.name });
+    const response = await compute(op, input);
+    if (!response.ok) {
+      const why = "failure" in response ? t(`failure.${response.failure}`) : response.errors.map((e) => pick(e, lang)).join(" ");
+      this.tableMessage.textContent = `${t("mt.file.failed", { name: file.name })} ${why}`;
+      this.root.dataset.file = "error";
+      return;
+    }
+    const assessment = response.result.assessment;
+    const table = attachedTable(assessment.metrics);
+    if (!table) {
+      this.tableMessage.textContent = t("mt.file.noMetrics", { name: file.name });
+      this.root.dataset.file = "empty";
+      return;
+    }
+    const state = this.collect();
+    this.load({ ...state, edition: assessment.edition, improvement: table.improvement || state.improvement,
+                level_reading: table.level_reading || state.level_reading, block: table.block, months: table.months,
+                rows: table.rows }, "file");
+    this.tableMessage.textContent = t("mt.file.opened", { name: file.name, n: table.rows.length });
+    this.root.dataset.file = "opened";
   }
 
   /** @param {"tsv" | "csv"} format the table as a file to download (the core writes it) */
@@ -560,12 +615,35 @@ export default class MetricsTable extends Calculator {
   }
 
   /**
+   * The table goes along (`metrics`): the self-assessment keeps it with the assessment, in its files too.
    * @param {any} result the metrics-table operation's result
+   * @param {State} state the table it was computed for
+   * @param {boolean} [withTable] false: the counts alone
    * @returns {string}
    */
-  selfAssessmentLink(result) {
+  selfAssessmentLink(result, state, withTable = true) {
+    const table = withTable ? attachedTable({ ...state, rows: state.rows.filter((/** @type {Row} */ r) => !rowIsEmpty(r)) })
+      : null;
     return this.handOverLink(SelfAssessment, (input) => ({
-      ...input, edition: result.edition, items: { ...record(input.items), ...result.self_assessment_items } }));
+      ...input, edition: result.edition, items: { ...record(input.items), ...result.self_assessment_items },
+      metrics: table ? attachedInput(table) : null }));
+  }
+
+  /**
+   * Open the self-assessment with the counts and the table. A table too large for an address goes
+   * nowhere: said first, and the next click hands over the counts alone.
+   * @param {any} result
+   * @param {State} state
+   * @param {HTMLElement} message where to say it
+   */
+  handOverToSelfAssessment(result, state, message) {
+    const link = this.selfAssessmentLink(result, state, message.dataset.tooLarge === undefined);
+    if (link.length > MAX_LINK && message.dataset.tooLarge === undefined) {
+      message.dataset.tooLarge = "";
+      message.textContent = this.t("mt.handover.tooLarge", { mb: (link.length / 1e6).toFixed(1) });
+      return;
+    }
+    location.assign(link);
   }
 
   /**
@@ -677,10 +755,11 @@ export default class MetricsTable extends Calculator {
       r.improvement.differ.length
         ? this.rowList(state, t("mt.improvement.differ"), r.improvement.differ, "differ") : null);
     const items = r.items.map((/** @type {any} */ item) => this.itemBlock(item, state));
+    const handOverMessage = h("p", { class: "copc-mt-message", role: "status" });
     const handOver = h("div", { class: "copc-mt-actions" },
       h("button", { type: "button", class: "md-button md-button--primary copc-mt-handover", dataset: { to: "self-assessment" },
                     text: t("mt.handover.sa"), disabled: !Object.keys(r.self_assessment_items).length,
-                    on: { click: () => location.assign(this.selfAssessmentLink(r)) } }));
+                    on: { click: () => this.handOverToSelfAssessment(r, state, handOverMessage) } }));
     body.append(...[
       stats(stat(t("mt.counted"), String(counted), { big: true }),
             stat(t("mt.unfilled"), String(r.unfilled.length))),
@@ -688,7 +767,7 @@ export default class MetricsTable extends Calculator {
       subheading(t("mt.items")),
       h("div", { class: "copc-mt-items" }, items),
       h("p", { class: "copc-field__hint", text: t("mt.handover.hint") }),
-      handOver,
+      handOver, handOverMessage,
       r.renewal ? this.renewalBlock(r.renewal) : null,
       r.level ? this.levelBlock(r, state) : null,
       r.warnings.length ? h("ul", { class: "copc-mt-warnings" }, r.warnings.map((/** @type {any} */ w) =>

@@ -5,14 +5,20 @@
 // A row the reader has started but not finished waits: it is left out of the request (so the
 // decision for the complete rows still shows, with the waiting ones listed as unscored) and it is
 // flagged only once the reader leaves it.
+//
+// The metrics table's hand-over brings the table along (state.metrics): it is shown above the items,
+// saved in the assessment file and the workbook's metrics sheet, and an opened file's table comes
+// back with it; the core counts 4.1-4.6 from it when it writes or reads the file.
 
 import { pick } from "../i18n.mjs";
 import {
-  CATALOG, Calculator, filled, fmt, h, scrollingTable, itemNotes, itemsOf, joinNotes, metricTypes, record, scoringFields,
-  shown, stat, stats, str, subheading, svg, topicNotes, verdict,
+  CATALOG, Calculator, calculatorNamed, filled, fmt, h, scrollingTable, itemNotes, itemsOf, joinNotes, metricTypes, record,
+  scoringFields, shown, stat, stats, str, subheading, svg, topicNotes, verdict,
 } from "../kit.mjs";
 import { fileFields, fileStateFrom, sanitizeFileState } from "../kit/file-data.mjs";
 import { FileTools, MAX_FILE_BYTES, MAX_NOTE, MAX_WORKBOOK_BYTES } from "../kit/files.mjs";
+import { shareLink } from "../kit/links.mjs";
+import { attachedInput, attachedTable, pageAddress } from "./metrics-table-model.mjs";
 import { COUNTS, sanitizeTypes, typesFromInput, typesInput } from "./channel-performance.mjs";
 import { SCOPE_STRINGS, ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeFromInput, scopeInput } from "./scope.mjs";
 import FILE_STRINGS from "./files.strings.mjs";
@@ -51,6 +57,8 @@ export function itemFilled(value, optionalTypes) {
 }
 
 const OPTIONAL_TYPES = new Set(metricTypes().filter((t) => t.optional).map((t) => t.id));
+// the site's root: this module is served from <root>/assets/calculators/widgets/
+const SITE_ROOT = new URL("../../../", import.meta.url).href;
 
 export default class SelfAssessment extends Calculator {
   /**
@@ -63,6 +71,9 @@ export default class SelfAssessment extends Calculator {
     this.files = this.fileTools();
     /** @type {Record<string, ItemValue>} */
     this.values = {};
+    /** @type {import("./metrics-table-model.mjs").Attached | null} the metrics table handed over or opened */
+    this.metrics = null;
+    this.metricsEl = h("div", { class: "copc-sa-metrics", hidden: true });
     this.itemsEl = h("div", { class: "copc-sa-items" });
     /** @type {Map<string, Item>} the items shown in the form */
     this.rowItems = new Map();
@@ -78,7 +89,7 @@ export default class SelfAssessment extends Calculator {
    * @override
    */
   defaults() {
-    return { ...scopeDefaults(), items: {}, ...sanitizeFileState({}, MAX_NOTE) };
+    return { ...scopeDefaults(), items: {}, ...sanitizeFileState({}, MAX_NOTE), metrics: null };
   }
 
   /**
@@ -96,7 +107,7 @@ export default class SelfAssessment extends Calculator {
       if (scoring === "channel-performance") items[number] = sanitizeTypes(value);
       else items[number] = fieldsOf(scoring).map((_, i) => str(Array.isArray(value) ? value[i] : ""));
     }
-    return { ...sanitizeScope(raw), items, ...sanitizeFileState(raw, MAX_NOTE) };
+    return { ...sanitizeScope(raw), items, ...sanitizeFileState(raw, MAX_NOTE), metrics: attachedTable(raw.metrics) };
   }
 
   /**
@@ -107,13 +118,19 @@ export default class SelfAssessment extends Calculator {
     return new FileTools(this, {
       json: { read: "assessment-file-read", write: "assessment-file-write", maxBytes: MAX_FILE_BYTES },
       workbook: { read: "workbook-read", write: "workbook-write", maxBytes: MAX_WORKBOOK_BYTES },
-      fields: (state) => ({ ...this.input(state),
-                            ...fileFields(this.sanitize(state), itemsOf(sanitizeScope(state).edition).map((i) => i.number)) }),
-      state: (result) => this.sanitize({ ...this.stateFromInput(result.input), ...fileStateFrom(result.assessment, MAX_NOTE) }),
+      fields: (state) => {
+        const clean = this.sanitize(state);
+        return { ...this.input(clean), ...fileFields(clean, itemsOf(sanitizeScope(clean).edition).map((i) => i.number)),
+                 ...(clean.metrics ? { metrics: attachedInput(clean.metrics) } : {}) };
+      },
+      state: (result) => this.sanitize({ ...this.stateFromInput({ ...result.input, metrics: result.assessment.metrics }),
+                                         ...fileStateFrom(result.assessment, MAX_NOTE) }),
     });
   }
 
   /**
+   * The state for an operation's input; a metrics table beside it (`metrics`: the hand-over's, a
+   * file's) comes along, though the operation itself does not read it.
    * @param {Record<string, any>} input
    * @returns {State}
    * @override
@@ -129,7 +146,7 @@ export default class SelfAssessment extends Calculator {
       items[number] = item.scoring === "channel-performance" ? typesFromInput(given.types)
         : fieldsOf(item.scoring).map((field) => str(given[field]));
     }
-    return this.sanitize({ ...scope, items });
+    return this.sanitize({ ...scope, items, metrics: input.metrics });
   }
 
   /**
@@ -142,8 +159,43 @@ export default class SelfAssessment extends Calculator {
     form.append(
       this.files.detailsSection(),
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.scope") }), this.scope.build()),
+      this.metricsEl,
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.items") }),
         h("p", { class: "copc-field__hint", text: t("sa.items.hint") }), this.itemsEl));
+  }
+
+  // --- the metrics table that came with the assessment ---
+
+  /**
+   * Say which metrics table the assessment carries, with a way to open it in the metrics table's
+   * calculator and one to take it off (kept for a restore, as a cleared form is).
+   * @param {import("./metrics-table-model.mjs").Attached | null} table
+   * @param {string} edition
+   */
+  showMetrics(table, edition) {
+    const { t } = this;
+    const key = table ? JSON.stringify([edition, table]) : "";
+    if (key === this.metricsEl.dataset.key) return;
+    this.metricsEl.dataset.key = key;
+    this.metricsEl.hidden = !table;
+    if (!table) {
+      this.metricsEl.replaceChildren();
+      delete this.metricsEl.dataset.metrics;
+      return;
+    }
+    this.metricsEl.dataset.metrics = String(table.rows.length);
+    const months = table.months.length ? t("sa.metrics.months", { from: table.months[0], to: table.months[table.months.length - 1] }) : "";
+    const state = { edition, improvement: table.improvement, level_reading: table.level_reading, block: table.block,
+                    months: table.months, rows: table.rows };
+    const href = shareLink(pageAddress(SITE_ROOT, this.lang, calculatorNamed("metrics-table").page), "metrics-table", state);
+    this.metricsEl.replaceChildren(h("fieldset", { class: "copc-group copc-group--plain" },
+      h("legend", { text: t("sa.metrics") }),
+      h("p", { class: "copc-sa-metrics__summary", text: t("sa.metrics.summary", { n: table.rows.length, months }) }),
+      h("p", { class: "copc-field__hint", text: t("sa.metrics.hint") }),
+      h("div", { class: "copc-sa-metrics__actions" },
+        h("a", { class: "md-button copc-sa-metrics__open", href, text: t("sa.metrics.open") }),
+        h("button", { type: "button", class: "md-button copc-sa-metrics__detach", text: t("sa.metrics.detach"),
+                      on: { click: () => this.load({ ...this.collect(), metrics: null }, "detached") } }))));
   }
 
   // --- the item tables ---
@@ -156,6 +208,8 @@ export default class SelfAssessment extends Calculator {
     const scope = sanitizeScope(state);
     this.files.apply(state); // before the tables: their note fields take their text from it
     this.scope.apply(scope);
+    this.metrics = state.metrics || null;
+    this.showMetrics(this.metrics, scope.edition);
     this.values = structuredClone(state.items);
     const excluded = excludedItems(scope);
     const key = `${scope.edition}|${excluded.join(",")}`;
@@ -335,7 +389,7 @@ export default class SelfAssessment extends Calculator {
     }
     for (const [number, value] of Object.entries(items)) if (itemFilled(value, new Set()) === "blank") delete items[number];
     this.values = structuredClone(items);
-    return { ...this.scope.collect(), items, ...this.files.collect() };
+    return { ...this.scope.collect(), items, ...this.files.collect(), metrics: this.metrics };
   }
 
   /**

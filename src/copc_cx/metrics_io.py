@@ -322,3 +322,7 @@ def export(data: Mapping[str, Any], fmt: str = "tsv", lang: str = "ja") -> str:
                         lineterminator="\n" if fmt == "tsv" else "\r\n")
     writer.writerows(lines)
     return "".join(sink.parts)
+
+
+# what the assessment workbook's metrics sheet writes and reads the same way (choices for people, then back)
+localised, canonical = _localised, _canonical

@@ -818,8 +818,13 @@ def _timeline(data: Mapping[str, Any]) -> tuple[Json, list[Text]]:
 # --- assessment files (copc_cx.files.assessment_file) ------------------------------------------
 
 def _file_json(doc: assessment_file.AssessmentFile) -> Json:
+    """What the file operations answer: the file normalised (`assessment`, with its `metrics` table when
+    it has one), the self-assessment's input (4.1-4.6 from the metrics table where it counts them),
+    what the rules refuse, `metric_items` (the items the table filled) and `notices` (typed counts the
+    table's replaced, at items.<number>)."""
     return {"assessment": assessment_file.to_data(doc), "input": assessment_file.self_assessment_input(doc),
             "problems": [p.as_dict() for p in assessment_file.problems(doc)],
+            "metric_items": list(doc.metric_items), "notices": [p.as_dict() for p in doc.notices],
             "file_name": assessment_file.file_name(doc)}
 
 

@@ -65,10 +65,20 @@ REQUESTS: list[dict[str, Any]] = [
         "format": "copc-cx-assessment", "version": 1, "organisation": "那覇センター", "date": "2026-12-05",
         "edition": "CSP", "items": {"2.15": {"met": 3, "applicable": 4, "deployed": "x", "total": 5}},
         "notes": {"2.15": "根拠: 手順書"}})}},
-    {"op": "assessment-file-read", "input": {"text": '{"format": "copc-cx-assessment", "version": 2}'}},
+    {"op": "assessment-file-read", "input": {"text": '{"format": "copc-cx-assessment", "version": 3}'}},
     {"op": "assessment-file-read", "input": {"size": 20_000_000}},
     {"op": "assessment-file-write", "input": {"edition": "OSP", "organisation": "Example", "items": {
         "4.4": {"types": {"service": {"achieved": "1", "improving": "1", "total": "2"}}}}}},
+    {"op": "assessment-file-write", "input": {"edition": "CSP", "items": {"4.1": {"achieved": 2, "total": 3}},
+                                              "metrics": {"months": ["2026-01", "2026-02"], "rows": [
+        {"name": "顧客満足度", "item": "4.1", "level": "プログラム", "unit": "P01", "target": "85%",
+         "direction": "高いほど良い", "results": ["84", "86"]},
+        {"name": "Accuracy", "item": "4.1", "level": "entity", "target": "98", "direction": "higher",
+         "improving": "yes", "results": ["97", "97.5"]}]}}},
+    {"op": "assessment-file-read", "input": {"text": json.dumps({
+        "format": "copc-cx-assessment", "version": 2, "edition": "CSP", "metrics": {"months": ["2026-01"], "rows": [
+            {"name": "AHT", "item": "4.3", "type": "効率性", "level": "entity", "target": "三百",
+             "direction": "lower", "results": ["310"]}]}})}},
     {"op": "process-file-write", "input": {**EXAMPLES_BY_ID["level-rule-two-sites"].input, "assessor": "田中",
                                            "date": "2026-12-05"}},
     {"op": "process-file-read", "input": {"text": json.dumps({

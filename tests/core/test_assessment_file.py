@@ -126,8 +126,8 @@ def test_a_wrong_edition_is_refused() -> None:
 
 
 def test_a_file_from_a_newer_version_says_so() -> None:
-    message = refused(json.dumps({"format": af.FORMAT, "version": 2, "edition": "CSP", "ratings": {}}))
-    assert set(message) == {"version"} and "newer" in message["version"] and "reads up to 1" in message["version"]
+    message = refused(json.dumps({"format": af.FORMAT, "version": 3, "edition": "CSP", "ratings": {}}))
+    assert set(message) == {"version"} and "newer" in message["version"] and "reads up to 2" in message["version"]
 
 
 @pytest.mark.parametrize("data", [

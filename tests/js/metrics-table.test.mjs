@@ -1,11 +1,11 @@
 // The metrics table's state without the page (calculators/widgets/metrics-table-model.mjs): rows read
 // from untrusted JSON, months added in calendar order, a pasted table appended under its own months,
-// and the pages a hand-over opens.
+// and the pages a hand-over opens, and the table an assessment carries (its file's "metrics").
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  appendTable, emptyRow, nextMonth, pageAddress, readRow, readTable, statusKey, withoutMonth,
+  appendTable, attachedInput, attachedTable, emptyRow, nextMonth, pageAddress, readRow, readTable, statusKey, withoutMonth,
 } from "../../calculators/widgets/metrics-table-model.mjs";
 
 test("a row from untrusted JSON has every cell as text and one result per month", () => {
@@ -45,4 +45,18 @@ test("a status cell is redrawn only when its status or months change", () => {
   assert.equal(statusKey(metric, false), statusKey({ ...metric }, false));
   assert.notEqual(statusKey(metric, false), statusKey({ ...metric, months_at_target: 2 }, false));
   assert.equal(statusKey(undefined, true), "unfilled");
+});
+
+test("the table an assessment carries keeps its rows with something typed, and no table without one", () => {
+  const raw = { months: ["2025-01", 202502], rows: [{ name: "Service level", target: 80, results: ["79", 81] }, {}, "x"],
+                improvement: "last-three-better", level_reading: 7, block: "x".repeat(100), extra: true };
+  const table = attachedTable(raw);
+  assert.ok(table);
+  assert.deepEqual(table.months, ["2025-01", "202502"]);
+  assert.deepEqual(table.rows.map((r) => [r.name, r.target, r.results]), [["Service level", "80", ["79", "81"]]]);
+  assert.equal(table.improvement, "last-three-better");
+  assert.equal(table.level_reading, "7");
+  assert.equal(table.block.length, 40);
+  assert.deepEqual(Object.keys(attachedInput({ ...table, level_reading: "", block: "" })), ["months", "rows", "improvement"]);
+  for (const none of [null, [], "table", { months: ["2025-01"], rows: [{}, { name: " " }] }]) assert.equal(attachedTable(none), null);
 });

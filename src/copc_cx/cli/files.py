@@ -44,6 +44,10 @@ class Loaded:
         """The file as a bad one, each problem at its place (for a workbook: its sheet and cell)."""
         return BadFile(self.path, workbook.located(problems, self.cells))
 
+    def notices(self) -> tuple[Problem, ...]:
+        """Typed counts the file's metrics table replaced (for a workbook: at their sheet and cell)."""
+        return workbook.located(self.doc.notices, self.cells)
+
     def scored(self) -> Assessment:
         """The assessment scored; a BadFile where the rules refuse its counts."""
         try:

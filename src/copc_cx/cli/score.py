@@ -1,5 +1,9 @@
 """`copc-cx score`: the result the calculator shows, for each assessment file (JSON or Excel).
 
+A file with a metrics table is scored as the browser scores it after the table's hand-over: each of
+4.1-4.6 the table counts takes the table's counts (assessment_file), and the output says so, with
+the counts per item and each item whose typed counts were replaced.
+
 Exit status: 0 every file certified, 1 one or more not certified, 2 a file could not be scored
 (it is reported on standard error, the others are still scored).
 """
@@ -11,7 +15,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
 from ..files import assessment_file
+from ..standard import METRIC_TYPE_NAMES
 from ..web import assessment_json
 from .common import EXIT_BAD_INPUT, EXIT_NOT_CERTIFIED, EXIT_OK, Lang, language, report_problems
 from .files import BadFile, load
@@ -32,7 +38,25 @@ def scored(path: Path, with_items: bool) -> dict[str, Any]:
     loaded = load(path)
     doc = loaded.doc
     return {"file": str(path), **{key: getattr(doc, key) for key in assessment_file.METADATA},
-            "edition": doc.edition, "result": assessment_json(loaded.scored(), with_items)}
+            "edition": doc.edition, "result": assessment_json(loaded.scored(), with_items),
+            "metrics": metrics_summary(doc, loaded.notices())}
+
+
+def metrics_summary(doc: assessment_file.AssessmentFile, notices: tuple[Problem, ...]) -> dict[str, Any] | None:
+    """What the file's metrics table gave (None without one): its size, the items it filled, the counts
+    per item (and per metric type for 4.3/4.4), and the notices of typed counts it replaced."""
+    if doc.metrics is None:
+        return None
+    result, _ = assessment_file.metrics_result(doc.edition, doc.metrics)
+    assert result is not None  # a table with problems stops the scoring before this
+    return {
+        "metrics": len(result["metrics"]), "unfilled": len(result["unfilled"]), "months": result["months"],
+        "items_filled": list(doc.metric_items),
+        "items": [{"item": i["item"], "name": i["name"], "counts": i["counts"],
+                   "by_type": {t: c["counts"] for t, c in i["by_type"].items()}}
+                  for i in result["items"] if i["counts"]["total"]],
+        "notices": [n.as_dict() for n in notices],
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,10 +107,34 @@ def _lines(r: dict[str, Any], lang: Lang) -> tuple[str, list[str], list[str]]:
     return decision, figures, losses
 
 
+def _metrics_lines(r: dict[str, Any], lang: Lang) -> list[str]:
+    """The metrics table's part: what it holds, which items it filled and their counts, notices."""
+    m = r["metrics"]
+    if m is None:
+        return []
+    ja = lang == "ja"
+    months = f"{m['months'][0]}{'〜' if ja else ' to '}{m['months'][-1]}" if m["months"] else "—"
+    filled = ", ".join(m["items_filled"]) or ("なし" if ja else "none")
+    lines = [f"指標表: {m['metrics']} 指標（{months}）。指標表から数えた項目: {filled}" if ja else
+             f"Metrics table: {m['metrics']} metrics ({months}); items counted from it: {filled}"]
+    names = {t.value: n for t, n in METRIC_TYPE_NAMES.items()}
+
+    def counts(c: dict[str, int]) -> str:
+        return (f"{c['total']} 指標中 目標達成 {c['at_target']}、改善中 {c['improving']}" if ja else
+                f"{c['at_target']} of {c['total']} at target, {c['improving']} improving")
+
+    for item in m["items"]:
+        by_type = "; ".join(f"{getattr(names[t], lang)} {counts(c)}" for t, c in item["by_type"].items())
+        lines.append(f"  {item['item']} {_pick(item['name'], lang)}: {by_type or counts(item['counts'])}")
+    lines += [f"  ⚠ {_pick(n, lang)}" for n in m["notices"]]
+    return lines
+
+
 def text(r: dict[str, Any], lang: Lang) -> str:
     ja = lang == "ja"
     decision, figures, losses = _lines(r, lang)
-    out = [f"{r['file']}: {_heading(r)}", *(f"  {f}" for f in figures), "  " + ("条件:" if ja else "Conditions:")]
+    out = [f"{r['file']}: {_heading(r)}", *(f"  {f}" for f in figures),
+           *(f"  {line}" for line in _metrics_lines(r, lang)), "  " + ("条件:" if ja else "Conditions:")]
     for c in r["result"]["conditions"]:
         out.append(f"    {'✓' if c['met'] else '✗'} {_pick(c['text'], lang)}: {_pick(c['detail'], lang)}")
     out.append(f"  {'判定' if ja else 'Decision'}: {decision}")
@@ -98,7 +146,9 @@ def text(r: dict[str, Any], lang: Lang) -> str:
 def markdown(r: dict[str, Any], lang: Lang) -> str:
     ja = lang == "ja"
     decision, figures, losses = _lines(r, lang)
+    metrics = _metrics_lines(r, lang)
     out = [f"## {_heading(r) or r['file']}", "", f"`{r['file']}`", "", *(f"- {f}" for f in figures),
+           *(f"- {line}" if n == 0 else f"  - {line.strip()}" for n, line in enumerate(metrics)),
            f"- **{'判定' if ja else 'Decision'}: {decision}**", "",
            "| " + (" | ".join(("条件", "結果", "詳細") if ja else ("Condition", "Result", "Detail"))) + " |",
            "| --- | --- | --- |"]

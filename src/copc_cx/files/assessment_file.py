@@ -10,7 +10,10 @@ Version 1, every key but the first two optional:
       "items": {"1.1": {"met": 11, "applicable": 12, "deployed": 6, "total": 7},
                 "4.3": {"types": {"service": {"achieved": 30, "improving": 6, "total": 40}, ...}}},
       "notes": {"1.1": "Evidence: board minutes of March; owner: K. Sato"},
-      "timeline": {"start": "2027-03-01", "path": "fastest", "audit": "2027-12-06"}
+      "timeline": {"start": "2027-03-01", "path": "fastest", "audit": "2027-12-06"},
+      "metrics": {"months": ["2026-01", "2026-02"], "improvement": "reader", "level_reading": "each-metric",
+                  "rows": [{"name": "Service level", "item": "4.3", "type": "service", "level": "entity",
+                            "target": "80", "direction": "higher", "results": ["78.5", "81.2"], ...}]}
     }
 
 Its top level is the `self-assessment` operation's input (edition, human_assisted,
@@ -19,6 +22,20 @@ digital_assisted, excluded, items, with the same per-item field names) plus the 
 `notes`, and optionally the certification timeline's plan under `timeline` (the "timeline"
 operation's input, written only when there is one): so the file itself is a valid request of that
 operation, and that operation's input alone (without "format" and "version") is a valid file.
+
+The metrics table may travel with the assessment under `metrics`: the "metrics-table" operation's
+input without its edition (the file's): months, rows as typed (copc_cx.metrics documents a row), and
+the table's settings (improvement, level_reading, block, period_months). Category 4.0 then comes
+from the metrics, as the metrics table's hand-over to the self-assessment does it: each of 4.1-4.6
+that the table counts takes the table's counts in place of those typed (a notice names each item
+whose typed counts differed); an item the table does not count keeps what was typed. A table whose
+cells the rules refuse fills nothing and its problems stop the scoring, at `metrics.rows.2.target`,
+`metrics.rows.2.results.5`, `metrics.months.0`.
+
+Versions: 2 added the metrics section; nothing else changed. A file without metrics is still
+written as version 1, so every reader of the format opens it; a file with metrics is written as
+version 2, so an older reader says it was made by a newer copc-cx (update, or reload the site)
+instead of calling `metrics` an unknown field.
 Counts are written as numbers, an empty field as null, and text that is not a whole number stays
 text (the form shows it, with the rules' message).
 
@@ -44,14 +61,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import assessment, catalog, timeline, web
+from .. import assessment, catalog, metrics_io, timeline, web
 from ..errors import Checker, InputError, Problem
 from ..forms import MAX_NAME, blank, parse_int, readable, whole_number
+from ..metrics import COLUMNS, MAX_METRICS, RESULTS, Improvement, LevelReading
 from ..scope import applicable_scope, excludable_items
-from ..standard import INPUT_FIELDS, MetricType, Scoring
+from ..standard import INPUT_FIELDS, MAX_MONTHS, METRIC_TYPE_NAMES, Edition, MetricType, Scoring
 
 FORMAT = "copc-cx-assessment"
-VERSION = 1
+VERSION = 2  # the newest version this core reads (see the module's docstring)
+FIRST_VERSION = 1  # what a file without metrics is written as
+METRICS_VERSION = 2  # the version that added the metrics section
 # far above a real assessment with long notes; its text, escaped in a request, fits web.MAX_REQUEST_CHARS
 MAX_FILE_BYTES = 900_000
 MAX_NOTE = 5_000  # characters in an item's note
@@ -59,7 +79,13 @@ MAX_COUNT_TEXT = 40  # characters of text kept in a count field (nobody types a 
 
 METADATA = ("organisation", "site", "assessor", "date")
 SCOPE = ("edition", "human_assisted", "digital_assisted", "excluded")
-TOP_LEVEL = ("format", "version", *METADATA, *SCOPE, "items", "notes", "timeline")
+TOP_LEVEL = ("format", "version", *METADATA, *SCOPE, "items", "notes", "timeline", "metrics")
+METRICS_SETTINGS = ("improvement", "level_reading", "block", "period_months")
+METRICS_KEYS = ("months", "rows", *METRICS_SETTINGS)
+METRIC_ROW_KEYS = (*(c.key for c in COLUMNS), RESULTS)
+# the settings' defaults, written out: a person reading the file sees which rule counted
+METRICS_DEFAULTS = {"improvement": Improvement.READER.value, "level_reading": LevelReading.EACH_METRIC.value}
+CHOICE_KEYS = ("item", "type", "level", "cui", "direction", "improving", "in_4_6")
 METRIC_TYPES = tuple(t.value for t in MetricType)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -85,6 +111,11 @@ class AssessmentFile:
     items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
     timeline: Mapping[str, Any] | None = None  # the "timeline" operation's input, when a plan is kept
+    # the metrics table: the "metrics-table" operation's input without the edition, rows as typed
+    metrics: Mapping[str, Any] | None = None
+    metric_items: tuple[str, ...] = ()  # the items whose counts the metrics table gave
+    # what reading changed: typed counts the metrics table's replaced (not part of the file)
+    notices: tuple[Problem, ...] = field(default=(), compare=False)
 
 
 # --- fields of an item ---------------------------------------------------------------------
@@ -172,8 +203,8 @@ OTHER_FORMATS = {
 }
 
 
-def check_version(data: Mapping[str, Any], fmt: str = FORMAT) -> None:
-    """Refuses what is not a file of format `fmt` of a version this core reads."""
+def check_version(data: Mapping[str, Any], fmt: str = FORMAT, latest: int = VERSION) -> None:
+    """Refuses what is not a file of format `fmt` of a version this core reads (up to `latest`)."""
     if "format" not in data and "version" not in data:
         return  # the operation's input on its own
     if data.get("format") != fmt:
@@ -187,12 +218,12 @@ def check_version(data: Mapping[str, Any], fmt: str = FORMAT) -> None:
     if type(version) is not int or version < 1:
         raise InputError([Problem("version", f"version は 1 以上の整数です（入力値: {_shown(version)}）。",
                                   f"The version must be a whole number of 1 or more (got {_shown(version)}).")])
-    if version > VERSION:
+    if version > latest:
         raise InputError([Problem(
             "version", f"このファイルは新しい版の copc-cx で作られています（形式の版 {version}、"
-            f"この版が読めるのは {VERSION} まで）。"
+            f"この版が読めるのは {latest} まで）。"
             "copc-cx を更新するか、サイトを再読み込みしてください。",
-            f"This file was made by a newer copc-cx (format version {version}; this one reads up to {VERSION}). "
+            f"This file was made by a newer copc-cx (format version {version}; this one reads up to {latest}). "
             "Update copc-cx, or reload the site.")])
 
 
@@ -331,11 +362,13 @@ def read_data(data: Any) -> AssessmentFile:
             if text.strip():
                 notes[number] = text
     kept_plan = _timeline(checker, data.get("timeline"))
+    table = read_metrics(checker, data.get("metrics"), edition)
     if checker.problems:
         # the operation's reading and this one may both name a place: say it once
         firsts = {p.field: p for p in reversed(checker.problems)}
         raise InputError([p for p in checker.problems if firsts[p.field] is p])
     assert edition is not None
+    metric_items, notices = _fill_from_metrics(edition, table, items)
     excluded = data.get("excluded")
     order = {i.number: n for n, i in enumerate(catalog.items_in(edition))}
     return AssessmentFile(
@@ -344,7 +377,165 @@ def read_data(data: Any) -> AssessmentFile:
         digital_assisted=_flag(data.get("digital_assisted", True)),
         excluded=None if excluded is None else tuple(excluded),
         items={n: items[n] for n in sorted(items, key=order.__getitem__)},
-        notes={n: notes[n] for n in sorted(notes, key=order.__getitem__)}, timeline=kept_plan)
+        notes={n: notes[n] for n in sorted(notes, key=order.__getitem__)}, timeline=kept_plan,
+        metrics=table, metric_items=metric_items, notices=notices)
+
+
+# --- the metrics table ----------------------------------------------------------------------
+
+def _metric_cell(checker: Checker, place: str, value: Any) -> str | int | float | bool:
+    """A cell of the metrics table as the file keeps it: text as typed (a JSON number or true/false
+    as it is); what it means is the metrics table's business (copc_cx.metrics)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float) and (not isinstance(value, float) or value == value):
+        return value
+    if isinstance(value, str) and len(value) <= MAX_NAME and readable(value.replace("\n", " ").replace("\t", " ")):
+        return value
+    checker.add(place, f"指標表のセルは {MAX_NAME} 文字以内の文字列か数値です（入力値: {_shown(value)}）。",
+                f"A cell of the metrics table holds a text of at most {MAX_NAME} characters or a number "
+                f"(got {_shown(value)}).")
+    return ""
+
+
+def _metric_row(checker: Checker, place: str, raw: Any, months: int, edition: Edition | None) -> dict[str, Any] | None:
+    """A row with every key of the table's rows, results padded to the months, choices written as the
+    table reads them best ("program", "lower": as a paste's preview writes them; a choice not understood
+    stays as typed); None when the row is wholly empty."""
+    if not isinstance(raw, dict):
+        checker.add(place, f"指標表の行はオブジェクト（{{\"name\": …}}）です（入力値: {_shown(raw)}）。",
+                    f"A row of the metrics table is an object ({{\"name\": …}}; got {_shown(raw)}).")
+        return None
+    for key in raw:
+        if key not in METRIC_ROW_KEYS:
+            _unknown(checker, place, key, METRIC_ROW_KEYS)
+    row: dict[str, Any] = {key: _metric_cell(checker, f"{place}.{key}", raw.get(key)) for key in METRIC_ROW_KEYS[:-1]}
+    if edition is not None:
+        for key in CHOICE_KEYS:
+            if isinstance(row[key], str):
+                row[key] = metrics_io.canonical(key, row[key], edition)
+    results = raw.get(RESULTS)
+    if results is None:
+        results = []
+    if not isinstance(results, list) or len(results) > MAX_MONTHS:
+        checker.add(f"{place}.{RESULTS}", f"results は月ごとの結果の並び（{MAX_MONTHS} 個まで）です。",
+                    f"results holds a list of monthly results (at most {MAX_MONTHS}).")
+        results = []
+    row[RESULTS] = [_metric_cell(checker, f"{place}.{RESULTS}.{j}", v) for j, v in enumerate(results)]
+    row[RESULTS] += [""] * (months - len(row[RESULTS]))
+    if all(v == "" or (isinstance(v, str) and not v.strip()) for v in (*row.values(), *row[RESULTS])
+           if not isinstance(v, list)):
+        return None
+    return row
+
+
+def read_metrics(checker: Checker, raw: Any, edition: Edition | None) -> dict[str, Any] | None:
+    """The metrics table kept with the assessment, its shape checked at `metrics.<place>` (what its cells
+    say is checked by `metrics_result`); None when the file has none or its table has no row."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        checker.add("metrics", "metrics は指標表（{\"months\": […], \"rows\": […]}）です。",
+                    "metrics holds the metrics table ({\"months\": […], \"rows\": […]}).")
+        return None
+    for key in raw:
+        if key not in METRICS_KEYS:
+            _unknown(checker, "metrics", key, METRICS_KEYS)
+    months_raw = raw.get("months")
+    if months_raw is None:
+        months_raw = []
+    if not isinstance(months_raw, list) or len(months_raw) > MAX_MONTHS:
+        checker.add("metrics.months", f"months は月の見出しの並び（{MAX_MONTHS} 個まで）です。",
+                    f"months holds a list of month headings (at most {MAX_MONTHS}).")
+        months_raw = []
+    months = []
+    for j, month in enumerate(months_raw):
+        cell = _metric_cell(checker, f"metrics.months.{j}", month)
+        months.append(cell if isinstance(cell, str) else str(cell))
+    rows_raw = raw.get("rows")
+    if rows_raw is None:
+        rows_raw = []
+    if not isinstance(rows_raw, list) or len(rows_raw) > MAX_METRICS:
+        checker.add("metrics.rows", f"rows は指標の行の並び（{MAX_METRICS:,} 行まで）です。",
+                    f"rows holds a list of the metrics' rows (at most {MAX_METRICS:,}).")
+        rows_raw = []
+    rows = [row for i, r in enumerate(rows_raw)
+            if (row := _metric_row(checker, f"metrics.rows.{i}", r, len(months), edition)) is not None]
+    settings: dict[str, Any] = dict(METRICS_DEFAULTS)
+    for key in METRICS_SETTINGS:
+        value = raw.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, str) and len(value) <= MAX_NAME and readable(value):
+            number = whole_number(value) if key == "period_months" else None
+            settings[key] = number if type(number) is int else value.strip()
+        elif key == "period_months" and type(value) is int:
+            settings[key] = value
+        else:
+            checker.add(f"metrics.{key}", f"{key} は文字列です（入力値: {_shown(value)}）。",
+                        f"{key} must be a text (got {_shown(value)}).")
+    if not rows:
+        return None  # settings without a metric say nothing about the assessment
+    return {"months": months, "rows": rows, **settings}
+
+
+def metrics_result(edition: str, table: Mapping[str, Any]) -> tuple[dict[str, Any] | None, tuple[Problem, ...]]:
+    """What the metrics table gives (the "metrics-table" operation's result), or the problems of its
+    cells at `metrics.<place>`, each message saying it is the metrics table's."""
+    try:
+        result, _ = web.OPERATIONS["metrics-table"].run({**table, "edition": edition})
+    except InputError as error:
+        return None, tuple(Problem(f"metrics.{p.field}", f"指標表の{p.ja}", f"Metrics table: {p.en}")
+                           for p in error.problems)
+    return result, ()
+
+
+def _fill_from_metrics(edition: Edition, table: Mapping[str, Any] | None,
+                       items: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
+    """Items 4.1-4.6 take the metrics table's counts (in `items`), as the table's hand-over to the
+    self-assessment does; the items filled, and a notice per item whose typed counts differed."""
+    if table is None:
+        return (), ()
+    result, _ = metrics_result(edition.value, table)
+    if result is None:
+        return (), ()  # nothing filled: the table's problems stop the scoring (problems())
+    filled: list[str] = []
+    notices: list[Problem] = []
+    for number, counts in result["self_assessment_items"].items():
+        item = catalog.item(number)
+        given = items.get(number)
+        items[number] = _item(Checker(), number, counts, item.scoring)
+        filled.append(number)
+        if given is not None and not _empty_item(given) and _kept(given) != _kept(items[number]):
+            notices.append(Problem(
+                f"items.{number}",
+                f"{number}: 指標表から数えた件数（{_counts_text(items[number], 'ja')}）で、入力されていた件数"
+                f"（{_counts_text(given, 'ja')}）を置き換えました。",
+                f"{number}: the counts from the metrics table ({_counts_text(items[number], 'en')}) replace "
+                f"those typed ({_counts_text(given, 'en')})."))
+    return tuple(filled), tuple(notices)
+
+
+def _kept(values: Mapping[str, Any]) -> dict[str, Any]:
+    """An item's counts without the metric types left blank (they say nothing)."""
+    if "types" in values:
+        return {"types": {t: dict(c) for t, c in values["types"].items() if not _empty(c)}}
+    return dict(values)
+
+
+def _empty_item(values: Mapping[str, Any]) -> bool:
+    return all(_empty(c) for c in values["types"].values()) if "types" in values else _empty(values)
+
+
+def _counts_text(values: Mapping[str, Any], lang: str) -> str:
+    def line(counts: Mapping[str, Any]) -> str:
+        return " / ".join("—" if v is None else str(v) for v in counts.values())
+
+    if "types" not in values:
+        return line(values)
+    names = {t.value: n for t, n in METRIC_TYPE_NAMES.items()}
+    return ("、" if lang == "ja" else "; ").join(
+        f"{getattr(names[t], lang)}: {line(c)}" for t, c in values["types"].items() if not _empty(c))
 
 
 def _timeline(checker: Checker, raw: Any) -> dict[str, Any] | None:
@@ -408,8 +599,15 @@ def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def score(doc: AssessmentFile) -> assessment.Assessment:
-    """The assessment scored and decided; InputError with every problem (see `problems`)."""
-    edition, inputs, args = web.read_self_assessment(self_assessment_input(doc))
+    """The assessment scored and decided; InputError with every problem (see `problems`): a metrics
+    table whose cells the rules refuse stops it too (its counts would be those of category 4.0)."""
+    found = () if doc.metrics is None else metrics_result(doc.edition, doc.metrics)[1]
+    try:
+        edition, inputs, args = web.read_self_assessment(self_assessment_input(doc))
+    except InputError as error:
+        found += error.problems
+    if found:
+        raise InputError(found)
     return assessment.assess(edition, inputs, **args)
 
 
@@ -433,12 +631,18 @@ def excluded_items(doc: AssessmentFile) -> tuple[str, ...]:
 
 def to_data(doc: AssessmentFile) -> dict[str, Any]:
     """The file's JSON object, keys in the order people read them."""
-    return {"format": FORMAT, "version": VERSION,
+    return {"format": FORMAT, "version": version_of(doc),
             **{key: getattr(doc, key) for key in METADATA},
             "edition": doc.edition, "human_assisted": doc.human_assisted, "digital_assisted": doc.digital_assisted,
             "excluded": None if doc.excluded is None else list(doc.excluded),
             "items": {number: _plain(values) for number, values in doc.items.items()}, "notes": dict(doc.notes),
-            **({} if doc.timeline is None else {"timeline": _plain(doc.timeline)})}
+            **({} if doc.timeline is None else {"timeline": _plain(doc.timeline)}),
+            **({} if doc.metrics is None else {"metrics": json.loads(json.dumps(doc.metrics))})}
+
+
+def version_of(doc: AssessmentFile) -> int:
+    """The format's version a file is written as: the first that holds everything it has."""
+    return METRICS_VERSION if doc.metrics is not None else FIRST_VERSION
 
 
 def dumps(doc: AssessmentFile) -> str:

@@ -116,7 +116,7 @@ def read_data(data: Any) -> ProcessFile:
     if not isinstance(data, dict):
         raise InputError([Problem("file", "ファイルの中身はオブジェクト（{…}）である必要があります。",
                                   "The file holds an object ({…}) at its top level.")])
-    assessment_file.check_version(data, FORMAT)
+    assessment_file.check_version(data, FORMAT, VERSION)
     checker = Checker()
     for key in data:
         if key not in TOP_LEVEL:

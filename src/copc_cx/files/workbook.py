@@ -10,6 +10,9 @@ The workbook, in the language chosen when it is written:
   missing, the decision and every condition), or the problems that keep it from scoring;
 - an item sheet per way of scoring ("1.0-3.0", "4.1 4.2 4.5", "4.3 4.4", "4.6"), a row per item of
   the edition: number, name, points, each input, the computed figures, and a note;
+- a metrics sheet ("指標表" / "Metrics"): the metrics table kept with the assessment, its settings above
+  a row per metric (each column of the table's rows, one column per month), with each metric's status
+  and months at target computed; empty when the assessment has none, for a person to fill in;
 - a hidden sheet "copc-cx" that says the workbook is an assessment of this format and version.
 Input cells are yellow, computed cells grey; headers are frozen. Computed cells are values as the
 core computed them when the workbook was written (the rules live only in the core, never in
@@ -41,11 +44,11 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from .. import catalog, web
+from .. import catalog, metrics, metrics_io, web
 from ..assessment import Assessment
 from ..errors import InputError, Problem
 from ..scope import excludable_items
-from ..standard import INPUT_FIELDS, METRIC_TYPE_NAMES, Edition, Scoring
+from ..standard import BLOCKS, INPUT_FIELDS, MAX_MONTHS, METRIC_TYPE_NAMES, Edition, Scoring
 from ..text import Text, fmt_against
 from . import assessment_file
 from .assessment_file import AssessmentFile
@@ -159,8 +162,9 @@ def write_workbook(doc: AssessmentFile, lang: Lang = "ja") -> bytes:
     applicable = _applicable(doc)
     for scoring, title in SHEETS.items():
         _write_items(book.create_sheet(title), doc, scoring, scores, applicable, result is not None, lang)
+    _write_metrics(book.create_sheet(_t(METRICS_TITLE, lang)), doc, lang)
     meta = book.create_sheet(META_SHEET)
-    for row in (("format", assessment_file.FORMAT), ("version", assessment_file.VERSION), ("lang", lang)):
+    for row in (("format", assessment_file.FORMAT), ("version", assessment_file.version_of(doc)), ("lang", lang)):
         meta.append(row)
     meta.sheet_state = "hidden"
     out = io.BytesIO()
@@ -348,6 +352,10 @@ class OpenedWorkbook:
         """What the rules refuse in its counts, each message naming the sheet and the cell."""
         return located(assessment_file.problems(self.doc), self.cells)
 
+    def notices(self) -> tuple[Problem, ...]:
+        """Typed counts the metrics sheet's replaced, each message naming the sheet and the cell."""
+        return located(self.doc.notices, self.cells)
+
 
 def located(problems: tuple[Problem, ...], cells: Mapping[str, str]) -> tuple[Problem, ...]:
     """Problems whose messages say where they are in the workbook."""
@@ -439,6 +447,9 @@ def read_workbook(data: bytes) -> OpenedWorkbook:
                                     f"The sheet '{title}' is missing (was it renamed?)."))
             continue
         _read_items(book[title], title, scoring, items, notes, problems, cells)
+    metrics_title = next((t for t in (METRICS_TITLE.ja, METRICS_TITLE.en) if t in book.sheetnames), None)
+    if metrics_title is not None:  # a workbook written before the sheet existed has none
+        data_["metrics"] = _read_metrics(book[metrics_title], metrics_title, data_.get("edition"), problems, cells)
     if problems:
         raise InputError(problems)
     # the sheets list every item of the edition; a blank row of an item outside the scope is no input
@@ -578,6 +589,222 @@ def _count_value(value: Any) -> Any:
     return str(value)[:40]
 
 
+# --- the metrics sheet ----------------------------------------------------------------------------
+# The metrics table kept with the assessment (assessment_file's `metrics`): its settings in rows 3-6,
+# then a heading row and a row per metric. The table's own columns come first, then what the core
+# computed for each metric (grey), then one column per month: a person adds a month by heading the next
+# empty column. Choices are written in the workbook's language and read back as the table reads them
+# best ("program", "higher"), numbers as numbers; anything not understood stays as typed, so the metrics
+# table's reading names its cell.
+
+METRICS_TITLE = Text("指標表", "Metrics")
+METRICS_SETTINGS: tuple[tuple[str, Text, int], ...] = (  # (key, label, row); the value is in column B
+    ("improvement", Text("継続的改善の判定", "Continuous improvement"), 3),
+    ("level_reading", Text("レベル要求の読み方", "Reading of the level rule"), 4),
+    ("block", Text("レベル要求を確かめるブロック", "Block whose level rule is checked"), 5),
+    ("period_months", Text("レベル要求の期間（月数）", "Level rule's period (months)"), 6),
+)
+METRICS_HEADER_ROW = 8
+METRIC_STATUS = Text("状態", "Status")
+METRIC_COMPUTED: tuple[tuple[str, Text], ...] = (
+    ("status", METRIC_STATUS),
+    ("months_at_target", Text("目標達成の月数", "Months at target")),
+    ("months_measured", Text("結果のある月数", "Months with a result")),
+)
+METRIC_STATUS_NAMES: dict[str, Text] = {
+    "at-target": Text("目標達成", "At target"),
+    "improving": Text("改善中", "Improving"),
+    "below-target": Text("目標未達", "Below target"),
+    "fails-cui": Text("CUIを満たさない", "Fails CUI"),
+    "no-result": Text("結果なし", "No result"),
+    "unfilled": Text("未記入", "Not filled in"),
+}
+_METRIC_TEXT_KEYS = frozenset({"name", "unit", "block_metric", "site"})
+_METRIC_NUMBER_KEYS = frozenset({"target"})
+_FIRST_MONTH = len(metrics.COLUMNS) + len(METRIC_COMPUTED)  # the column index of the first month
+
+
+def _setting_choices(key: str, lang: Lang) -> str:
+    """The help beside a setting: each value it takes, and what it means."""
+    if key == "improvement":
+        return "; ".join(f"{i.value} = {_t(n, lang)}" for i, n in metrics.IMPROVEMENT_NAMES.items())
+    if key == "level_reading":
+        return "; ".join(f"{r.value} = {_t(n, lang)}" for r, n in metrics.LEVEL_READING_NAMES.items())
+    if key == "block":
+        blank = _t(Text("空欄: なし（カテゴリ4.0だけ）", "empty: none (category 4.0 only)"), lang)
+        return f"{blank}; " + ", ".join(f"{b.id} = {_t(b.name, lang)}" for b in BLOCKS)
+    return _t(Text("空欄: 表のすべての月", "empty: every month of the table"), lang)
+
+
+def _sheet_number(value: Any) -> Any:
+    """A target or a result as a spreadsheet holds it: a number when the text reads as one, else as typed."""
+    try:
+        number = metrics.read_number(value)
+    except metrics.CellError:
+        return value
+    if number is None:
+        return None
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+def _write_metrics(sheet: Worksheet, doc: AssessmentFile, lang: Lang) -> None:
+    from openpyxl.styles import Font
+
+    table = doc.metrics or {}
+    edition = Edition(doc.edition)
+    result, problems = (None, ()) if not doc.metrics else assessment_file.metrics_result(doc.edition, table)
+    sheet["A1"] = _t(Text("指標表（カテゴリ4.0を指標から数える）", "Metrics table (category 4.0 from the metrics)"),
+                     lang)
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = _t(Text(
+        f"1行に1指標。{METRICS_HEADER_ROW}行目の見出しの右に月（YYYY-MM）を足せます。この表に指標があると、"
+        "4.1〜4.6のうち表が数える項目の件数は表から数えます（項目のシートに入力した件数は置き換わります）。",
+        f"One metric per row; add a month (YYYY-MM) by heading the next empty column of row {METRICS_HEADER_ROW}. "
+        "When this table has metrics, the items of 4.1-4.6 it counts take its counts (those typed on the item "
+        "sheets are replaced)."), lang)
+    for key, label, row in METRICS_SETTINGS:
+        _put(sheet, f"A{row}", _t(label, lang), "label")
+        _put(sheet, f"B{row}", table.get(key, assessment_file.METRICS_DEFAULTS.get(key)), "input")
+        sheet[f"C{row}"] = _setting_choices(key, lang)
+    if problems:
+        said = Text(f"指標表に直すところが {len(problems)} か所あります（概要のシートに一覧）。",
+                    f"The metrics table has {len(problems)} problems to correct (listed on the summary sheet).")
+    elif doc.metric_items:
+        items = ", ".join(doc.metric_items)
+        said = Text(f"この表から数えた項目: {items}", f"Items counted from this table: {items}")
+    else:
+        said = Text("", "")
+    _put(sheet, "A7", _t(said, lang) or None, "computed")
+    months = [str(m) for m in table.get("months", [])]
+    headers = [*(c.label for c in metrics.COLUMNS), *(label for _, label in METRIC_COMPUTED)]
+    for index, header in enumerate(headers):
+        _put(sheet, f"{_letter(index)}{METRICS_HEADER_ROW}", _t(header, lang), "header")
+    for j, month in enumerate(months):
+        ref = f"{_letter(_FIRST_MONTH + j)}{METRICS_HEADER_ROW}"
+        _put(sheet, ref, metrics.read_month(month) or month, "header")
+        sheet[ref].number_format = "@"  # "2026-01" stays text (Excel would make it a date)
+    derived = {} if result is None else {m["row"]: m for m in result["metrics"]}
+    unfilled = set() if result is None else set(result["unfilled"])
+    for i, raw in enumerate(table.get("rows", [])):
+        row = METRICS_HEADER_ROW + 1 + i
+        for index, column in enumerate(metrics.COLUMNS):
+            value = raw.get(column.key, "")
+            if column.key in _METRIC_NUMBER_KEYS:
+                value = _sheet_number(value)
+            elif column.key not in _METRIC_TEXT_KEYS:
+                value = metrics_io.localised(column.key, value, edition, lang)
+            _put(sheet, f"{_letter(index)}{row}", value if value != "" else None, "input")
+        status = derived.get(i)
+        figures: dict[str, Any] = {} if status is None else {
+            "status": _t(METRIC_STATUS_NAMES[status["status"]], lang), "months_at_target": status["months_at_target"],
+            "months_measured": status["months_measured"]}
+        if i in unfilled:
+            figures["status"] = _t(METRIC_STATUS_NAMES["unfilled"], lang)
+        for k, (key, _) in enumerate(METRIC_COMPUTED):
+            _put(sheet, f"{_letter(len(metrics.COLUMNS) + k)}{row}", figures.get(key), "computed")
+        # every result, also those beyond the months (the table names that problem; none is dropped here)
+        for j, value in enumerate(raw.get(metrics.RESULTS, [])):
+            _put(sheet, f"{_letter(_FIRST_MONTH + j)}{row}", _sheet_number(value), "input")
+    widths = {"name": 30, "unit": 18, "block_metric": 18, "site": 14}
+    for index, column in enumerate(metrics.COLUMNS):
+        sheet.column_dimensions[_letter(index)].width = widths.get(column.key, 11)
+    for index in range(len(metrics.COLUMNS), _FIRST_MONTH + max(len(months), 12)):
+        sheet.column_dimensions[_letter(index)].width = 11 if index < _FIRST_MONTH else 9
+    sheet.row_dimensions[METRICS_HEADER_ROW].height = 45
+    sheet.freeze_panes = f"B{METRICS_HEADER_ROW + 1}"
+    last = _letter(_FIRST_MONTH + len(months) - 1 if months else _FIRST_MONTH - 1)
+    sheet.auto_filter.ref = f"A{METRICS_HEADER_ROW}:{last}{METRICS_HEADER_ROW + len(table.get('rows', []))}"
+
+
+def _sheet_text(value: Any) -> str:
+    """A metrics cell as the table's rows hold it: text; numbers as people write them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()
+
+
+def _month_heading(value: Any) -> str:
+    """A month's heading: a date cell (a spreadsheet's reading of "2026-01") as its month, else as typed."""
+    if isinstance(value, datetime | date):
+        return f"{value.year:04d}-{value.month:02d}"
+    return _sheet_text(value)
+
+
+def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: list[Problem],
+                  cells: dict[str, str]) -> dict[str, Any] | None:
+    """The metrics table of the sheet (its settings, months and rows) as the assessment file keeps it;
+    None when it has no metric. Formulas in its input cells are refused at their cell."""
+    edition = Edition(edition_text) if edition_text in tuple(Edition) else Edition.CSP
+    table: dict[str, Any] = {}
+    for key, label, row in METRICS_SETTINGS:
+        if sheet[f"A{row}"].value not in (label.ja, label.en):
+            problems.append(_at(title, f"A{row}", f"「{label.ja}」の行があるはずです（行を入れたり消したり"
+                                "していませんか）。",
+                                f"the row '{label.en}' belongs here (were rows inserted or deleted?)."))
+            return None
+        value = _sheet_text(_cell_value(sheet, title, f"B{row}", f"metrics.{key}", problems, cells))
+        names = metrics.IMPROVEMENT_NAMES if key == "improvement" else \
+            metrics.LEVEL_READING_NAMES if key == "level_reading" else {}
+        value = next((str(k) for k, n in names.items() if value in (n.ja, n.en)), value)
+        if value:
+            table[key] = value
+    headers = [*(c.label for c in metrics.COLUMNS), *(label for _, label in METRIC_COMPUTED)]
+    for index, header in enumerate(headers):
+        ref = f"{_letter(index)}{METRICS_HEADER_ROW}"
+        if sheet[ref].value not in (header.ja, header.en):
+            problems.append(_at(title, ref, f"見出し「{header.ja}」があるはずです（列を入れたり消したり"
+                                "していませんか）。",
+                                f"the header '{header.en}' belongs here (were columns inserted or deleted?)."))
+            return None
+    # the month columns run to the last one with a heading or a value: a result typed under no month is
+    # read too, so that the table names its missing month instead of the value being dropped
+    last = _FIRST_MONTH - 1
+    for line in sheet.iter_rows(min_row=METRICS_HEADER_ROW, min_col=_FIRST_MONTH + 1, values_only=True):
+        filled = [c for c, value in enumerate(line, start=_FIRST_MONTH) if value not in (None, "")]
+        if filled:
+            last = max(last, filled[-1])
+    months = [_month_heading(_cell_value(sheet, title, f"{_letter(c)}{METRICS_HEADER_ROW}", f"metrics.months.{j}",
+                                         problems, cells))
+              for j, c in enumerate(range(_FIRST_MONTH, last + 1))]
+    if len(months) > MAX_MONTHS:
+        problems.append(_at(title, f"{_letter(_FIRST_MONTH)}{METRICS_HEADER_ROW}",
+                            f"月の列が多すぎます（{len(months)}、上限 {MAX_MONTHS}）。",
+                            f"too many month columns ({len(months)}; at most {MAX_MONTHS}).", "metrics.months"))
+        return None
+    rows: list[dict[str, Any]] = []
+    for row in range(METRICS_HEADER_ROW + 1, sheet.max_row + 1):
+        inputs = [*range(len(metrics.COLUMNS)), *range(_FIRST_MONTH, last + 1)]
+        if all(sheet[f"{_letter(c)}{row}"].value in (None, "") for c in inputs):
+            continue  # an empty line between metrics
+        if len(rows) >= metrics.MAX_METRICS:
+            problems.append(_at(title, f"A{row}", f"指標が多すぎます（上限 {metrics.MAX_METRICS:,}）。",
+                                f"too many metrics (at most {metrics.MAX_METRICS:,}).", "metrics.rows"))
+            return None
+        i = len(rows)
+        place = f"metrics.rows.{i}"
+        cells[place] = _ref(title, f"A{row}")
+        values: dict[str, Any] = {}
+        for index, column in enumerate(metrics.COLUMNS):
+            text = _sheet_text(_cell_value(sheet, title, f"{_letter(index)}{row}", f"{place}.{column.key}", problems,
+                                           cells))
+            values[column.key] = text if column.key in _METRIC_TEXT_KEYS | _METRIC_NUMBER_KEYS else \
+                metrics_io.canonical(column.key, text, edition)
+        values[metrics.RESULTS] = [
+            _sheet_text(_cell_value(sheet, title, f"{_letter(c)}{row}", f"{place}.{metrics.RESULTS}.{j}", problems,
+                                    cells))
+            for j, c in enumerate(range(_FIRST_MONTH, last + 1))]
+        rows.append(values)
+    return {"months": months, "rows": rows, **table} if rows else None
+
+
 # --- the browser's entry point (after loading PACKAGES) -----------------------------------------
 
 def _write_op(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -605,7 +832,8 @@ def _read_op(data: Mapping[str, Any]) -> dict[str, Any]:
     opened = read_workbook(raw)
     doc = opened.doc
     return {"assessment": assessment_file.to_data(doc), "input": assessment_file.self_assessment_input(doc),
-            "problems": [p.as_dict() for p in opened.problems()], "file_name": assessment_file.file_name(doc, "xlsx")}
+            "problems": [p.as_dict() for p in opened.problems()], "metric_items": list(doc.metric_items),
+            "notices": [p.as_dict() for p in opened.notices()], "file_name": assessment_file.file_name(doc, "xlsx")}
 
 
 OPERATIONS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {

@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Download, FilePayload, Locator, Page, expect
 
+from copc_cx.web import call
 from tests.e2e.helpers import (
     PAGES,
     RESULT,
     calc,
     computed,
+    example,
     examples_of,
     field,
     load_example,
@@ -178,3 +180,34 @@ def test_the_process_certification_check_saves_and_opens_as_a_file(calculators_p
     open_file(root, "self.json", json.dumps({"format": "copc-cx-assessment", "version": 1}).encode("utf-8"))
     expect(root.locator('.copc-files__message [data-field="format"]')).to_be_visible(timeout=RESULT)
     expect(root.locator(".copc-calc__result")).to_have_text(ready)
+
+
+def test_a_file_with_a_metrics_table_brings_it_back_and_saves_it_again(calculators_page: tuple[Page, str]) -> None:
+    page, _ = calculators_page
+    root = calc(page, "self-assessment")
+    load_example(root, WORKED.id)
+    table = {k: v for k, v in example("metrics-4.3-by-type").input.items() if k != "edition"}
+    text = json.dumps({"format": "copc-cx-assessment", "version": 2, **WORKED.input, "metrics": table})
+    read = call({"op": "assessment-file-read", "input": {"text": text}})["result"]
+    open_file(root, "with-metrics.json", text.encode("utf-8"))
+    expect(root).to_have_attribute("data-file", "opened", timeout=RESULT)
+    section = root.locator(".copc-sa-metrics")
+    expect(section).to_have_attribute("data-metrics", str(len(table["rows"])))
+    # 4.3 holds the table's counts, and the message says which typed counts they replaced
+    for notice in read["notices"]:
+        expect(root.locator(f'.copc-files__message [data-field="{notice["field"]}"]')).to_be_visible()
+    for kind, counts in read["input"]["items"]["4.3"]["types"].items():
+        for name, value in counts.items():
+            expect(field(root, f"items.4.3.{kind}.{name}")).to_have_value(str(value))
+    _, saved_text = saved(page, root)
+    again = json.loads(saved_text)
+    assert again["version"] == 2 and again["metrics"] == read["assessment"]["metrics"]
+    # taken off, and back: nothing is lost
+    section.locator(".copc-sa-metrics__detach").click()
+    expect(section).to_be_hidden()
+    bar = root.locator(".copc-calc__replaced")
+    expect(bar).to_have_attribute("data-reason", "detached")
+    bar.locator(".copc-calc__restore").click()
+    expect(section).to_have_attribute("data-metrics", str(len(table["rows"])))
+    expect(section.locator(".copc-sa-metrics__open")).to_have_attribute(
+        "href", re.compile(r"/scoring/metrics/#metrics-table="))
