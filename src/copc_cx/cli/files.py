@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..assessment import Assessment
 from ..errors import InputError, Problem
-from ..files import assessment_file, workbook  # the workbook module imports openpyxl only when used
+from ..files import assessment_file, workbook, xlsx  # the workbook modules import openpyxl only when used
 from ..files.assessment_file import AssessmentFile
 from .common import Lang
 
@@ -42,7 +42,7 @@ class Loaded:
 
     def bad(self, problems: tuple[Problem, ...]) -> BadFile:
         """The file as a bad one, each problem at its place (for a workbook: its sheet and cell)."""
-        return BadFile(self.path, workbook.located(problems, self.cells))
+        return BadFile(self.path, xlsx.located(problems, self.cells))
 
     def scored(self) -> Assessment:
         """The assessment scored; a BadFile where the rules refuse its counts."""
