@@ -244,13 +244,14 @@ def test_the_browsers_workbook_operations_write_and_read_base64() -> None:
     assert json.loads(wb.handle(json.dumps({"op": "catalog", "input": {}})))["ok"]
 
 
-def test_importing_the_core_and_running_every_operation_never_imports_openpyxl() -> None:
+def test_importing_the_core_and_both_workbook_modules_and_running_every_operation_never_imports_openpyxl() -> None:
     from tests.core.every_operation import REQUESTS
 
     assert {r["op"] for r in REQUESTS} >= set(OPERATIONS)
     script = (
         "import json, sys\n"
-        "import copc_cx, copc_cx.web, copc_cx.files, copc_cx.files.workbook, copc_cx.cli\n"
+        "import copc_cx, copc_cx.web, copc_cx.files, copc_cx.files.workbook, copc_cx.files.process_workbook\n"
+        "import copc_cx.optional, copc_cx.cli\n"
         f"requests = json.loads({json.dumps(json.dumps(REQUESTS))})\n"
         "answers = [copc_cx.web.handle(json.dumps(r)) for r in requests]\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'et_xmlfile'))))\n"

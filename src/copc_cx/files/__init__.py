@@ -7,6 +7,6 @@ The modules are imported with `copc_cx.web`, so the browser's memory snapshot of
 them; the workbooks' library is loaded only when a reader exports or imports a workbook.
 """
 
-from . import assessment_file, process_file, workbook, xlsx
+from . import assessment_file, process_file, process_workbook, workbook, xlsx
 
-__all__ = ["assessment_file", "process_file", "workbook", "xlsx"]
+__all__ = ["assessment_file", "process_file", "process_workbook", "workbook", "xlsx"]

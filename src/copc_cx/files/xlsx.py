@@ -108,6 +108,17 @@ def heading(sheet: Worksheet, title: Text, lang: Lang) -> None:
                          "the workbook again on the site's calculator or with copc-cx to recompute."), lang)
 
 
+def choices(sheet: Worksheet, cells: str, options: tuple[str, ...]) -> None:
+    """A drop-down of `options` on `cells` ("C2:C9"); other text may still be typed (reading says
+    what it cannot take, in both languages)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    listed = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
+                            showErrorMessage=False)
+    sheet.add_data_validation(listed)
+    listed.add(cells)
+
+
 def write_meta(book: Workbook, fmt: str, version: int, lang: Lang) -> None:
     """The hidden sheet that says which format and version the workbook holds."""
     meta = book.create_sheet(META_SHEET)
