@@ -1,4 +1,5 @@
-"""`copc-cx convert IN OUT`: an assessment from JSON to Excel or back, by the files' extensions.
+"""`copc-cx convert IN OUT`: an assessment from JSON to Excel or back, by the files' extensions; a
+self-assessment or a process-certification check, whichever IN holds.
 
 Every input and note goes across; an Excel output gets the figures the core computes now (so
 converting a workbook to a workbook recomputes it after its inputs were changed by hand).
@@ -12,12 +13,12 @@ from typing import Any
 
 from ..text import Text
 from .common import EXIT_BAD_INPUT, EXIT_OK, language, report_problems, say
-from .files import BadFile, kind, load, save
+from .files import BadFile, kind, load_either, save
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
     command: argparse.ArgumentParser = commands.add_parser(
-        "convert", help="convert an assessment between JSON and Excel (by extension)")
+        "convert", help="convert an assessment or a process-certification check between JSON and Excel (by extension)")
     command.add_argument("source", type=Path, metavar="IN", help="IN.json or IN.xlsx")
     command.add_argument("target", type=Path, metavar="OUT", help="OUT.json or OUT.xlsx")
     command.add_argument("--force", action="store_true", help="replace OUT if it exists")
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     try:
         kind(args.target)
-        doc = load(args.source).doc
+        doc = load_either(args.source)
     except BadFile as error:
         report_problems(str(error.path), error.problems, lang)
         return EXIT_BAD_INPUT

@@ -188,12 +188,13 @@ def open_book(data: bytes, what: Text) -> Workbook:
         raise not_xlsx from None
 
 
-def format_of(book: Workbook) -> Any:
-    """What the hidden sheet says the workbook holds (None without it)."""
+def format_of(book: Workbook) -> str | None:
+    """The format the hidden sheet names (None without one)."""
     if META_SHEET not in book.sheetnames:
         return None
     meta = book[META_SHEET]
-    return meta["B1"].value if meta["A1"].value == "format" else None
+    found = meta["B1"].value
+    return found if meta["A1"].value == "format" and isinstance(found, str) else None
 
 
 def check_meta(book: Workbook, fmt: str, version: int, what: Text) -> None:
@@ -203,7 +204,7 @@ def check_meta(book: Workbook, fmt: str, version: int, what: Text) -> None:
                                   f"it has no sheet '{META_SHEET}' (it does not look like one copc-cx wrote)."))
     found = format_of(book)
     if found != fmt:
-        other = assessment_file.OTHER_FORMATS.get(found) if isinstance(found, str) else None
+        other = assessment_file.OTHER_FORMATS.get(found) if found else None
         raise InputError([at(META_SHEET, "B1", other[0] if other else f"形式が {fmt!r} ではありません。",
                              other[1] if other else f"the format is not {fmt!r}.", "format")])
     found_version = book[META_SHEET]["B2"].value
