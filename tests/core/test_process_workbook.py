@@ -12,11 +12,15 @@ from __future__ import annotations
 import base64
 import io
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from copc_cx import catalog
 from copc_cx.errors import InputError
 from copc_cx.examples import EXAMPLES_BY_ID
 from copc_cx.files import process_file as pf
@@ -94,6 +98,35 @@ def test_client_metrics_the_optional_item_and_a_site_without_months_go_through_u
     for site in (None, "Naha", "Osaka"):
         row = months_row(book, site, "quality.client")
         assert book.worksheets[2][f"E{row + 1}"].value == "Client B"
+
+
+NAME = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "Pd")), min_size=1, max_size=12).filter(
+    str.strip)
+NOTE = st.text(st.one_of(st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), st.just("\n")), min_size=1,
+               max_size=30).filter(str.strip)
+COUNT = st.one_of(st.none(), st.integers(0, 130), st.sampled_from(["三", "twelve", "1.5"]))
+METRIC = st.one_of(st.sampled_from(["quality.defect-rate", "quality.customer-critical", "quality.client"]),
+                   NAME.map(lambda label: f"quality.client:{label}"))
+UNIT = st.dictionaries(METRIC, st.fixed_dictionaries({"months_at_target": COUNT, "months_measured": COUNT}),
+                       max_size=4)
+
+
+BLOCK_REQUIREMENTS = [r.id for r in catalog.block("quality").requirements]
+
+
+@settings(max_examples=25, deadline=None)
+@given(entity=UNIT, sites=st.dictionaries(NAME, UNIT, max_size=3), optional=st.booleans(),
+       met=st.lists(st.sampled_from(["quality.cuika", "quality.targets", "quality.people-items"]), unique=True),
+       note=st.one_of(st.none(), NOTE), lang=st.sampled_from(["ja", "en"]))
+def test_any_check_goes_through_a_workbook_and_back_as_the_file_holds_it(
+        entity: dict[str, Any], sites: dict[str, Any], optional: bool, met: list[str], note: str | None,
+        lang: xlsx.Lang) -> None:
+    doc = pf.read_data({"edition": "CSP", "block": "quality", "include_optional": optional, "requirements_met": met,
+                        "entity": entity, "sites": sites, "notes": {"2.7": note} if note else {}})
+    opened = pw.read_workbook(pw.write_workbook(doc, lang))
+    # the requirements met are a set: the sheet lists them in the block's order
+    assert opened.doc == replace(doc, requirements_met=tuple(r for r in BLOCK_REQUIREMENTS if r in met))
+    assert sorted(p.field for p in opened.problems()) == sorted(p.field for p in pf.problems(doc))
 
 
 def test_a_person_gives_site_b_one_more_month_at_target_and_the_core_checks_the_new_months() -> None:

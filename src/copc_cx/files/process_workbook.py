@@ -427,7 +427,8 @@ def _read_months(sheet: Worksheet, title: str, problems: list[Problem], cells: d
         unmapped: dict[str, str] = {}  # the unit's and the metric's cells are mapped below, once known
         kind = xlsx.cell_value(sheet, title, ref["unit"], "sites", problems, unmapped)
         unit = None if kind is None else _unit(kind)
-        site = _text(xlsx.cell_value(sheet, title, ref["site"], "sites", problems, unmapped))
+        # names as typed: the file keeps a site's or a client metric's name with its spaces
+        site = _text(xlsx.cell_value(sheet, title, ref["site"], "sites", problems, unmapped, strip=False))
         if unit is None:
             problems.append(xlsx.at(title, ref["unit"], f"区分は「{ENTITY.ja}」か「{SITE.ja}」です。",
                                     f"the unit is '{ENTITY.en}' or '{SITE.en}'.", "sites"))
@@ -443,7 +444,7 @@ def _read_months(sheet: Worksheet, title: str, problems: list[Problem], cells: d
         months = entity if site is None else sites[site]
         place = "entity" if site is None else f"sites.{site}"
         base = _text(xlsx.cell_value(sheet, title, ref["metric"], place, problems, unmapped))
-        label = _text(xlsx.cell_value(sheet, title, ref["label"], place, problems, unmapped))
+        label = _text(xlsx.cell_value(sheet, title, ref["label"], place, problems, unmapped, strip=False))
         key = f"{base}:{label}" if label is not None else base or ""
         field = f"{place}.{key}"
         values = {name: xlsx.count_value(xlsx.cell_value(sheet, title, ref[name], f"{field}.{name}", problems,
@@ -480,7 +481,7 @@ def _read_items(sheet: Worksheet, title: str, problems: list[Problem], cells: di
                                     f"write the item number as text (e.g. '2.10'; got {number!r}).", "notes"))
             continue
         number = number.strip()
-        note = xlsx.cell_value(sheet, title, f"D{row}", f"notes.{number}", problems, cells)
+        note = xlsx.cell_value(sheet, title, f"D{row}", f"notes.{number}", problems, cells, strip=False)
         if note is not None:
             notes[number] = str(note)
     return {"notes": notes}

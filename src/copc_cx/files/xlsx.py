@@ -234,9 +234,9 @@ def is_formula(cell: Cell) -> bool:
 
 
 def cell_value(sheet: Worksheet, title: str, cell_ref: str, field: str, problems: list[Problem],
-               cells: dict[str, str]) -> Any:
-    """An input cell's value (text stripped, blank as None); a formula is refused (the core, not the
-    workbook, computes)."""
+               cells: dict[str, str], strip: bool = True) -> Any:
+    """An input cell's value (text stripped unless `strip` is false, blank as None); a formula is
+    refused (the core, not the workbook, computes)."""
     cell = sheet[cell_ref]
     cells[field] = ref(title, cell_ref)
     if is_formula(cell):
@@ -246,7 +246,7 @@ def cell_value(sheet: Worksheet, title: str, cell_ref: str, field: str, problems
         return None
     value = cell.value
     if isinstance(value, str):
-        value = value.strip() or None
+        value = (value.strip() if strip else value) if value.strip() else None
     return value
 
 
