@@ -8,7 +8,7 @@ import {
   formFields, h, late, oneOf, record, setOptions, shown, str, strList, verdict, subheading,
 } from "../kit.mjs";
 import { fileFields, fileStateFrom, sanitizeFileState } from "../kit/file-data.mjs";
-import { FileTools, MAX_FILE_BYTES, MAX_NOTE } from "../kit/files.mjs";
+import { FileTools, MAX_FILE_BYTES, MAX_NOTE, MAX_WORKBOOK_BYTES } from "../kit/files.mjs";
 import FILE_STRINGS from "./files.strings.mjs";
 import { processPlanAndReport } from "./process-plan.mjs";
 import STRINGS from "./process-certification.strings.mjs";
@@ -116,12 +116,13 @@ export default class ProcessCertification extends Calculator {
   }
 
   /**
-   * Save and open the check as a file (copc_cx.files.process_file; no workbook for it yet).
+   * Save and open the check as a file (copc_cx.files: the JSON process file, its workbook).
    * @returns {FileTools}
    */
   fileTools() {
     return new FileTools(this, {
       json: { read: "process-file-read", write: "process-file-write", maxBytes: MAX_FILE_BYTES },
+      workbook: { read: "process-workbook-read", write: "process-workbook-write", maxBytes: MAX_WORKBOOK_BYTES },
       fields: (state) => {
         const block = blockNamed(state.block);
         return { ...this.input(state),

@@ -1,6 +1,6 @@
 """Operations that need a library the core wheel does not carry, and which module answers them.
 
-The core the browser loads is standard-library-only. A few operations need more: the Excel workbook
+The core the browser loads is standard-library-only. A few operations need more: the Excel workbooks
 (openpyxl) and the calendar file (icalendar). Each lives in a module of its own with the same three
 names: `OPERATIONS` (the operations it answers), `PACKAGES` (the distributions, as named in the
 site-local Pyodide lock, that must be importable first; their dependencies come from the lock) and
@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from . import ical
-from .files import workbook
+from .files import process_workbook, workbook
 
-HANDLERS: tuple[ModuleType, ...] = (workbook, ical)
+HANDLERS: tuple[ModuleType, ...] = (workbook, process_workbook, ical)
 
 
 @dataclass(frozen=True)

@@ -904,13 +904,15 @@ def plan(start: date, *, start_is: StartIs | str = StartIs.KICKOFF, path: PlanPa
         planned = add_months(start, pace - gap)
         steps.append(Text(f"ベースライン: {_on(start).ja}（入力）。キックオフはその前で、日付は置きません。",
                           f"Baseline: {_on(start).en} (entered); the kickoff came before it and is not dated."))
+    audit_ok = True  # an audit date outside the bounds is refused, and nothing is computed from it
     if audit is None:
         audit_, audit_kind = planned, Kind.TYPICAL
         steps.append(Text(f"認証審査: {_on(planned).ja}（ペースによる目安）。",
                           f"Audit: {_on(planned).en} (from the pace)."))
     else:
         audit_, audit_kind = audit, Kind.GIVEN
-        if not _in_bounds("audit", _AUDIT, audit, None, checker):
+        audit_ok = _in_bounds("audit", _AUDIT, audit, None, checker)
+        if not audit_ok:
             pass
         elif audit <= baseline_ and baseline_kind is Kind.ASSUMPTION:
             checker.add("audit", f"認証審査日（{_on(audit).ja}）はベースラインアセスメントより後の日付にしてください。"
@@ -924,7 +926,7 @@ def plan(start: date, *, start_is: StartIs | str = StartIs.KICKOFF, path: PlanPa
             checker.add("audit", f"認証審査日が開始日より{YEARS_AHEAD}年以上後です。年を確認してください。",
                         f"The audit is more than {YEARS_AHEAD} years after the start. Check the year.")
         steps.append(Text(f"認証審査: {_on(audit).ja}（入力）。", f"Audit: {_on(audit).en} (entered)."))
-    certified_ = _check_certified(certified, audit_, checker)
+    certified_ = _check_certified(certified, audit_, checker) if audit_ok else audit_
     checker.raise_if_any()
     return _finish(Direction.FORWARD, path_, block_, start_is_,
                    _Anchors(kickoff, Kind.GIVEN, baseline_, baseline_kind, audit_, audit_kind, certified_),

@@ -139,9 +139,9 @@ def _catalog(_: Mapping[str, Any]) -> tuple[Json, list[Text]]:
 
 
 def _workbook_max_bytes() -> int:
-    from .files import workbook  # imports copc_cx.web itself: not at the top
+    from .files import xlsx  # imports copc_cx.web itself: not at the top
 
-    return workbook.MAX_WORKBOOK_BYTES
+    return xlsx.MAX_WORKBOOK_BYTES
 
 
 def _optional_operations() -> Json:

@@ -119,6 +119,29 @@ def test_convert_goes_json_to_excel_and_back_keeping_every_input_and_note(files:
     assert bad.returncode == 2 and "cannot be read" in bad.stderr
 
 
+def test_convert_tells_a_process_certification_check_by_its_contents_and_keeps_every_input(tmp_path: Path) -> None:
+    from copc_cx.examples import EXAMPLES_BY_ID
+    from copc_cx.files import process_file as pf
+
+    # the operation's input alone names a block: a process-certification check, not a self-assessment
+    request = {**EXAMPLES_BY_ID["level-rule-two-sites"].input, "assessor": "佐藤", "notes": {"2.4": "根拠: 記録"}}
+    source = write(tmp_path / "workforce.json", request)
+    done = copc_cx("convert", source, tmp_path / "workforce.xlsx", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert load_workbook(tmp_path / "workforce.xlsx").sheetnames[:3] == ["Summary", "Requirements", "Months"]
+    assert copc_cx("convert", tmp_path / "workforce.xlsx", tmp_path / "again.xlsx").returncode == 0
+    assert copc_cx("convert", tmp_path / "again.xlsx", tmp_path / "back.json").returncode == 0
+    back = json.loads((tmp_path / "back.json").read_text(encoding="utf-8"))
+    assert back["format"] == pf.FORMAT
+    assert pf.read_data(back) == pf.read_data(request)
+    # a workbook edited into something the reader refuses: named by sheet and cell, exit 2
+    book = load_workbook(tmp_path / "workforce.xlsx")
+    book["Months"]["F2"].value = "=G2"
+    book.save(tmp_path / "formula.xlsx")
+    bad = copc_cx("convert", tmp_path / "formula.xlsx", tmp_path / "x.json", "--lang", "en")
+    assert bad.returncode == 2 and "Sheet 'Months', cell F2" in bad.stderr
+
+
 def test_rollup_counts_the_good_files_and_reports_the_bad_one(files: dict[str, Path], tmp_path: Path) -> None:
     folder = files["certified"].parent
     assert copc_cx("convert", files["not"], folder / "osaka-copy.xlsx").returncode == 0

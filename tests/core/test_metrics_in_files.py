@@ -21,6 +21,7 @@ from copc_cx.errors import InputError
 from copc_cx.examples import EXAMPLES_BY_ID
 from copc_cx.files import assessment_file as af
 from copc_cx.files import workbook as wb
+from copc_cx.files import xlsx
 from copc_cx.web import call
 
 BY_TYPE = EXAMPLES_BY_ID["metrics-4.3-by-type"].input  # 4.3 by metric type, two months
@@ -178,8 +179,8 @@ def test_the_metrics_sheet_shows_each_metric_with_its_status_and_months_at_targe
         assert row[0] == RULE_50_75["rows"][i]["name"] and row[6] == int(RULE_50_75["rows"][i]["target"])
         assert row[12] == wb.METRIC_STATUS_NAMES[status["status"]].en
         assert (row[13], row[14]) == (status["months_at_target"], status["months_measured"])
-        assert sheet.cell(first + i, 13).fill.fgColor.rgb.endswith(wb.COMPUTED_FILL)
-        assert sheet.cell(first + i, 16).fill.fgColor.rgb.endswith(wb.INPUT_FILL)
+        assert sheet.cell(first + i, 13).fill.fgColor.rgb.endswith(xlsx.COMPUTED_FILL)
+        assert sheet.cell(first + i, 16).fill.fgColor.rgb.endswith(xlsx.INPUT_FILL)
     ja = load_workbook(io.BytesIO(wb.write_workbook(doc, "ja")))["指標表"]
     assert ja.cell(wb.METRICS_HEADER_ROW, 1).value == "指標名" and ja.cell(first, 4).value == "プログラム"
 

@@ -9,17 +9,20 @@ import subprocess
 import sys
 
 from copc_cx import ical, optional, web
-from copc_cx.files import workbook
+from copc_cx.files import process_workbook, workbook
 
 
-def test_every_operation_of_the_workbook_and_the_calendar_file_is_registered_with_its_module() -> None:
+def test_every_operation_of_the_workbooks_and_the_calendar_file_is_registered_with_its_module() -> None:
     expected: dict[str, tuple[str, tuple[str, ...]]] = {
         op: ("copc_cx.files.workbook", ("openpyxl",)) for op in workbook.OPERATIONS}
+    expected |= {op: ("copc_cx.files.process_workbook", ("openpyxl",)) for op in process_workbook.OPERATIONS}
     expected |= {op: ("copc_cx.ical", ("icalendar", "python-dateutil", "tzdata")) for op in ical.OPERATIONS}
     registered = {op: (o.module, o.packages) for op, o in optional.OPTIONAL_OPERATIONS.items()}
     assert registered == expected
-    assert set(registered) == {"workbook-write", "workbook-read", "timeline-ics"}
-    assert optional.handler_modules() == ("copc_cx.files.workbook", "copc_cx.ical")
+    assert set(registered) == {"workbook-write", "workbook-read", "process-workbook-write", "process-workbook-read",
+                               "timeline-ics"}
+    assert optional.handler_modules() == ("copc_cx.files.workbook", "copc_cx.files.process_workbook", "copc_cx.ical")
+    assert optional.packages() == ("icalendar", "openpyxl", "python-dateutil", "tzdata")
 
 
 def test_an_optional_operation_is_never_one_of_the_cores_own() -> None:
@@ -29,6 +32,8 @@ def test_an_optional_operation_is_never_one_of_the_cores_own() -> None:
 def test_the_catalog_tells_the_browser_which_module_answers_each_and_what_it_loads_first() -> None:
     catalog = web.call({"op": "catalog", "input": {}})["result"]
     assert catalog["optional_operations"] == {
+        "process-workbook-read": {"module": "copc_cx.files.process_workbook", "packages": ["openpyxl"]},
+        "process-workbook-write": {"module": "copc_cx.files.process_workbook", "packages": ["openpyxl"]},
         "timeline-ics": {"module": "copc_cx.ical", "packages": ["icalendar", "python-dateutil", "tzdata"]},
         "workbook-read": {"module": "copc_cx.files.workbook", "packages": ["openpyxl"]},
         "workbook-write": {"module": "copc_cx.files.workbook", "packages": ["openpyxl"]},

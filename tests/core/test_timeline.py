@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from copc_cx.renewal import renewal_interval
@@ -461,6 +461,8 @@ DATE_TEXT = st.one_of(st.dates(date(1990, 1, 1), date(2110, 12, 31)).map(date.is
                       st.sampled_from(["", "2026-02-30", "2027/3/1", "x", "9999-12-31"]), st.none())
 
 
+@example(start="2000-01-01", baseline="2000-01-01", audit="9999-12-31", certified="9999-12-31", today=None,
+         direction="forward", start_is="kickoff", path="full", block="", years="", contingencies=False)
 @settings(max_examples=300, deadline=None)
 @given(start=DATE_TEXT, baseline=DATE_TEXT, audit=DATE_TEXT, certified=DATE_TEXT, today=DATE_TEXT,
        direction=st.sampled_from(["forward", "backward", "x"]), start_is=st.sampled_from(["kickoff", "baseline"]),

@@ -23,6 +23,7 @@ from copc_cx.errors import InputError
 from copc_cx.examples import EXAMPLES
 from copc_cx.files import assessment_file as af
 from copc_cx.files import workbook as wb
+from copc_cx.files import xlsx
 from copc_cx.standard import Edition
 from copc_cx.web import OPERATIONS
 
@@ -59,7 +60,7 @@ def refused(data: bytes) -> dict[str, str]:
 # --- round trips ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_json_to_workbook_to_json_keeps_every_input_metadata_and_note(lang: wb.Lang) -> None:
+def test_json_to_workbook_to_json_keeps_every_input_metadata_and_note(lang: xlsx.Lang) -> None:
     doc = sample()
     opened = wb.read_workbook(wb.write_workbook(doc, lang))
     assert af.self_assessment_input(opened.doc) == af.self_assessment_input(doc)
@@ -146,9 +147,9 @@ def test_item_sheets_have_a_frozen_header_widths_formats_and_inputs_apart_from_c
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "2.15")
     assert row[1].value == next(i.name.ja for i in items_in(Edition.CSP) if i.number == "2.15")
     assert row[2].value == next(i.csp_points for i in items_in(Edition.CSP) if i.number == "2.15")
-    assert all(c.fill.fgColor.rgb.endswith(wb.INPUT_FILL) for c in row[3:7])
+    assert all(c.fill.fgColor.rgb.endswith(xlsx.INPUT_FILL) for c in row[3:7])
     computed = {header[i]: c for i, c in enumerate(row)}
-    assert computed["得点"].fill.fgColor.rgb.endswith(wb.COMPUTED_FILL)
+    assert computed["得点"].fill.fgColor.rgb.endswith(xlsx.COMPUTED_FILL)
     assert computed["得点"].value == float(scores["2.15"].points)
     assert computed["得点率"].number_format.endswith("%")
     assert computed["メモ（根拠・担当者）"].value == NOTES["2.15"]
@@ -156,8 +157,8 @@ def test_item_sheets_have_a_frozen_header_widths_formats_and_inputs_apart_from_c
 
 def test_figures_beside_a_verdict_get_the_decimals_that_keep_their_side_of_it() -> None:
     # 94.9999% of the applicable points must never show as 95.00%
-    assert wb._places(Fraction(949999, 10000), 95, percent=True) == 4
-    assert wb._places(Fraction(3840), Fraction(3800)) == 0
+    assert xlsx.places(Fraction(949999, 10000), 95, percent=True) == 4
+    assert xlsx.places(Fraction(3840), Fraction(3800)) == 0
 
 
 # --- what is refused ----------------------------------------------------------------------------
@@ -218,7 +219,7 @@ def test_a_zip_bomb_is_refused_before_openpyxl_reads_it() -> None:
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"<" * (wb.MAX_UNPACKED_BYTES + 1))
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" * (xlsx.MAX_UNPACKED_BYTES + 1))
     assert "not an Excel workbook" in refused(out.getvalue())["file"]
 
 
@@ -227,7 +228,7 @@ def test_a_zip_bomb_is_refused_before_openpyxl_reads_it() -> None:
 def test_the_browsers_workbook_operations_write_and_read_base64() -> None:
     written = json.loads(wb.handle(json.dumps({"op": "workbook-write",
                                                "input": {"assessment": {**SAMPLE, **KEPT}, "lang": "en"}})))
-    assert written["ok"] and written["result"]["media_type"] == wb.MEDIA_TYPE
+    assert written["ok"] and written["result"]["media_type"] == xlsx.MEDIA_TYPE
     assert written["result"]["file_name"] == "copc-cx-サンプル株式会社-那覇センター-2026-12-05.xlsx"
     read = json.loads(wb.handle(json.dumps({"op": "workbook-read", "input": {"data": written["result"]["data"]}})))
     assert read["ok"] and read["result"]["input"] == af.self_assessment_input(sample())
@@ -243,13 +244,14 @@ def test_the_browsers_workbook_operations_write_and_read_base64() -> None:
     assert json.loads(wb.handle(json.dumps({"op": "catalog", "input": {}})))["ok"]
 
 
-def test_importing_the_core_and_running_every_operation_never_imports_openpyxl() -> None:
+def test_importing_the_core_and_both_workbook_modules_and_running_every_operation_never_imports_openpyxl() -> None:
     from tests.core.every_operation import REQUESTS
 
     assert {r["op"] for r in REQUESTS} >= set(OPERATIONS)
     script = (
         "import json, sys\n"
-        "import copc_cx, copc_cx.web, copc_cx.files, copc_cx.files.workbook, copc_cx.cli\n"
+        "import copc_cx, copc_cx.web, copc_cx.files, copc_cx.files.workbook, copc_cx.files.process_workbook\n"
+        "import copc_cx.optional, copc_cx.cli\n"
         f"requests = json.loads({json.dumps(json.dumps(REQUESTS))})\n"
         "answers = [copc_cx.web.handle(json.dumps(r)) for r in requests]\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'et_xmlfile'))))\n"

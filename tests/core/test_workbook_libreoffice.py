@@ -65,3 +65,27 @@ def test_libreoffice_shows_the_computed_values_of_a_workbook_the_core_wrote(tmp_
     shown = dict(zip(header, rows["4.6"], strict=True))
     assert shown["Points earned"] == fmt_against(scores["4.6"].points, 0)
     assert shown["At target"] == str(SAMPLE["items"]["4.6"]["at_target"])
+
+
+def test_libreoffice_shows_the_process_workbooks_months_and_verdicts_as_the_core_computed_them(tmp_path: Path) -> None:
+    from copc_cx.examples import EXAMPLES_BY_ID
+    from copc_cx.files import process_file, process_workbook
+
+    doc = process_file.read_data({**EXAMPLES_BY_ID["level-rule-two-sites"].input, "date": "2026-12-05"})
+    result = process_file.check(doc)
+    workbook = tmp_path / "process.xlsx"
+    workbook.write_bytes(process_workbook.write_workbook(doc, "en"))
+    sheets = sheets_as_shown(workbook, tmp_path)
+    assert {"Summary", "Requirements", "Months", "Items"} <= set(sheets), sheets.keys()
+
+    summary = {row[0]: row[1:] for row in sheets["Summary"] if row and row[0]}
+    assert summary["Assessment date"][0] == "2026-12-05"
+    assert summary["Level rule: Site B"][0] == ("holds" if result.units[2].level.holds else "fails")
+    header, *rows = sheets["Months"]
+    shown = [dict(zip(header, row, strict=True)) for row in rows]
+    measured = [(r["Site name"], r["Metric ID"], r["Months needed (3/4)"], r["Verdict"]) for r in shown
+                if r["Months measured"]]
+    expected = [(("" if index == 0 else unit.unit), m.metric, str(m.months_needed),
+                 "meets" if m.meets else "does not meet") for index, unit in enumerate(result.units)
+                for m in unit.level.metrics]
+    assert measured == expected

@@ -23,7 +23,7 @@ from scripts.build_site import is_optional_wheel
 
 from copc_cx import web
 from copc_cx.examples import EXAMPLES, EXAMPLES_BY_ID
-from copc_cx.files import assessment_file
+from copc_cx.files import assessment_file, process_file
 from tests.e2e.helpers import hold_requests, new_page
 
 pytestmark = pytest.mark.e2e
@@ -152,6 +152,14 @@ def test_an_operation_that_needs_an_optional_package_loads_it_from_the_site_on_f
         assert read["ok"], read
         assert read["result"]["input"] == assessment_file.self_assessment_input(assessment_file.read_data(ASSESSMENT))
         assert base64.b64decode(written[0]["result"]["data"])[:2] == b"PK"
+        # the process-certification workbook's module answers with the openpyxl already loaded
+        check = {**EXAMPLES_BY_ID["level-rule-two-sites"].input, "organisation": "Example"}
+        process: dict[str, Any] = page.evaluate("""async (assessment) => {
+            const written = await client.compute("process-workbook-write", { assessment, lang: "en" });
+            return written.ok ? client.compute("process-workbook-read", { data: written.result.data }) : written;
+        }""", check)
+        assert process["ok"], json.dumps(process)[:3000]
+        assert process["result"]["input"] == process_file.process_input(process_file.read_data(check))
 
         # each wheel fetched once (icalendar again after its failure), and nothing from elsewhere
         fetched = Counter(name.split("-", 1)[0] for name in optional_wheels(requested))

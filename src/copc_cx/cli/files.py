@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..assessment import Assessment
 from ..errors import InputError, Problem
-from ..files import assessment_file, workbook  # the workbook module imports openpyxl only when used
+from ..files import assessment_file, process_file, process_workbook, workbook, xlsx  # openpyxl only when used
 from ..files.assessment_file import AssessmentFile
+from ..files.process_file import ProcessFile
 from .common import Lang
 
 EXTENSIONS = (".json", ".xlsx")
@@ -42,11 +44,11 @@ class Loaded:
 
     def bad(self, problems: tuple[Problem, ...]) -> BadFile:
         """The file as a bad one, each problem at its place (for a workbook: its sheet and cell)."""
-        return BadFile(self.path, workbook.located(problems, self.cells))
+        return BadFile(self.path, xlsx.located(problems, self.cells))
 
     def notices(self) -> tuple[Problem, ...]:
         """Typed counts the file's metrics table replaced (for a workbook: at their sheet and cell)."""
-        return workbook.located(self.doc.notices, self.cells)
+        return xlsx.located(self.doc.notices, self.cells)
 
     def scored(self) -> Assessment:
         """The assessment scored; a BadFile where the rules refuse its counts."""
@@ -56,15 +58,19 @@ class Loaded:
             raise self.bad(error.problems) from None
 
 
-def load(path: Path) -> Loaded:
-    """The assessment in `path` (JSON or Excel); a BadFile if it cannot be taken."""
-    suffix = kind(path)
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise BadFile(path, (Problem("file", f"ファイルを読めません（{reason}）。",
                                      f"The file cannot be read ({reason})."),)) from None
+
+
+def load(path: Path) -> Loaded:
+    """The assessment in `path` (JSON or Excel); a BadFile if it cannot be taken."""
+    suffix = kind(path)
+    data = _read(path)
     try:
         if suffix == ".json":
             return Loaded(path, assessment_file.read_bytes(data), {})
@@ -74,11 +80,50 @@ def load(path: Path) -> Loaded:
         raise BadFile(path, error.problems) from None
 
 
-def save(doc: AssessmentFile, path: Path, lang: Lang) -> None:
-    if kind(path) == ".json":
+def save(doc: AssessmentFile | ProcessFile, path: Path, lang: Lang) -> None:
+    """The assessment or process-certification check in `path`, JSON or Excel by its extension."""
+    if isinstance(doc, ProcessFile):
+        if kind(path) == ".json":
+            path.write_text(process_file.dumps(doc), encoding="utf-8")
+        else:
+            path.write_bytes(process_workbook.write_workbook(doc, lang))
+    elif kind(path) == ".json":
         path.write_text(assessment_file.dumps(doc), encoding="utf-8")
     else:
         path.write_bytes(workbook.write_workbook(doc, lang))
+
+
+def holds_process_check(suffix: str, data: bytes) -> bool:
+    """Whether a file holds a process-certification check rather than a self-assessment: its format
+    says so, or (a JSON request without one) it names a block. Unreadable files are left to the
+    assessment's reader, which says why."""
+    if suffix == ".json":
+        try:
+            parsed = json.loads(data.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return False
+        return isinstance(parsed, dict) and (parsed.get("format") == process_file.FORMAT
+                                             or ("format" not in parsed and "block" in parsed))
+    try:
+        found = xlsx.format_of(xlsx.open_book(data, process_workbook.WHAT))
+    except InputError:
+        return False
+    return found == process_file.FORMAT
+
+
+def load_either(path: Path) -> Loaded | ProcessFile:
+    """A self-assessment (as `load` gives it) or a process-certification check (JSON or Excel),
+    whichever `path` holds."""
+    suffix = kind(path)
+    data = _read(path)
+    if not holds_process_check(suffix, data):
+        return load(path)
+    try:
+        if suffix == ".json":
+            return process_file.read_bytes(data)
+        return process_workbook.read_workbook(data).doc
+    except InputError as error:
+        raise BadFile(path, error.problems) from None
 
 
 def assessment_paths(arguments: list[str]) -> list[Path]:

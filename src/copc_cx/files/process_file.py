@@ -198,11 +198,17 @@ def process_input(doc: ProcessFile) -> dict[str, Any]:
             "sites": {name: _unit_input(months) for name, months in doc.sites.items()}}
 
 
+def check(doc: ProcessFile) -> process.ProcessCertificationCheck:
+    """The block checked as the process-certification operation checks it; InputError at the
+    operation's places for what the rules refuse."""
+    return process.check_process_certification(**web.read_process_certification(process_input(doc)))
+
+
 def problems(doc: ProcessFile) -> tuple[Problem, ...]:
     """What the rules refuse in the file's months and requirements, at their places; () when it
     can be checked."""
     try:
-        process.check_process_certification(**web.read_process_certification(process_input(doc)))
+        check(doc)
     except InputError as error:
         return error.problems
     return ()
@@ -220,10 +226,10 @@ def dumps(doc: ProcessFile) -> str:
     return json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-def file_name(doc: ProcessFile) -> str:
-    """copc-cx-process-<block>-<organisation>-<site>-<date>.json"""
+def file_name(doc: ProcessFile, extension: str = "json") -> str:
+    """copc-cx-process-<block>-<organisation>-<site>-<date>.json (or .xlsx)"""
     name = assessment_file.file_name(assessment_file.AssessmentFile(
-        edition=doc.edition, organisation=doc.organisation, site=doc.site, date=doc.date))
+        edition=doc.edition, organisation=doc.organisation, site=doc.site, date=doc.date), extension)
     return name.replace("copc-cx", f"copc-cx-process-{doc.block}", 1)
 
 

@@ -32,44 +32,27 @@ copc_cx.web's, never an exception.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import io
-import json
 import re
-import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from .. import catalog, metrics, metrics_io, web
+from .. import catalog, metrics, metrics_io
 from ..assessment import Assessment
 from ..errors import InputError, Problem
 from ..scope import excludable_items
 from ..standard import BLOCKS, INPUT_FIELDS, MAX_MONTHS, METRIC_TYPE_NAMES, Edition, Scoring
-from ..text import Text, fmt_against
-from . import assessment_file
+from ..text import Text
+from . import assessment_file, xlsx
 from .assessment_file import AssessmentFile
+from .xlsx import MEDIA_TYPE, Lang, located
 
 if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
-    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-Lang = Literal["ja", "en"]
 PACKAGES = ("openpyxl",)  # what the browser loads (from the site's lock) before calling handle()
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_WORKBOOK_BYTES = 2_000_000  # ours are ~20-40 kB; a base64 request of this stays under web.MAX_REQUEST_CHARS
-MAX_UNPACKED_BYTES = 30_000_000  # what its parts may unpack to (a zip bomb is refused before openpyxl reads it)
-META_SHEET = "copc-cx"
-
-INPUT_FILL, COMPUTED_FILL, HEADER_FILL = "FFF2CC", "EDEDED", "DDEBF7"
-
-
-def _t(text: Text, lang: Lang) -> str:
-    return text.ja if lang == "ja" else text.en
+WHAT = Text("評価", "assessment")  # what a workbook that cannot be read is not
 
 
 # --- the layout -----------------------------------------------------------------------------
@@ -100,7 +83,6 @@ SUMMARY_HELP: dict[str, Text] = {
     "excluded": Text("空欄: 適用されないことがある項目をすべて除外。「なし」: 除外しない。または 2.4, 3.1 のように列挙",
                      "empty: every item that may not apply is left out; 'none': none; or list them: 2.4, 3.1"),
 }
-YES, NO = {"はい", "yes", "true", "y", "1"}, {"いいえ", "no", "false", "n", "0"}
 NONE_EXCLUDED = {"なし", "none", "-"}
 
 NUMBER, NAME, POINTS = "number", "name", "points"
@@ -135,12 +117,6 @@ def item_columns(scoring: Scoring) -> list[Column]:
             (NOTE, Text("メモ（根拠・担当者）", "Note (evidence, owner)"))]
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
 # --- writing --------------------------------------------------------------------------------
 
 def write_workbook(doc: AssessmentFile, lang: Lang = "ja") -> bytes:
@@ -156,20 +132,15 @@ def write_workbook(doc: AssessmentFile, lang: Lang = "ja") -> bytes:
     book = Workbook()
     summary = book.active
     assert summary is not None
-    summary.title = _t(SUMMARY_TITLE, lang)
+    summary.title = xlsx.t(SUMMARY_TITLE, lang)
     _write_summary(summary, doc, result, problems, lang)
     scores = {} if result is None else {s.number: s for s in result.items}
     applicable = _applicable(doc)
     for scoring, title in SHEETS.items():
         _write_items(book.create_sheet(title), doc, scoring, scores, applicable, result is not None, lang)
-    _write_metrics(book.create_sheet(_t(METRICS_TITLE, lang)), doc, lang)
-    meta = book.create_sheet(META_SHEET)
-    for row in (("format", assessment_file.FORMAT), ("version", assessment_file.version_of(doc)), ("lang", lang)):
-        meta.append(row)
-    meta.sheet_state = "hidden"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    _write_metrics(book.create_sheet(xlsx.t(METRICS_TITLE, lang)), doc, lang)
+    xlsx.write_meta(book, assessment_file.FORMAT, assessment_file.version_of(doc), lang)
+    return xlsx.save(book)
 
 
 def _applicable(doc: AssessmentFile) -> set[str]:
@@ -177,69 +148,31 @@ def _applicable(doc: AssessmentFile) -> set[str]:
     return {i.number for i in catalog.items_in(Edition(doc.edition)) if i.number not in excluded}
 
 
-def _style(cell: Cell, kind: Literal["input", "computed", "header", "label"], places: int | None = None,
-           percent: bool = False) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-    if kind == "header":
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.border = Border(bottom=Side(style="thin"))
-    elif kind == "label":
-        cell.font = Font(bold=True)
-    else:
-        cell.fill = PatternFill("solid", fgColor=INPUT_FILL if kind == "input" else COMPUTED_FILL)
-        if kind == "computed":
-            cell.font = Font(color="404040")
-    if places is not None:
-        decimals = "." + "0" * places if places else ""
-        cell.number_format = f"0{decimals}%" if percent else f"#,##0{decimals}"
-
-
-def _places(value: Fraction | int, *thresholds: Fraction | int, percent: bool = False) -> int:
-    """Decimals that show `value` without crossing a threshold its verdict is about (text.fmt_against)."""
-    shown = fmt_against(value, *thresholds)
-    return max(2, len(shown.partition(".")[2])) if percent or "." in shown else 0
-
-
-def _put(sheet: Worksheet, ref: str, value: Any, kind: Literal["input", "computed", "header", "label"],
-         places: int | None = None, percent: bool = False) -> None:
-    cell = sheet[ref]
-    cell.value = value
-    _style(cell, kind, places, percent)
-
-
 def _write_summary(sheet: Worksheet, doc: AssessmentFile, result: Assessment | None, problems: tuple[Problem, ...],
                    lang: Lang) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
-    sheet["A1"] = _t(Text("COPC CX 自己評価", "COPC CX self-assessment"), lang)
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = _t(Text("黄色の欄が入力、灰色の欄は copc-cx が計算した値です。"
-                          "入力を変えたら、サイトの計算機か copc-cx で開き直すと計算し直します。",
-                          "Yellow cells are inputs; grey cells were computed by copc-cx. After changing inputs, open "
-                          "the workbook again on the site's calculator or with copc-cx to recompute."), lang)
+    xlsx.heading(sheet, Text("COPC CX 自己評価", "COPC CX self-assessment"), lang)
     values: dict[str, Any] = {
         "organisation": doc.organisation, "site": doc.site, "assessor": doc.assessor,
         "date": date.fromisoformat(doc.date) if doc.date else None, "edition": doc.edition,
-        "human_assisted": _t(Text("はい", "yes") if doc.human_assisted else Text("いいえ", "no"), lang),
-        "digital_assisted": _t(Text("はい", "yes") if doc.digital_assisted else Text("いいえ", "no"), lang),
-        "excluded": None if doc.excluded is None else (", ".join(doc.excluded) or _t(Text("なし", "none"), lang)),
+        "human_assisted": xlsx.yes_no(doc.human_assisted, lang),
+        "digital_assisted": xlsx.yes_no(doc.digital_assisted, lang),
+        "excluded": None if doc.excluded is None else (", ".join(doc.excluded) or xlsx.t(Text("なし", "none"), lang)),
     }
     for key, label, row in SUMMARY_INPUTS:
-        _put(sheet, f"A{row}", _t(label, lang), "label")
-        _put(sheet, f"B{row}", values[key], "input")
+        xlsx.put(sheet, f"A{row}", xlsx.t(label, lang), "label")
+        xlsx.put(sheet, f"B{row}", values[key], "input")
         if key in SUMMARY_HELP:
-            sheet[f"C{row}"] = _t(SUMMARY_HELP[key], lang)
+            sheet[f"C{row}"] = xlsx.t(SUMMARY_HELP[key], lang)
     sheet["B7"].number_format = "yyyy-mm-dd"
     row = 13
-    _put(sheet, f"A{row}", _t(Text("計算結果（copc-cx）", "Computed by copc-cx"), lang), "header")
-    _put(sheet, f"B{row}", None, "header")
-    _put(sheet, f"C{row}", None, "header")
+    xlsx.put(sheet, f"A{row}", xlsx.t(Text("計算結果（copc-cx）", "Computed by copc-cx"), lang), "header")
+    xlsx.put(sheet, f"B{row}", None, "header")
+    xlsx.put(sheet, f"C{row}", None, "header")
     if result is None:
         cannot = Text("採点できません。次の入力を直してください:", "Cannot be scored: correct these inputs:")
-        _put(sheet, f"A{row + 1}", _t(cannot, lang), "label")
+        xlsx.put(sheet, f"A{row + 1}", xlsx.t(cannot, lang), "label")
         for n, problem in enumerate(problems, start=row + 2):
             sheet[f"A{n}"] = problem.field
             sheet[f"B{n}"] = problem.ja if lang == "ja" else problem.en
@@ -247,27 +180,26 @@ def _write_summary(sheet: Worksheet, doc: AssessmentFile, result: Assessment | N
         scope, required = result.scope, result.scope.required
         figures: list[tuple[Text, Any, int | None, bool]] = [
             (Text("評価対象の持ち点", "Applicable points"), scope.applicable, 0, False),
-            (Text("認証に必要な点数（95%）", "Points needed (95%)"), float(required), _places(required), False),
-            (Text("得点", "Points earned"), float(result.earned), _places(result.earned, required), False),
+            (Text("認証に必要な点数（95%）", "Points needed (95%)"), float(required), xlsx.places(required), False),
+            (Text("得点", "Points earned"), float(result.earned), xlsx.places(result.earned, required), False),
             (Text("持ち点に対する割合", "Share of applicable points"), float(result.percent_of_applicable / 100),
-             _places(result.percent_of_applicable, 95, percent=True), True),
+             xlsx.places(result.percent_of_applicable, 95, percent=True), True),
             (Text("95%までに足りない点数", "Points missing for 95%"), float(result.points_missing),
-             _places(result.points_missing, 0), False),
+             xlsx.places(result.points_missing, 0), False),
         ]
         for n, (label, value, places, percent) in enumerate(figures, start=row + 1):
-            _put(sheet, f"A{n}", _t(label, lang), "label")
-            _put(sheet, f"B{n}", value, "computed", places, percent)
+            xlsx.put(sheet, f"A{n}", xlsx.t(label, lang), "label")
+            xlsx.put(sheet, f"B{n}", value, "computed", places, percent)
         n = row + 1 + len(figures)
         decision = Text("認証の条件をすべて満たす", "Every condition for certification is met") if result.certified \
             else Text("認証の条件を満たさない", "Not every condition for certification is met")
-        _put(sheet, f"A{n}", _t(Text("判定", "Decision"), lang), "label")
-        _put(sheet, f"B{n}", _t(decision, lang), "computed")
-        sheet[f"B{n}"].font = Font(bold=True, color="006100" if result.certified else "9C0006")
+        xlsx.put(sheet, f"A{n}", xlsx.t(Text("判定", "Decision"), lang), "label")
+        xlsx.verdict(sheet, f"B{n}", xlsx.t(decision, lang), result.certified)
         for at, condition in enumerate(result.conditions, start=n + 1):
-            sheet[f"A{at}"] = _t(condition.text, lang)
-            _put(sheet, f"B{at}", _t(Text("満たす", "met") if condition.met else Text("満たさない", "not met"), lang),
-                 "computed")
-            sheet[f"C{at}"] = _t(condition.detail, lang)
+            sheet[f"A{at}"] = xlsx.t(condition.text, lang)
+            met = Text("満たす", "met") if condition.met else Text("満たさない", "not met")
+            xlsx.put(sheet, f"B{at}", xlsx.t(met, lang), "computed")
+            sheet[f"C{at}"] = xlsx.t(condition.detail, lang)
             sheet[f"C{at}"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 30
@@ -279,16 +211,16 @@ def _computed(scoring: Scoring, score: Any) -> dict[str, tuple[Any, int | None, 
     """(value, decimals, is a percentage) of each computed column of an item's row."""
     detail = score.detail
     out: dict[str, tuple[Any, int | None, bool]] = {
-        "percent": (float(score.percent / 100), _places(score.percent, 100, percent=True), True),
-        "earned": (float(score.points), _places(score.points), False),
-        "lost": (float(score.lost), _places(score.lost, 0), False),
+        "percent": (float(score.percent / 100), xlsx.places(score.percent, 100, percent=True), True),
+        "earned": (float(score.points), xlsx.places(score.points), False),
+        "lost": (float(score.lost), xlsx.places(score.lost, 0), False),
     }
     if scoring is Scoring.APPROACH_DEPLOYMENT:
-        out["approach"] = (float(detail.approach / 100), _places(detail.approach, 100, percent=True), True)
+        out["approach"] = (float(detail.approach / 100), xlsx.places(detail.approach, 100, percent=True), True)
         out["deployment"] = (detail.deployment / 100, 0, True)
     elif scoring is Scoring.RULE_50_75:
-        out["level"] = (float(detail.level / 100), _places(detail.level, 100, percent=True), True)
-        out["trend"] = (float(detail.trend / 100), _places(detail.trend, 100, percent=True), True)
+        out["level"] = (float(detail.level / 100), xlsx.places(detail.level, 100, percent=True), True)
+        out["trend"] = (float(detail.trend / 100), xlsx.places(detail.trend, 100, percent=True), True)
     return out
 
 
@@ -299,7 +231,7 @@ def _write_items(sheet: Worksheet, doc: AssessmentFile, scoring: Scoring, scores
     columns = item_columns(scoring)
     inputs = {key for key, _ in _input_columns(scoring)}
     for index, (_, header) in enumerate(columns):
-        _put(sheet, f"{_letter(index)}1", _t(header, lang), "header")
+        xlsx.put(sheet, f"{xlsx.letter(index)}1", xlsx.t(header, lang), "header")
     edition = Edition(doc.edition)
     items = [i for i in catalog.items_in(edition) if i.scoring is scoring]
     for row, item in enumerate(items, start=2):
@@ -307,36 +239,36 @@ def _write_items(sheet: Worksheet, doc: AssessmentFile, scoring: Scoring, scores
         score = scores.get(item.number)
         computed = {} if score is None else _computed(scoring, score)
         for index, (key, _) in enumerate(columns):
-            ref = f"{_letter(index)}{row}"
+            ref = f"{xlsx.letter(index)}{row}"
             if key == NUMBER:
-                _put(sheet, ref, item.number, "label")
+                xlsx.put(sheet, ref, item.number, "label")
                 sheet[ref].number_format = "@"
             elif key == NAME:
-                sheet[ref] = _t(item.name, lang)
+                sheet[ref] = xlsx.t(item.name, lang)
             elif key == POINTS:
                 sheet[ref] = item.points_in(edition)
             elif key in inputs:
                 kind, _, name = key.rpartition(".")
                 value = values.get("types", {}).get(kind, {}).get(name) if kind else values.get(name)
-                _put(sheet, ref, value, "input")
+                xlsx.put(sheet, ref, value, "input")
                 sheet[ref].number_format = "0" if not isinstance(value, str) else "@"
             elif key == NOTE:
-                _put(sheet, ref, doc.notes.get(item.number), "input")
+                xlsx.put(sheet, ref, doc.notes.get(item.number), "input")
                 sheet[ref].alignment = Alignment(wrap_text=True, vertical="top")
             elif key in computed:
                 value, places, percent = computed[key]
-                _put(sheet, ref, value, "computed", places, percent)
+                xlsx.put(sheet, ref, value, "computed", places, percent)
             elif key == "percent" and scored:
                 why = Text("対象外", "not applicable") if item.number not in applicable else Text("未入力", "no inputs")
-                _put(sheet, ref, _t(why, lang), "computed")
+                xlsx.put(sheet, ref, xlsx.t(why, lang), "computed")
             else:
-                _put(sheet, ref, None, "computed")
+                xlsx.put(sheet, ref, None, "computed")
     widths = {NUMBER: 7, NAME: 36, POINTS: 7, NOTE: 48}
     for index, (key, _) in enumerate(columns):
-        sheet.column_dimensions[_letter(index)].width = widths.get(key, 12)
+        sheet.column_dimensions[xlsx.letter(index)].width = widths.get(key, 12)
     sheet.row_dimensions[1].height = 45
     sheet.freeze_panes = "D2"
-    sheet.auto_filter.ref = f"A1:{_letter(len(columns) - 1)}{len(items) + 1}"
+    sheet.auto_filter.ref = f"A1:{xlsx.letter(len(columns) - 1)}{len(items) + 1}"
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -357,94 +289,22 @@ class OpenedWorkbook:
         return located(self.doc.notices, self.cells)
 
 
-def located(problems: tuple[Problem, ...], cells: Mapping[str, str]) -> tuple[Problem, ...]:
-    """Problems whose messages say where they are in the workbook."""
-    out = []
-    for problem in problems:
-        ref = cells.get(problem.field) or cells.get(problem.field.rsplit(".", 1)[0])
-        if ref is None:
-            out.append(problem)
-            continue
-        sheet, cell = ref.rsplit("!", 1)
-        out.append(Problem(problem.field, f"シート {sheet} のセル {cell}: {problem.ja}",
-                           f"Sheet {sheet}, cell {cell}: {problem.en}"))
-    return tuple(out)
-
-
-def _ref(sheet: str, cell: str) -> str:
-    return f"'{sheet}'!{cell}"
-
-
-def _not_ours(detail: Text) -> InputError:
-    return InputError([Problem("file", f"copc-cx の評価ブックとして読めません: {detail.ja}",
-                               f"This workbook cannot be read as a copc-cx assessment: {detail.en}")])
-
-
-def _at(sheet: str, cell: str, ja: str, en: str, field: str = "file") -> Problem:
-    return Problem(field, f"シート '{sheet}' のセル {cell}: {ja}", f"Sheet '{sheet}', cell {cell}: {en}")
-
-
-def too_large(size: int) -> InputError:
-    return InputError([Problem("file", f"ファイルが大きすぎます（{size:,} バイト、"
-                               f"上限 {MAX_WORKBOOK_BYTES:,} バイト）。",
-                               f"The file is too large ({size:,} bytes; at most {MAX_WORKBOOK_BYTES:,}).")])
-
-
-def _open(data: bytes) -> Workbook:
-    from openpyxl import load_workbook
-
-    if len(data) > MAX_WORKBOOK_BYTES:
-        raise too_large(len(data))
-    not_xlsx = _not_ours(Text("Excel ブック（.xlsx）ではありません。", "it is not an Excel workbook (.xlsx)."))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise not_xlsx
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise not_xlsx from None
-    try:
-        return load_workbook(io.BytesIO(data), data_only=False, rich_text=False)
-    except Exception:  # openpyxl raises many kinds for a zip that is not a workbook
-        raise not_xlsx from None
-
-
-def _is_formula(cell: Cell) -> bool:
-    return cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
-
-
 def read_workbook(data: bytes) -> OpenedWorkbook:
     """The assessment in a workbook written by `write_workbook` (and edited by people)."""
-    book = _open(data)
-    if META_SHEET not in book.sheetnames:
-        raise _not_ours(Text(f"シート '{META_SHEET}' がありません（copc-cx が書き出したブックではないようです）。",
-                             f"it has no sheet '{META_SHEET}' (it does not look like one copc-cx wrote)."))
-    meta = book[META_SHEET]
-    if meta["A1"].value != "format" or meta["B1"].value != assessment_file.FORMAT:
-        raise InputError([_at(META_SHEET, "B1", f"形式が {assessment_file.FORMAT!r} ではありません。",
-                              f"the format is not {assessment_file.FORMAT!r}.", "format")])
-    version = meta["B2"].value
-    if type(version) is not int or version < 1:
-        raise InputError([_at(META_SHEET, "B2", "形式の版が読めません。", "the format version cannot be read.",
-                              "version")])
-    if version > assessment_file.VERSION:
-        raise InputError([_at(
-            META_SHEET, "B2", f"新しい版の copc-cx で作られたブックです（形式の版 {version}、この版が読めるのは "
-            f"{assessment_file.VERSION} まで）。copc-cx を更新してください。",
-            f"the workbook was made by a newer copc-cx (format version {version}; this one reads up to "
-            f"{assessment_file.VERSION}). Update copc-cx.", "version")])
+    book = xlsx.open_book(data, WHAT)
+    xlsx.check_meta(book, assessment_file.FORMAT, assessment_file.VERSION, WHAT)
     problems: list[Problem] = []
     cells: dict[str, str] = {}
-    summary_title = next((t for t in (SUMMARY_TITLE.ja, SUMMARY_TITLE.en) if t in book.sheetnames), None)
+    summary_title = xlsx.sheet_named(book, SUMMARY_TITLE)
     if summary_title is None:
-        raise _not_ours(Text(f"概要のシート（{SUMMARY_TITLE.ja}）がありません。",
-                             f"its summary sheet ({SUMMARY_TITLE.en}) is missing."))
+        raise xlsx.not_ours(WHAT, Text(f"概要のシート（{SUMMARY_TITLE.ja}）がありません。",
+                                       f"its summary sheet ({SUMMARY_TITLE.en}) is missing."))
     data_: dict[str, Any] = _read_summary(book[summary_title], summary_title, problems, cells)
     items: dict[str, Any] = {}
     notes: dict[str, Any] = {}
     for scoring, title in SHEETS.items():
         if title not in book.sheetnames:
-            problems.append(Problem("file", f"シート '{title}' がありません（名前を変えていませんか）。",
-                                    f"The sheet '{title}' is missing (was it renamed?)."))
+            problems.append(xlsx.missing_sheet(Text(title, title)))
             continue
         _read_items(book[title], title, scoring, items, notes, problems, cells)
     metrics_title = next((t for t in (METRICS_TITLE.ja, METRICS_TITLE.en) if t in book.sheetnames), None)
@@ -463,42 +323,20 @@ def read_workbook(data: bytes) -> OpenedWorkbook:
     return OpenedWorkbook(doc, cells)
 
 
-def _cell_value(sheet: Worksheet, title: str, ref: str, field: str, problems: list[Problem],
-                cells: dict[str, str]) -> Any:
-    """An input cell's value; a formula is refused (the core, not the workbook, computes)."""
-    cell = sheet[ref]
-    cells[field] = _ref(title, ref)
-    if _is_formula(cell):
-        formula = str(cell.value)[:40]
-        problems.append(_at(title, ref, f"入力欄に数式があります（{formula}）。値そのものを入力してください。",
-                            f"an input cell holds a formula ({formula}): enter the value itself.", field))
-        return None
-    value = cell.value
-    if isinstance(value, str):
-        value = value.strip() or None
-    return value
-
-
 def _read_summary(sheet: Worksheet, title: str, problems: list[Problem], cells: dict[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, label, row in SUMMARY_INPUTS:
-        if sheet[f"A{row}"].value not in (label.ja, label.en):
-            problems.append(_at(title, f"A{row}", f"「{label.ja}」の行があるはずです（行を入れたり消したり"
-                                "していませんか）。",
-                                f"the row '{label.en}' belongs here (were rows inserted or deleted?)."))
+        if not xlsx.check_label(sheet, title, f"A{row}", label, problems):
             continue
-        value = _cell_value(sheet, title, f"B{row}", key, problems, cells)
-        if key == "date" and isinstance(value, datetime | date):
-            value = value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+        value = xlsx.cell_value(sheet, title, f"B{row}", key, problems, cells)
+        if key == "date":
+            value = xlsx.date_text(value)
         elif key in ("human_assisted", "digital_assisted"):
-            text = str(value).strip().lower() if value is not None else "yes"
-            if isinstance(value, bool):
-                text = "yes" if value else "no"
-            if text not in YES | NO:
-                problems.append(_at(title, f"B{row}", "「はい」か「いいえ」を入力してください。", "enter yes or no.",
-                                    key))
+            value = xlsx.flag(value, True)
+            if value is None:
+                problems.append(xlsx.at(title, f"B{row}", "「はい」か「いいえ」を入力してください。",
+                                        "enter yes or no.", key))
                 continue
-            value = text in YES
         elif key == "excluded":
             text = "" if value is None else str(value).strip()
             value = None if not text else [] if text.lower() in NONE_EXCLUDED else [
@@ -513,26 +351,21 @@ def _read_items(sheet: Worksheet, title: str, scoring: Scoring, items: dict[str,
                 problems: list[Problem], cells: dict[str, str]) -> None:
     columns = item_columns(scoring)
     inputs = {key for key, _ in _input_columns(scoring)}
-    for index, (_, header) in enumerate(columns):
-        ref = f"{_letter(index)}1"
-        if sheet[ref].value not in (header.ja, header.en):
-            problems.append(_at(title, ref, f"見出し「{header.ja}」があるはずです（列を入れたり消したり"
-                                "していませんか）。",
-                                f"the header '{header.en}' belongs here (were columns inserted or deleted?)."))
-            return
+    if not xlsx.check_headers(sheet, title, [header for _, header in columns], problems):
+        return
     for row in range(2, sheet.max_row + 1):
         number_cell = sheet[f"A{row}"]
         number = number_cell.value
         if number is None or (isinstance(number, str) and not number.strip()):
-            if any(sheet[f"{_letter(i)}{row}"].value not in (None, "") for i, (key, _) in enumerate(columns)
+            if any(sheet[f"{xlsx.letter(i)}{row}"].value not in (None, "") for i, (key, _) in enumerate(columns)
                    if key in inputs or key == NOTE):
-                problems.append(_at(title, f"A{row}", "入力のある行に項目番号がありません。",
-                                    "a row with inputs has no item number."))
+                problems.append(xlsx.at(title, f"A{row}", "入力のある行に項目番号がありません。",
+                                        "a row with inputs has no item number."))
             continue
         if not isinstance(number, str):
-            problems.append(_at(title, f"A{row}", f"項目番号は文字列で入力してください（例: '2.10'。"
-                                f"入力値: {number!r}）。",
-                                f"write the item number as text (e.g. '2.10'; got {number!r}).", "file"))
+            problems.append(xlsx.at(title, f"A{row}", f"項目番号は文字列で入力してください（例: '2.10'。"
+                                    f"入力値: {number!r}）。",
+                                    f"write the item number as text (e.g. '2.10'; got {number!r}).", "file"))
             continue
         number = number.strip()
         try:
@@ -540,28 +373,28 @@ def _read_items(sheet: Worksheet, title: str, scoring: Scoring, items: dict[str,
         except InputError:
             item = None
         if item is None or item.scoring is not scoring:
-            problems.append(_at(title, f"A{row}", f"項目 {number!r} はこのシートの項目ではありません。",
-                                f"item {number!r} does not belong on this sheet.", "file"))
+            problems.append(xlsx.at(title, f"A{row}", f"項目 {number!r} はこのシートの項目ではありません。",
+                                    f"item {number!r} does not belong on this sheet.", "file"))
             continue
         values: dict[str, Any] = {}
         for index, (key, _) in enumerate(columns):
-            ref = f"{_letter(index)}{row}"
+            ref = f"{xlsx.letter(index)}{row}"
             if key in inputs:
                 kind, _, name = key.rpartition(".")
                 field = f"items.{number}.{kind}.{name}" if kind else f"items.{number}.{name}"
-                value = _count_value(_cell_value(sheet, title, ref, field, problems, cells))
+                value = xlsx.count_value(xlsx.cell_value(sheet, title, ref, field, problems, cells))
                 if kind:
                     values.setdefault("types", {}).setdefault(kind, {})[name] = value
                 else:
                     values[name] = value
             elif key == NOTE:
-                note = _cell_value(sheet, title, ref, f"notes.{number}", problems, cells)
+                note = xlsx.cell_value(sheet, title, ref, f"notes.{number}", problems, cells)
                 if note is not None:
                     notes[number] = str(note)
-        cells[f"items.{number}"] = _ref(title, f"A{row}")
+        cells[f"items.{number}"] = xlsx.ref(title, f"A{row}")
         if number in items:
-            problems.append(_at(title, f"A{row}", f"項目 {number} の行が2つあります。", f"item {number} has two rows.",
-                                f"items.{number}"))
+            problems.append(xlsx.at(title, f"A{row}", f"項目 {number} の行が2つあります。",
+                                    f"item {number} has two rows.", f"items.{number}"))
         items[number] = values
 
 
@@ -580,14 +413,7 @@ def _blank(values: Mapping[str, Any]) -> bool:
     return all(_blank(v) if isinstance(v, Mapping) else v is None for v in values.values())
 
 
-def _count_value(value: Any) -> Any:
-    """A count cell's value as the file keeps it: numbers as they are, anything else as text."""
-    if value is None or isinstance(value, bool):
-        return None if value is None else str(value).upper()
-    if isinstance(value, int | float | str):
-        return value if not isinstance(value, float) or value.is_integer() else repr(value)
-    return str(value)[:40]
-
+# --- the browser's entry point (after loading PACKAGES) -----------------------------------------
 
 # --- the metrics sheet ----------------------------------------------------------------------------
 # The metrics table kept with the assessment (assessment_file's `metrics`): its settings in rows 3-6,
@@ -627,13 +453,13 @@ _FIRST_MONTH = len(metrics.COLUMNS) + len(METRIC_COMPUTED)  # the column index o
 def _setting_choices(key: str, lang: Lang) -> str:
     """The help beside a setting: each value it takes, and what it means."""
     if key == "improvement":
-        return "; ".join(f"{i.value} = {_t(n, lang)}" for i, n in metrics.IMPROVEMENT_NAMES.items())
+        return "; ".join(f"{i.value} = {xlsx.t(n, lang)}" for i, n in metrics.IMPROVEMENT_NAMES.items())
     if key == "level_reading":
-        return "; ".join(f"{r.value} = {_t(n, lang)}" for r, n in metrics.LEVEL_READING_NAMES.items())
+        return "; ".join(f"{r.value} = {xlsx.t(n, lang)}" for r, n in metrics.LEVEL_READING_NAMES.items())
     if key == "block":
-        blank = _t(Text("空欄: なし（カテゴリ4.0だけ）", "empty: none (category 4.0 only)"), lang)
-        return f"{blank}; " + ", ".join(f"{b.id} = {_t(b.name, lang)}" for b in BLOCKS)
-    return _t(Text("空欄: 表のすべての月", "empty: every month of the table"), lang)
+        blank = xlsx.t(Text("空欄: なし（カテゴリ4.0だけ）", "empty: none (category 4.0 only)"), lang)
+        return f"{blank}; " + ", ".join(f"{b.id} = {xlsx.t(b.name, lang)}" for b in BLOCKS)
+    return xlsx.t(Text("空欄: 表のすべての月", "empty: every month of the table"), lang)
 
 
 def _sheet_number(value: Any) -> Any:
@@ -653,18 +479,18 @@ def _write_metrics(sheet: Worksheet, doc: AssessmentFile, lang: Lang) -> None:
     table = doc.metrics or {}
     edition = Edition(doc.edition)
     result, problems = (None, ()) if not doc.metrics else assessment_file.metrics_result(doc.edition, table)
-    sheet["A1"] = _t(Text("指標表（カテゴリ4.0を指標から数える）", "Metrics table (category 4.0 from the metrics)"),
+    sheet["A1"] = xlsx.t(Text("指標表（カテゴリ4.0を指標から数える）", "Metrics table (category 4.0 from the metrics)"),
                      lang)
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = _t(Text(
+    sheet["A2"] = xlsx.t(Text(
         f"1行に1指標。{METRICS_HEADER_ROW}行目の見出しの右に月（YYYY-MM）を足せます。この表に指標があると、"
         "4.1〜4.6のうち表が数える項目の件数は表から数えます（項目のシートに入力した件数は置き換わります）。",
         f"One metric per row; add a month (YYYY-MM) by heading the next empty column of row {METRICS_HEADER_ROW}. "
         "When this table has metrics, the items of 4.1-4.6 it counts take its counts (those typed on the item "
         "sheets are replaced)."), lang)
     for key, label, row in METRICS_SETTINGS:
-        _put(sheet, f"A{row}", _t(label, lang), "label")
-        _put(sheet, f"B{row}", table.get(key, assessment_file.METRICS_DEFAULTS.get(key)), "input")
+        xlsx.put(sheet, f"A{row}", xlsx.t(label, lang), "label")
+        xlsx.put(sheet, f"B{row}", table.get(key, assessment_file.METRICS_DEFAULTS.get(key)), "input")
         sheet[f"C{row}"] = _setting_choices(key, lang)
     if problems:
         said = Text(f"指標表に直すところが {len(problems)} か所あります（概要のシートに一覧）。",
@@ -674,14 +500,14 @@ def _write_metrics(sheet: Worksheet, doc: AssessmentFile, lang: Lang) -> None:
         said = Text(f"この表から数えた項目: {items}", f"Items counted from this table: {items}")
     else:
         said = Text("", "")
-    _put(sheet, "A7", _t(said, lang) or None, "computed")
+    xlsx.put(sheet, "A7", xlsx.t(said, lang) or None, "computed")
     months = [str(m) for m in table.get("months", [])]
     headers = [*(c.label for c in metrics.COLUMNS), *(label for _, label in METRIC_COMPUTED)]
     for index, header in enumerate(headers):
-        _put(sheet, f"{_letter(index)}{METRICS_HEADER_ROW}", _t(header, lang), "header")
+        xlsx.put(sheet, f"{xlsx.letter(index)}{METRICS_HEADER_ROW}", xlsx.t(header, lang), "header")
     for j, month in enumerate(months):
-        ref = f"{_letter(_FIRST_MONTH + j)}{METRICS_HEADER_ROW}"
-        _put(sheet, ref, metrics.read_month(month) or month, "header")
+        ref = f"{xlsx.letter(_FIRST_MONTH + j)}{METRICS_HEADER_ROW}"
+        xlsx.put(sheet, ref, metrics.read_month(month) or month, "header")
         sheet[ref].number_format = "@"  # "2026-01" stays text (Excel would make it a date)
     derived = {} if result is None else {m["row"]: m for m in result["metrics"]}
     unfilled = set() if result is None else set(result["unfilled"])
@@ -693,26 +519,26 @@ def _write_metrics(sheet: Worksheet, doc: AssessmentFile, lang: Lang) -> None:
                 value = _sheet_number(value)
             elif column.key not in _METRIC_TEXT_KEYS:
                 value = metrics_io.localised(column.key, value, edition, lang)
-            _put(sheet, f"{_letter(index)}{row}", value if value != "" else None, "input")
+            xlsx.put(sheet, f"{xlsx.letter(index)}{row}", value if value != "" else None, "input")
         status = derived.get(i)
         figures: dict[str, Any] = {} if status is None else {
-            "status": _t(METRIC_STATUS_NAMES[status["status"]], lang), "months_at_target": status["months_at_target"],
-            "months_measured": status["months_measured"]}
+            "status": xlsx.t(METRIC_STATUS_NAMES[status["status"]], lang),
+            "months_at_target": status["months_at_target"], "months_measured": status["months_measured"]}
         if i in unfilled:
-            figures["status"] = _t(METRIC_STATUS_NAMES["unfilled"], lang)
+            figures["status"] = xlsx.t(METRIC_STATUS_NAMES["unfilled"], lang)
         for k, (key, _) in enumerate(METRIC_COMPUTED):
-            _put(sheet, f"{_letter(len(metrics.COLUMNS) + k)}{row}", figures.get(key), "computed")
+            xlsx.put(sheet, f"{xlsx.letter(len(metrics.COLUMNS) + k)}{row}", figures.get(key), "computed")
         # every result, also those beyond the months (the table names that problem; none is dropped here)
         for j, value in enumerate(raw.get(metrics.RESULTS, [])):
-            _put(sheet, f"{_letter(_FIRST_MONTH + j)}{row}", _sheet_number(value), "input")
+            xlsx.put(sheet, f"{xlsx.letter(_FIRST_MONTH + j)}{row}", _sheet_number(value), "input")
     widths = {"name": 30, "unit": 18, "block_metric": 18, "site": 14}
     for index, column in enumerate(metrics.COLUMNS):
-        sheet.column_dimensions[_letter(index)].width = widths.get(column.key, 11)
+        sheet.column_dimensions[xlsx.letter(index)].width = widths.get(column.key, 11)
     for index in range(len(metrics.COLUMNS), _FIRST_MONTH + max(len(months), 12)):
-        sheet.column_dimensions[_letter(index)].width = 11 if index < _FIRST_MONTH else 9
+        sheet.column_dimensions[xlsx.letter(index)].width = 11 if index < _FIRST_MONTH else 9
     sheet.row_dimensions[METRICS_HEADER_ROW].height = 45
     sheet.freeze_panes = f"B{METRICS_HEADER_ROW + 1}"
-    last = _letter(_FIRST_MONTH + len(months) - 1 if months else _FIRST_MONTH - 1)
+    last = xlsx.letter(_FIRST_MONTH + len(months) - 1 if months else _FIRST_MONTH - 1)
     sheet.auto_filter.ref = f"A{METRICS_HEADER_ROW}:{last}{METRICS_HEADER_ROW + len(table.get('rows', []))}"
 
 
@@ -746,11 +572,11 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
     table: dict[str, Any] = {}
     for key, label, row in METRICS_SETTINGS:
         if sheet[f"A{row}"].value not in (label.ja, label.en):
-            problems.append(_at(title, f"A{row}", f"「{label.ja}」の行があるはずです（行を入れたり消したり"
+            problems.append(xlsx.at(title, f"A{row}", f"「{label.ja}」の行があるはずです（行を入れたり消したり"
                                 "していませんか）。",
                                 f"the row '{label.en}' belongs here (were rows inserted or deleted?)."))
             return None
-        value = _sheet_text(_cell_value(sheet, title, f"B{row}", f"metrics.{key}", problems, cells))
+        value = _sheet_text(xlsx.cell_value(sheet, title, f"B{row}", f"metrics.{key}", problems, cells))
         names = metrics.IMPROVEMENT_NAMES if key == "improvement" else \
             metrics.LEVEL_READING_NAMES if key == "level_reading" else {}
         value = next((str(k) for k, n in names.items() if value in (n.ja, n.en)), value)
@@ -758,9 +584,9 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
             table[key] = value
     headers = [*(c.label for c in metrics.COLUMNS), *(label for _, label in METRIC_COMPUTED)]
     for index, header in enumerate(headers):
-        ref = f"{_letter(index)}{METRICS_HEADER_ROW}"
+        ref = f"{xlsx.letter(index)}{METRICS_HEADER_ROW}"
         if sheet[ref].value not in (header.ja, header.en):
-            problems.append(_at(title, ref, f"見出し「{header.ja}」があるはずです（列を入れたり消したり"
+            problems.append(xlsx.at(title, ref, f"見出し「{header.ja}」があるはずです（列を入れたり消したり"
                                 "していませんか）。",
                                 f"the header '{header.en}' belongs here (were columns inserted or deleted?)."))
             return None
@@ -771,35 +597,35 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
         filled = [c for c, value in enumerate(line, start=_FIRST_MONTH) if value not in (None, "")]
         if filled:
             last = max(last, filled[-1])
-    months = [_month_heading(_cell_value(sheet, title, f"{_letter(c)}{METRICS_HEADER_ROW}", f"metrics.months.{j}",
-                                         problems, cells))
+    months = [_month_heading(xlsx.cell_value(sheet, title, f"{xlsx.letter(c)}{METRICS_HEADER_ROW}",
+                                             f"metrics.months.{j}", problems, cells))
               for j, c in enumerate(range(_FIRST_MONTH, last + 1))]
     if len(months) > MAX_MONTHS:
-        problems.append(_at(title, f"{_letter(_FIRST_MONTH)}{METRICS_HEADER_ROW}",
+        problems.append(xlsx.at(title, f"{xlsx.letter(_FIRST_MONTH)}{METRICS_HEADER_ROW}",
                             f"月の列が多すぎます（{len(months)}、上限 {MAX_MONTHS}）。",
                             f"too many month columns ({len(months)}; at most {MAX_MONTHS}).", "metrics.months"))
         return None
     rows: list[dict[str, Any]] = []
     for row in range(METRICS_HEADER_ROW + 1, sheet.max_row + 1):
         inputs = [*range(len(metrics.COLUMNS)), *range(_FIRST_MONTH, last + 1)]
-        if all(sheet[f"{_letter(c)}{row}"].value in (None, "") for c in inputs):
+        if all(sheet[f"{xlsx.letter(c)}{row}"].value in (None, "") for c in inputs):
             continue  # an empty line between metrics
         if len(rows) >= metrics.MAX_METRICS:
-            problems.append(_at(title, f"A{row}", f"指標が多すぎます（上限 {metrics.MAX_METRICS:,}）。",
+            problems.append(xlsx.at(title, f"A{row}", f"指標が多すぎます（上限 {metrics.MAX_METRICS:,}）。",
                                 f"too many metrics (at most {metrics.MAX_METRICS:,}).", "metrics.rows"))
             return None
         i = len(rows)
         place = f"metrics.rows.{i}"
-        cells[place] = _ref(title, f"A{row}")
+        cells[place] = xlsx.ref(title, f"A{row}")
         values: dict[str, Any] = {}
         for index, column in enumerate(metrics.COLUMNS):
-            text = _sheet_text(_cell_value(sheet, title, f"{_letter(index)}{row}", f"{place}.{column.key}", problems,
-                                           cells))
+            text = _sheet_text(xlsx.cell_value(sheet, title, f"{xlsx.letter(index)}{row}", f"{place}.{column.key}",
+                                               problems, cells))
             values[column.key] = text if column.key in _METRIC_TEXT_KEYS | _METRIC_NUMBER_KEYS else \
                 metrics_io.canonical(column.key, text, edition)
         values[metrics.RESULTS] = [
-            _sheet_text(_cell_value(sheet, title, f"{_letter(c)}{row}", f"{place}.{metrics.RESULTS}.{j}", problems,
-                                    cells))
+            _sheet_text(xlsx.cell_value(sheet, title, f"{xlsx.letter(c)}{row}", f"{place}.{metrics.RESULTS}.{j}",
+                                        problems, cells))
             for j, c in enumerate(range(_FIRST_MONTH, last + 1))]
         rows.append(values)
     return {"months": months, "rows": rows, **table} if rows else None
@@ -807,36 +633,23 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
 
 # --- the browser's entry point (after loading PACKAGES) -----------------------------------------
 
+
 def _write_op(data: Mapping[str, Any]) -> dict[str, Any]:
-    raw = data.get("assessment")
-    lang = data.get("lang", "ja")
-    if lang not in ("ja", "en"):
-        raise InputError([Problem("lang", "言語は ja か en です。", "The language is ja or en.")])
-    doc = assessment_file.read_data(raw)
-    return {"data": base64.b64encode(write_workbook(doc, lang)).decode("ascii"),
-            "file_name": assessment_file.file_name(doc, "xlsx"), "media_type": MEDIA_TYPE}
+    lang = xlsx.lang_of(data)
+    doc = assessment_file.read_data(data.get("assessment"))
+    return {"data": xlsx.encoded(write_workbook(doc, lang)), "file_name": assessment_file.file_name(doc, "xlsx"),
+            "media_type": MEDIA_TYPE}
 
 
 def _read_op(data: Mapping[str, Any]) -> dict[str, Any]:
-    encoded = data.get("data")
-    size = data.get("size")
-    if type(size) is int and size > MAX_WORKBOOK_BYTES:
-        raise too_large(size)
-    if not isinstance(encoded, str):
-        raise InputError([Problem("data", "ファイルの中身がありません。", "The file's contents are missing.")])
-    try:
-        raw = base64.b64decode(encoded, validate=True)
-    except (binascii.Error, ValueError):
-        raise InputError([Problem("data", "ファイルの中身（base64）が読めません。",
-                                  "The file's contents (base64) cannot be read.")]) from None
-    opened = read_workbook(raw)
+    opened = read_workbook(xlsx.uploaded(data))
     doc = opened.doc
     return {"assessment": assessment_file.to_data(doc), "input": assessment_file.self_assessment_input(doc),
             "problems": [p.as_dict() for p in opened.problems()], "metric_items": list(doc.metric_items),
             "notices": [p.as_dict() for p in opened.notices()], "file_name": assessment_file.file_name(doc, "xlsx")}
 
 
-OPERATIONS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+OPERATIONS: xlsx.Operations = {
     "workbook-write": _write_op,
     "workbook-read": _read_op,
 }
@@ -844,32 +657,9 @@ OPERATIONS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
 
 def call(request: Mapping[str, Any]) -> dict[str, Any]:
     """Run one workbook operation; never raises (the same answers as copc_cx.web.call)."""
-    op = request.get("op")
-    run = OPERATIONS.get(op) if isinstance(op, str) else None
-    if run is None:
-        return web.call(request)  # not a workbook operation: the core's own
-    data = request.get("input")
-    if not isinstance(data, dict):
-        return {"ok": False, "errors": [Problem("input", "入力はオブジェクト（{…}）である必要があります。",
-                                                 "The input must be an object ({…}).").as_dict()]}
-    try:
-        return {"ok": True, "result": run(data), "steps": []}
-    except InputError as error:
-        return {"ok": False, "errors": [{**p.as_dict(), "field": p.field or "input"} for p in error.problems]}
-    except Exception as error:  # the last resort, as in copc_cx.web.call
-        kind = type(error).__name__
-        return {"ok": False, "errors": [Problem(
-            "request", f"ブックの処理「{op}」を完了できませんでした（内部エラー {kind}）。",
-            f"The workbook operation {op!r} could not be completed (internal error {kind}).").as_dict()]}
+    return xlsx.call(request, OPERATIONS)
 
 
 def handle(request_json: str) -> str:
     """JSON text in, JSON text out: copc_cx.web.handle for the workbook operations too."""
-    try:
-        request = json.loads(request_json) if isinstance(request_json, str) and len(request_json) <= 4_000_000 \
-            else None
-    except (ValueError, RecursionError):
-        request = None
-    if not isinstance(request, dict) or request.get("op") not in OPERATIONS:
-        return web.handle(request_json)
-    return json.dumps(call(request), ensure_ascii=False)
+    return xlsx.handle(request_json, OPERATIONS)
