@@ -202,12 +202,15 @@ def test_a_file_with_a_metrics_table_brings_it_back_and_saves_it_again(calculato
     _, saved_text = saved(page, root)
     again = json.loads(saved_text)
     assert again["version"] == 2 and again["metrics"] == read["assessment"]["metrics"]
-    # taken off, and back: nothing is lost
+    # the reader goes on working, then takes the table off, and back: nothing is lost
+    root.locator(".copc-files__details").evaluate("details => { details.open = true; }")
+    root.locator('[data-detail="assessor"]').fill(DETAILS["assessor"])
     section.locator(".copc-sa-metrics__detach").click()
     expect(section).to_be_hidden()
     bar = root.locator(".copc-calc__replaced")
     expect(bar).to_have_attribute("data-reason", "detached")
     bar.locator(".copc-calc__restore").click()
     expect(section).to_have_attribute("data-metrics", str(len(table["rows"])))
+    expect(root.locator('[data-detail="assessor"]')).to_have_value(DETAILS["assessor"])
     expect(section.locator(".copc-sa-metrics__open")).to_have_attribute(
         "href", re.compile(r"/scoring/metrics/#metrics-table="))
