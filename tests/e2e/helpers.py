@@ -70,6 +70,14 @@ def wrap(root: Locator, path: str) -> Locator:
     return root.locator(".copc-field").filter(has=root.page.locator(f'[data-path="{path}"]'))
 
 
+def open_details(root: Locator) -> Locator:
+    """The calculator's "about this assessment" fields, opened (a click on the summary would close
+    them again if an earlier test on the shared page left them open)."""
+    details = root.locator(".copc-files__details")
+    details.evaluate("details => { details.open = true; }")
+    return details
+
+
 def wait_ready(root: Locator) -> None:
     expect(root).to_have_attribute("data-engine", "ready", timeout=BOOT)
 

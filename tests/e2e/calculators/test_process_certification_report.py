@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from copc_cx.web import call
-from tests.e2e.helpers import PAGES, RESULT, calc, example, pdf_pages, squeezed
+from tests.e2e.helpers import PAGES, RESULT, calc, example, open_details, pdf_pages, squeezed
 
 pytestmark = pytest.mark.e2e
 
@@ -56,7 +56,7 @@ def test_the_process_report_prints_the_decision_each_unit_and_the_plan(
     root = calc(page, "process-certification")
     expect(root.locator(".copc-decision")).to_have_attribute("data-ready", "false", timeout=RESULT)
     # the title block comes from the calculator's own "about this assessment" fields
-    root.locator(".copc-files__details summary").click()
+    open_details(root)
     root.locator('[data-detail="organisation"]').fill(ORGANISATION)
     root.locator(".copc-report__open").click()
     view = page.locator(".copc-report-view")

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Browser, Download, Locator, Page, expect
 
 from copc_cx.files import process_file, process_workbook
-from tests.e2e.helpers import PAGES, RESULT, calc, examples_of, load_example, new_page, wait_result
+from tests.e2e.helpers import PAGES, RESULT, calc, examples_of, load_example, new_page, open_details, wait_result
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,7 @@ def test_a_downloaded_process_workbook_opens_in_another_browser_with_the_same_re
     page, lang = calculators_page
     root = calc(page, "process-certification")
     load_example(root, TWO_SITES.id)
-    root.locator(".copc-files__details summary").click()
+    open_details(root)
     root.locator('[data-detail="assessor"]').fill("K. Sato")
     shown = root.locator(".copc-calc__result").text_content() or ""
     with page.expect_download(timeout=FIRST_EXPORT) as info:

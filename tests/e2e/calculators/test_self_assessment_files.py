@@ -24,6 +24,7 @@ from tests.e2e.helpers import (
     field,
     load_example,
     new_page,
+    open_details,
     wait_ready,
     wait_result,
 )
@@ -52,8 +53,7 @@ def open_file(root: Locator, name: str, data: bytes, picker: str = ".copc-files_
 
 
 def fill_details(root: Locator) -> None:
-    details = root.locator(".copc-files__details")
-    details.locator("summary").click()
+    details = open_details(root)
     for key, value in DETAILS.items():
         details.locator(f'[data-detail="{key}"]').fill(value)
 
@@ -95,7 +95,7 @@ def test_a_saved_file_opens_in_another_browser_with_the_same_result_details_and_
         expect(other).to_have_attribute("data-file", "opened", timeout=RESULT)
         wait_result(other)
         assert decision_of(other) == shown
-        other.locator(".copc-files__details summary").click()
+        open_details(other)
         for key, value in DETAILS.items():
             expect(other.locator(f'[data-detail="{key}"]')).to_have_value(value)
         expect(other.locator(f'[data-note-for="{item}"] textarea')).to_have_value("根拠: 手順書 v3\nowner: K. Sato")
@@ -203,7 +203,7 @@ def test_a_file_with_a_metrics_table_brings_it_back_and_saves_it_again(calculato
     again = json.loads(saved_text)
     assert again["version"] == 2 and again["metrics"] == read["assessment"]["metrics"]
     # the reader goes on working, then takes the table off, and back: nothing is lost
-    root.locator(".copc-files__details").evaluate("details => { details.open = true; }")
+    open_details(root)
     root.locator('[data-detail="assessor"]').fill(DETAILS["assessor"])
     section.locator(".copc-sa-metrics__detach").click()
     expect(section).to_be_hidden()
