@@ -152,7 +152,7 @@ def test_choices_are_kept_as_the_table_reads_them_best_and_numbers_as_typed() ->
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("example", ["metrics-4.3-by-type", "metrics-50-75", "metrics-level-readings"])
-def test_json_to_workbook_to_json_keeps_every_metric(lang: wb.Lang, example: str) -> None:
+def test_json_to_workbook_to_json_keeps_every_metric(lang: xlsx.Lang, example: str) -> None:
     doc = af.read_data(a_file(metrics=table_of(EXAMPLES_BY_ID[example].input)))
     opened = wb.read_workbook(wb.write_workbook(doc, lang))
     assert opened.doc.metrics == doc.metrics

@@ -119,7 +119,7 @@ def test_the_summary_shows_the_scope_the_figures_the_decision_and_every_conditio
     doc = sample()
     result = af.score(doc)
     book = load_workbook(io.BytesIO(wb.write_workbook(doc, "en")))
-    assert book.sheetnames == ["Summary", "1.0-3.0", "4.1 4.2 4.5", "4.3 4.4", "4.6", "Metrics", "copc-cx"]
+    assert book.sheetnames == ["Summary", "1.0-3.0", "4.1 4.2 4.5", "4.3 4.4", "4.6", "Metrics", "Timeline", "copc-cx"]
     assert book["copc-cx"].sheet_state == "hidden"
     values = {row[0]: row[1:] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
     assert values["Organisation"][0] == "サンプル株式会社" and values["Edition (CSP / OSP)"][0] == "CSP"

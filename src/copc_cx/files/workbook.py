@@ -13,6 +13,9 @@ The workbook, in the language chosen when it is written:
 - a metrics sheet ("指標表" / "Metrics"): the metrics table kept with the assessment, its settings above
   a row per metric (each column of the table's rows, one column per month), with each metric's status
   and months at target computed; empty when the assessment has none, for a person to fill in;
+- a timeline sheet ("日程" / "Timeline"): the certification timeline kept with the assessment (the
+  "timeline" operation's input, a row per field), then every date the core planned from it; its
+  inputs blank when the assessment has none, for a person to fill in;
 - a hidden sheet "copc-cx" that says the workbook is an assessment of this format and version.
 Input cells are yellow, computed cells grey; headers are frozen. Computed cells are values as the
 core computed them when the workbook was written (the rules live only in the core, never in
@@ -38,11 +41,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from .. import catalog, metrics, metrics_io
+from .. import catalog, metrics, metrics_io, timeline
 from ..assessment import Assessment
 from ..errors import InputError, Problem
 from ..scope import excludable_items
-from ..standard import BLOCKS, INPUT_FIELDS, MAX_MONTHS, METRIC_TYPE_NAMES, Edition, Scoring
+from ..standard import BLOCKS, INPUT_FIELDS, MAX_MONTHS, METRIC_TYPE_NAMES, RENEWAL_CONDITIONS, Edition, Scoring
 from ..text import Text
 from . import assessment_file, xlsx
 from .assessment_file import AssessmentFile
@@ -139,6 +142,7 @@ def write_workbook(doc: AssessmentFile, lang: Lang = "ja") -> bytes:
     for scoring, title in SHEETS.items():
         _write_items(book.create_sheet(title), doc, scoring, scores, applicable, result is not None, lang)
     _write_metrics(book.create_sheet(xlsx.t(METRICS_TITLE, lang)), doc, lang)
+    _write_timeline(book.create_sheet(xlsx.t(TIMELINE_TITLE, lang)), doc, lang)
     xlsx.write_meta(book, assessment_file.FORMAT, assessment_file.version_of(doc), lang)
     return xlsx.save(book)
 
@@ -310,6 +314,9 @@ def read_workbook(data: bytes) -> OpenedWorkbook:
     metrics_title = next((t for t in (METRICS_TITLE.ja, METRICS_TITLE.en) if t in book.sheetnames), None)
     if metrics_title is not None:  # a workbook written before the sheet existed has none
         data_["metrics"] = _read_metrics(book[metrics_title], metrics_title, data_.get("edition"), problems, cells)
+    timeline_title = xlsx.sheet_named(book, TIMELINE_TITLE)
+    if timeline_title is not None:  # a workbook written before the sheet existed has none
+        data_["timeline"] = _read_timeline(book[timeline_title], timeline_title, problems, cells)
     if problems:
         raise InputError(problems)
     # the sheets list every item of the edition; a blank row of an item outside the scope is no input
@@ -629,6 +636,169 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
             for j, c in enumerate(range(_FIRST_MONTH, last + 1))]
         rows.append(values)
     return {"months": months, "rows": rows, **table} if rows else None
+
+
+# --- the timeline sheet ---------------------------------------------------------------------------
+# The certification timeline kept with the assessment (assessment_file's `timeline`, the "timeline"
+# operation's input): a row per field (label, value, what it takes), then every date the core planned
+# from it (grey). Dates are date cells, choices their ids (a name in either language is read too),
+# yes/no in the workbook's language; a blank cell leaves its field out, and a sheet whose inputs are
+# all blank keeps no timeline. What the timeline refuses is named at its sheet and cell.
+
+TIMELINE_TITLE = Text("日程", "Timeline")
+_RENEWAL_TEXTS = {c.id: c.text for c in RENEWAL_CONDITIONS}
+_RENEWAL_COUNTS = {f.name: f.label for f in INPUT_FIELDS["renewal"]}
+TIMELINE_INPUTS: tuple[tuple[str, Text, int], ...] = (  # (field, label, row); the value is in column B
+    ("direction", Text("計画の向き", "Direction"), 4),
+    ("start_is", Text("開始日とする日", "The start date is"), 5),
+    ("start", Text("開始日", "Start date"), 6),
+    ("baseline", Text("ベースラインアセスメントの日", "Baseline assessment date"), 7),
+    ("audit", Text("目標とする認証審査日", "Target audit date"), 8),
+    ("certified", Text("認証を受けた日", "Certification date"), 9),
+    ("path", Text("経路", "Path"), 10),
+    ("block", Text("対象ブロック（プロセス認証）", "Block to certify (process certification)"), 11),
+    ("years", Text("更新を計画する年数", "Renewal years to plan"), 12),
+    ("contingencies", Text("申請中・不適合のときの期限も含める", "Include the deadlines if pending or nonconformities"),
+     13),
+    ("label", Text("主体組織の名前", "Entity's name"), 14),
+    ("renewal.no_major_nonconformity", _RENEWAL_TEXTS["no-major-nonconformity"], 15),
+    ("renewal.no_internal_audit_nonconformity", _RENEWAL_TEXTS["no-internal-audit-nonconformity"], 16),
+    ("renewal.category_4_level_met", _RENEWAL_TEXTS["category-4-level"], 17),
+    ("renewal.pst_at_target", _RENEWAL_COUNTS["pst_at_target"], 18),
+    ("renewal.pst_at_target_or_improving", _RENEWAL_COUNTS["pst_at_target_or_improving"], 19),
+    ("renewal.pst_total", _RENEWAL_COUNTS["pst_total"], 20),
+)
+TIMELINE_DATES = frozenset({"start", "baseline", "audit", "certified"})
+TIMELINE_FLAGS = frozenset({"contingencies", "renewal.no_major_nonconformity",
+                            "renewal.no_internal_audit_nonconformity", "renewal.category_4_level_met"})
+TIMELINE_CHOICES: dict[str, dict[str, Text]] = {
+    "direction": {str(k): n for k, n in timeline.DIRECTION_NAMES.items()},
+    "start_is": {str(k): n for k, n in timeline.START_NAMES.items()},
+    "path": {str(k): n for k, n in timeline.PATH_NAMES.items()},
+    "block": {b.id: b.name for b in BLOCKS},
+}
+TIMELINE_DATES_ROW = 22  # the heading of the planned dates
+_TIMELINE_HEADERS = (Text("開始", "From"), Text("終了", "To"), Text("内容", "What"),
+                     Text("日付の根拠", "Where the date comes from"), Text("ガイドの該当箇所", "Guide reference"))
+
+
+def _iso_date(text: str) -> bool:
+    """Whether `text` is a day written YYYY-MM-DD (a date cell then, which reads back as the same text)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is None:
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _timeline_help(key: str, lang: Lang) -> str:
+    """What a timeline field takes, beside it."""
+    if key in TIMELINE_CHOICES:
+        listed = "; ".join(f"{k} = {xlsx.t(n, lang)}" for k, n in TIMELINE_CHOICES[key].items())
+        blank = {"direction": "forward", "start_is": "kickoff", "path": "full"}.get(key)
+        said = Text(f"空欄: {blank}", f"empty: {blank}") if blank else \
+            Text("経路が process のとき", "when the path is process")
+        return f"{listed} ({xlsx.t(said, lang)})"
+    if key in TIMELINE_DATES:
+        return "YYYY-MM-DD"
+    if key == "years":
+        return xlsx.t(Text(f"1〜{timeline.MAX_YEARS}（空欄: {timeline.DEFAULT_YEARS}）",
+                           f"1 to {timeline.MAX_YEARS} (empty: {timeline.DEFAULT_YEARS})"), lang)
+    if key == "contingencies":
+        return xlsx.t(Text("はい / いいえ（空欄: はい）", "yes / no (empty: yes)"), lang)
+    if key in TIMELINE_FLAGS:
+        return xlsx.t(Text("はい / いいえ（更新の間隔を確かめるとき）", "yes / no (to check the renewal interval)"),
+                      lang)
+    if key.startswith("renewal."):
+        return xlsx.t(Text("更新の間隔を確かめるとき", "to check the renewal interval"), lang)
+    return ""
+
+
+def _timeline_value(plan: Mapping[str, Any], key: str) -> Any:
+    """The value of a field ("start", "renewal.pst_total") of the kept timeline, None when absent."""
+    section, _, name = key.rpartition(".")
+    holder = plan.get(section) if section else plan
+    return holder.get(name) if isinstance(holder, Mapping) else None
+
+
+def _write_timeline(sheet: Worksheet, doc: AssessmentFile, lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    plan = doc.timeline or {}
+    sheet["A1"] = xlsx.t(Text("認証までの日程（この評価に付けた計画）",
+                              "Certification timeline (the plan kept with this assessment)"), lang)
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = xlsx.t(Text(
+        "入力がすべて空欄なら、この評価に日程はありません。開始日（審査日からさかのぼるなら審査日）を入れて開き直すと、"
+        "copc-cx が日程を計算します。",
+        "With every input empty, the assessment keeps no timeline. Enter a start date (or, planning back, the "
+        "audit date) and open the workbook again: copc-cx plans the dates."), lang)
+    for key, label, row in TIMELINE_INPUTS:
+        value = _timeline_value(plan, key)
+        ref = f"B{row}"
+        xlsx.put(sheet, f"A{row}", xlsx.t(label, lang), "label")
+        if key in TIMELINE_FLAGS and isinstance(value, bool | str) and str(value).strip().lower() in ("true", "false"):
+            value = xlsx.yes_no(str(value).strip().lower() == "true", lang)
+        elif key in TIMELINE_DATES and isinstance(value, str) and _iso_date(value):
+            value = date.fromisoformat(value)
+        xlsx.put(sheet, ref, value, "input")
+        if isinstance(value, date):
+            sheet[ref].number_format = "yyyy-mm-dd"
+        elif isinstance(value, str):
+            sheet[ref].number_format = "@"  # "3" stays text, as the file has it
+        sheet[f"C{row}"] = _timeline_help(key, lang)
+    for key, options in TIMELINE_CHOICES.items():
+        row = next(r for k, _, r in TIMELINE_INPUTS if k == key)
+        xlsx.choices(sheet, f"B{row}", tuple(options))
+    planned = None if doc.timeline is None else timeline.read_nested(doc.timeline)
+    for index, header in enumerate(_TIMELINE_HEADERS):
+        xlsx.put(sheet, f"{xlsx.letter(index)}{TIMELINE_DATES_ROW}", xlsx.t(header, lang), "header")
+    for row, entry in enumerate(() if planned is None else planned.entries, start=TIMELINE_DATES_ROW + 1):
+        kind = xlsx.t(timeline.KIND_NAMES[entry.kind], lang)
+        cells = (entry.start, entry.end if entry.end != entry.start else None, xlsx.t(entry.title, lang),
+                 kind, entry.reference)
+        for index, value in enumerate(cells):
+            xlsx.put(sheet, f"{xlsx.letter(index)}{row}", value, "computed")
+        for column in "AB":
+            sheet[f"{column}{row}"].number_format = "yyyy-mm-dd"
+        sheet[f"C{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    for column, width in zip("ABCDE", (34, 30, 70, 26, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A4"
+
+
+def _read_timeline(sheet: Worksheet, title: str, problems: list[Problem],
+                   cells: dict[str, str]) -> dict[str, Any] | None:
+    """The timeline of the sheet as the assessment file keeps it (its non-empty inputs); None when
+    every input is empty. A moved row or a formula in an input is refused at its cell."""
+    plan: dict[str, Any] = {}
+    cells["timeline"] = xlsx.ref(title, f"B{TIMELINE_INPUTS[0][2]}")
+    for key, label, row in TIMELINE_INPUTS:
+        if not xlsx.check_label(sheet, title, f"A{row}", label, problems):
+            return None
+        field = f"timeline.{key}"
+        if key.startswith("renewal.") and "timeline.renewal" not in cells:
+            cells["timeline.renewal"] = xlsx.ref(title, f"B{row}")
+        value = xlsx.cell_value(sheet, title, f"B{row}", field, problems, cells, strip=key != "label")
+        if value is None:
+            continue
+        if key in TIMELINE_DATES:
+            value = xlsx.date_text(value)
+        elif key in TIMELINE_FLAGS:
+            value = xlsx.flag(value, True)
+            if value is None:
+                problems.append(xlsx.at(title, f"B{row}", "「はい」か「いいえ」を入力してください。",
+                                        "enter yes or no.", field))
+                continue
+        elif key in TIMELINE_CHOICES and isinstance(value, str):
+            value = next((k for k, n in TIMELINE_CHOICES[key].items() if value in (k, n.ja, n.en)), value)
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        section, _, name = key.rpartition(".")
+        (plan.setdefault(section, {}) if section else plan)[name] = value
+    return plan or None
 
 
 # --- the browser's entry point (after loading PACKAGES) -----------------------------------------
