@@ -14,7 +14,18 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.e2e.accessibility import axe, described
-from tests.e2e.helpers import RESULT, calc, computed, examples_of, field, load_example, new_page, wait_ready, wrap
+from tests.e2e.helpers import (
+    RESULT,
+    calc,
+    computed,
+    day,
+    examples_of,
+    field,
+    load_example,
+    new_page,
+    wait_ready,
+    wrap,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -23,13 +34,6 @@ STEPS = {"ja": "/certification/steps/", "en": "/en/certification/steps/"}
 PHONE = {"width": 390, "height": 844}
 # the list's name (its caption and its scrolling region's label)
 DATES = {"ja": "日程の一覧", "en": "List of dates"}
-
-
-def day(iso: str, lang: str) -> str:
-    """A date as the calculator writes it: "2027年3月1日", "1 Mar 2027"."""
-    year, month, dom = (int(part) for part in iso.split("-"))
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return f"{year}年{month}月{dom}日" if lang == "ja" else f"{dom} {months[month - 1]} {year}"
 
 
 def plan(data: Mapping[str, Any], today: str) -> dict[str, Any]:
