@@ -63,3 +63,23 @@ test("the self-assessment keeps the timeline in its state, its links and its fil
   // the operation's input leaves it out (the report view adds it)
   assert.ok(!("timeline" in assessment.input(state)));
 });
+
+test("the timeline's hand-over opens the self-assessment with its kept inputs and the plan", () => {
+  const kept = { edition: "OSP", items: { "1.1": ["11", "12", "6", "7"] }, details: { organisation: "Example" },
+                 notes: { "1.1": "board minutes" } };
+  localStorage.setItem(stateKey("self-assessment"), JSON.stringify(kept));
+  const timeline = widget("timeline", "en");
+  const link = new URL(timeline.selfAssessmentLink(timeline.sanitize({ ...timeline.defaults(), start: "2027-03-01",
+                                                                        path: "fastest", label: "" })));
+  assert.match(link.pathname, /\/en\/certification\/outcomes\/$/);
+  const handed = decodeState(fragmentParams(link.hash).get("self-assessment") || "");
+  assert.ok(handed);
+  const assessment = widget("self-assessment", "en");
+  const state = assessment.sanitize(handed);
+  assert.deepEqual(state.timeline, { direction: "forward", start_is: "kickoff", start: "2027-03-01", path: "fastest" });
+  assert.equal(state.edition, "OSP");
+  assert.deepEqual(state.items["1.1"], kept.items["1.1"]);
+  assert.equal(state.details.organisation, "Example");
+  assert.equal(state.notes["1.1"], "board minutes");
+  localStorage.removeItem(stateKey("self-assessment"));
+});
