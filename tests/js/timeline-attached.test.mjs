@@ -83,3 +83,12 @@ test("the timeline's hand-over opens the self-assessment with its kept inputs an
   assert.equal(state.notes["1.1"], "board minutes");
   localStorage.removeItem(stateKey("self-assessment"));
 });
+
+test("the metrics table's hand-over leaves the timeline an assessment carries where it is", () => {
+  localStorage.setItem(stateKey("self-assessment"), JSON.stringify({ edition: "CSP", timeline: PLAN }));
+  const metrics = widget("metrics-table");
+  const link = new URL(metrics.selfAssessmentLink({ edition: "CSP", self_assessment_items: {} }, { rows: [] }, false));
+  const handed = decodeState(fragmentParams(link.hash).get("self-assessment") || "");
+  assert.deepEqual(widget("self-assessment").sanitize(handed || {}).timeline, PLAN);
+  localStorage.removeItem(stateKey("self-assessment"));
+});
