@@ -6,8 +6,9 @@
 import { h } from "./dom.mjs";
 import { readJson, remove, stateKey, writeJson } from "./storage.mjs";
 
-/** @typedef {"example" | "clear" | "link" | "file" | "detached" | "restored"} Reason what replaced the kept inputs
- *  ("detached": a part of the form taken off, such as the metrics table an assessment carried) */
+/** @typedef {"example" | "clear" | "link" | "file" | "detached" | "detachedTimeline" | "restored"} Reason what
+ *  replaced the kept inputs ("detached": the metrics table an assessment carried taken off;
+ *  "detachedTimeline": its certification timeline) */
 /** @typedef {"brokenLink" | "brokenLinkEmpty"} LinkProblem a link whose scenario could not be read */
 /**
  * The kept inputs: `by` is the state text of what replaced them.
@@ -27,7 +28,7 @@ import { readJson, remove, stateKey, writeJson } from "./storage.mjs";
  */
 
 /** @type {readonly Reason[]} */
-const REASONS = ["example", "clear", "link", "file", "detached", "restored"];
+const REASONS = ["example", "clear", "link", "file", "detached", "detachedTimeline", "restored"];
 
 export class ReplacedInputs {
   /**

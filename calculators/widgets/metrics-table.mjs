@@ -604,18 +604,21 @@ export default class MetricsTable extends Calculator {
    * Open calculator `Widget`'s page with its inputs as kept in this browser and the table's counts
    * put in: a share link's fragment, so that its page keeps the reader's own inputs for a restore.
    * @param {typeof SelfAssessment | typeof ProcessCertification} Widget
-   * @param {(input: Record<string, any>) => Record<string, any>} change its input, with the counts
+   * @param {(input: Record<string, any>, kept: State) => Record<string, any>} change its input, with the
+   *   counts (`kept`: its state as kept in this browser)
    * @returns {string} the address
    */
   handOverLink(Widget, change) {
     const other = new Widget(h("div"), this.lang);
-    const input = change(other.input(other.fromStorage() ?? other.defaults()));
+    const kept = other.fromStorage() ?? other.defaults();
+    const input = change(other.input(kept), kept);
     const state = other.sanitize(other.stateFromInput(input));
     return shareLink(pageAddress(SITE_ROOT, this.lang, calculatorNamed(other.name).page), other.name, state);
   }
 
   /**
-   * The table goes along (`metrics`): the self-assessment keeps it with the assessment, in its files too.
+   * The table goes along (`metrics`): the self-assessment keeps it with the assessment, in its files
+   * too; a certification timeline the assessment carries stays with it.
    * @param {any} result the metrics-table operation's result
    * @param {State} state the table it was computed for
    * @param {boolean} [withTable] false: the counts alone
@@ -624,9 +627,9 @@ export default class MetricsTable extends Calculator {
   selfAssessmentLink(result, state, withTable = true) {
     const table = withTable ? attachedTable({ ...state, rows: state.rows.filter((/** @type {Row} */ r) => !rowIsEmpty(r)) })
       : null;
-    return this.handOverLink(SelfAssessment, (input) => ({
+    return this.handOverLink(SelfAssessment, (input, kept) => ({
       ...input, edition: result.edition, items: { ...record(input.items), ...result.self_assessment_items },
-      metrics: table ? attachedInput(table) : null }));
+      metrics: table ? attachedInput(table) : null, timeline: kept.timeline }));
   }
 
   /**

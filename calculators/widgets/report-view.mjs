@@ -8,7 +8,8 @@
 // the print rules that leave nothing of the page but the report). The title block's organisation,
 // site, assessor and date come from the calculator's state when it has them, else from the view's
 // own small form (kept in memory only, like everything the reader types it never leaves the
-// browser). The item notes come from the calculator's state.
+// browser). The item notes come from the calculator's state, and so does the certification timeline
+// an assessment carries (the report lists its dates).
 
 import { compute } from "../client.mjs";
 import { pick, translator } from "../i18n.mjs";
@@ -66,6 +67,17 @@ export function notesOf(state) {
     if (typeof note === "string" && note.trim()) notes[item] = note;
   }
   return notes;
+}
+
+/**
+ * The certification timeline a calculator's state carries (the self-assessment's `timeline`: the
+ * timeline operation's input), as the report operations take it; {} without one.
+ * @param {Record<string, any>} state
+ * @returns {{timeline?: Record<string, any>}}
+ */
+export function timelineOf(state) {
+  const plan = state.timeline;
+  return plan && typeof plan === "object" && !Array.isArray(plan) ? { timeline: plan } : {};
 }
 
 /**
@@ -219,8 +231,8 @@ export class ReportView {
     const metadata = metadataOf(state) ?? this.own;
     const notes = notesOf(state);
     const build = await buildId();
-    const input = { ...this.input, ...metadata, ...(Object.keys(notes).length ? { notes } : {}), lang: this.lang,
-                    ...(build ? { build_id: build } : {}) };
+    const input = { ...this.input, ...metadata, ...(Object.keys(notes).length ? { notes } : {}), ...timelineOf(state),
+                    lang: this.lang, ...(build ? { build_id: build } : {}) };
     this.view.dataset.state = "pending";
     this.status.textContent = t("report.waiting");
     this.clearMetaErrors();

@@ -9,6 +9,10 @@
 // The metrics table's hand-over brings the table along (state.metrics): it is shown above the items,
 // saved in the assessment file and the workbook's metrics sheet, and an opened file's table comes
 // back with it; the core counts 4.1-4.6 from it when it writes or reads the file.
+//
+// The certification timeline comes the same way (state.timeline: the timeline calculator's hand-over,
+// an opened file's): shown above the items, saved in the file and the workbook's timeline sheet, and
+// given to the report, which lists its dates.
 
 import { pick } from "../i18n.mjs";
 import {
@@ -20,6 +24,8 @@ import { FileTools, MAX_FILE_BYTES, MAX_NOTE, MAX_WORKBOOK_BYTES } from "../kit/
 import { shareLink } from "../kit/links.mjs";
 import { attachedInput, attachedTable, pageAddress } from "./metrics-table-model.mjs";
 import { COUNTS, sanitizeTypes, typesFromInput, typesInput } from "./channel-performance.mjs";
+import { attachedTimeline, timelineState } from "./timeline-attached.mjs";
+import { fmtDay } from "./timeline-chart.mjs";
 import { SCOPE_STRINGS, ScopeSection, excludedItems, sanitizeScope, scopeDefaults, scopeFromInput, scopeInput } from "./scope.mjs";
 import FILE_STRINGS from "./files.strings.mjs";
 import { selfAssessmentPlanAndReport } from "./self-assessment-plan.mjs";
@@ -74,6 +80,9 @@ export default class SelfAssessment extends Calculator {
     /** @type {import("./metrics-table-model.mjs").Attached | null} the metrics table handed over or opened */
     this.metrics = null;
     this.metricsEl = h("div", { class: "copc-sa-metrics", hidden: true });
+    /** @type {import("./timeline-attached.mjs").Plan | null} the certification timeline handed over or opened */
+    this.timeline = null;
+    this.timelineEl = h("div", { class: "copc-sa-timeline", hidden: true });
     this.itemsEl = h("div", { class: "copc-sa-items" });
     /** @type {Map<string, Item>} the items shown in the form */
     this.rowItems = new Map();
@@ -89,7 +98,7 @@ export default class SelfAssessment extends Calculator {
    * @override
    */
   defaults() {
-    return { ...scopeDefaults(), items: {}, ...sanitizeFileState({}, MAX_NOTE), metrics: null };
+    return { ...scopeDefaults(), items: {}, ...sanitizeFileState({}, MAX_NOTE), metrics: null, timeline: null };
   }
 
   /**
@@ -107,7 +116,8 @@ export default class SelfAssessment extends Calculator {
       if (scoring === "channel-performance") items[number] = sanitizeTypes(value);
       else items[number] = fieldsOf(scoring).map((_, i) => str(Array.isArray(value) ? value[i] : ""));
     }
-    return { ...sanitizeScope(raw), items, ...sanitizeFileState(raw, MAX_NOTE), metrics: attachedTable(raw.metrics) };
+    return { ...sanitizeScope(raw), items, ...sanitizeFileState(raw, MAX_NOTE), metrics: attachedTable(raw.metrics),
+             timeline: attachedTimeline(raw.timeline) };
   }
 
   /**
@@ -121,16 +131,18 @@ export default class SelfAssessment extends Calculator {
       fields: (state) => {
         const clean = this.sanitize(state);
         return { ...this.input(clean), ...fileFields(clean, itemsOf(sanitizeScope(clean).edition).map((i) => i.number)),
-                 ...(clean.metrics ? { metrics: attachedInput(clean.metrics) } : {}) };
+                 ...(clean.metrics ? { metrics: attachedInput(clean.metrics) } : {}),
+                 ...(clean.timeline ? { timeline: clean.timeline } : {}) };
       },
-      state: (result) => this.sanitize({ ...this.stateFromInput({ ...result.input, metrics: result.assessment.metrics }),
+      state: (result) => this.sanitize({ ...this.stateFromInput({ ...result.input, metrics: result.assessment.metrics,
+                                                                  timeline: result.assessment.timeline }),
                                          ...fileStateFrom(result.assessment, MAX_NOTE) }),
     });
   }
 
   /**
-   * The state for an operation's input; a metrics table beside it (`metrics`: the hand-over's, a
-   * file's) comes along, though the operation itself does not read it.
+   * The state for an operation's input; a metrics table and a timeline beside it (`metrics`,
+   * `timeline`: a hand-over's, a file's) come along, though the operation itself reads neither.
    * @param {Record<string, any>} input
    * @returns {State}
    * @override
@@ -146,7 +158,7 @@ export default class SelfAssessment extends Calculator {
       items[number] = item.scoring === "channel-performance" ? typesFromInput(given.types)
         : fieldsOf(item.scoring).map((field) => str(given[field]));
     }
-    return this.sanitize({ ...scope, items, metrics: input.metrics });
+    return this.sanitize({ ...scope, items, metrics: input.metrics, timeline: input.timeline });
   }
 
   /**
@@ -160,6 +172,7 @@ export default class SelfAssessment extends Calculator {
       this.files.detailsSection(),
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.scope") }), this.scope.build()),
       this.metricsEl,
+      this.timelineEl,
       h("fieldset", { class: "copc-group copc-group--plain" }, h("legend", { text: t("sa.items") }),
         h("p", { class: "copc-field__hint", text: t("sa.items.hint") }), this.itemsEl));
   }
@@ -198,6 +211,53 @@ export default class SelfAssessment extends Calculator {
                       on: { click: () => this.load({ ...this.collect(), metrics: null }, "detached") } }))));
   }
 
+  // --- the certification timeline that came with the assessment ---
+
+  /**
+   * Say which timeline the assessment carries (start, path, target audit), with a way to open it in
+   * the timeline calculator and one to take it off (kept for a restore, as a cleared form is).
+   * @param {import("./timeline-attached.mjs").Plan | null} plan
+   */
+  showTimeline(plan) {
+    const { t, lang } = this;
+    const key = plan ? JSON.stringify(plan) : "";
+    if (key === this.timelineEl.dataset.key) return;
+    this.timelineEl.dataset.key = key;
+    this.timelineEl.hidden = !plan;
+    for (const field of ["start", "path", "audit"]) delete this.timelineEl.dataset[field];
+    if (!plan) {
+      this.timelineEl.replaceChildren();
+      return;
+    }
+    /** @param {unknown} value */
+    const day = (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
+      ? fmtDay(value.trim(), lang) : String(value));
+    /** @param {unknown} value */
+    const given = (value) => value !== undefined && String(value).trim() !== "";
+    const path = given(plan.path) ? String(plan.path) : "full";
+    const pathName = CATALOG.timeline.paths.find((/** @type {any} */ p) => p.id === path);
+    const block = path === "process" && given(plan.block)
+      ? CATALOG.blocks.find((/** @type {any} */ b) => b.id === plan.block) : null;
+    const facts = [];
+    if (plan.direction !== "backward" && given(plan.start)) facts.push(t("sa.timeline.start", { date: day(plan.start) }));
+    facts.push(t("sa.timeline.path", { path: `${pathName ? pick(pathName.name, lang) : path}${
+      block ? ` (${pick(block.name, lang)})` : ""}` }));
+    if (given(plan.audit)) facts.push(t("sa.timeline.audit", { date: day(plan.audit) }));
+    if (given(plan.start)) this.timelineEl.dataset.start = String(plan.start);
+    if (given(plan.audit)) this.timelineEl.dataset.audit = String(plan.audit);
+    this.timelineEl.dataset.path = path;
+    const href = shareLink(pageAddress(SITE_ROOT, lang, calculatorNamed("timeline").page), "timeline", timelineState(plan));
+    this.timelineEl.replaceChildren(h("fieldset", { class: "copc-group copc-group--plain" },
+      h("legend", { text: t("sa.timeline") }),
+      h("p", { class: "copc-sa-timeline__summary",
+               text: t("sa.timeline.summary", { facts: facts.join(lang === "ja" ? "、" : "; ") }) }),
+      h("p", { class: "copc-field__hint", text: t("sa.timeline.hint") }),
+      h("div", { class: "copc-sa-metrics__actions" },
+        h("a", { class: "md-button copc-sa-timeline__open", href, text: t("sa.timeline.open") }),
+        h("button", { type: "button", class: "md-button copc-sa-timeline__detach", text: t("sa.timeline.detach"),
+                      on: { click: () => this.load({ ...this.collect(), timeline: null }, "detachedTimeline") } }))));
+  }
+
   // --- the item tables ---
 
   /**
@@ -210,6 +270,8 @@ export default class SelfAssessment extends Calculator {
     this.scope.apply(scope);
     this.metrics = state.metrics || null;
     this.showMetrics(this.metrics, scope.edition);
+    this.timeline = state.timeline || null;
+    this.showTimeline(this.timeline);
     this.values = structuredClone(state.items);
     const excluded = excludedItems(scope);
     const key = `${scope.edition}|${excluded.join(",")}`;
@@ -389,7 +451,7 @@ export default class SelfAssessment extends Calculator {
     }
     for (const [number, value] of Object.entries(items)) if (itemFilled(value, new Set()) === "blank") delete items[number];
     this.values = structuredClone(items);
-    return { ...this.scope.collect(), items, ...this.files.collect(), metrics: this.metrics };
+    return { ...this.scope.collect(), items, ...this.files.collect(), metrics: this.metrics, timeline: this.timeline };
   }
 
   /**

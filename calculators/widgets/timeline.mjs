@@ -2,13 +2,20 @@
 // The certification timeline: from a start date (or back from a target audit) and a path, every
 // step, deadline and renewal window of the guide as dates. The core plans; this widget gathers the
 // dates as typed, draws the plan as a chart (timeline-chart.mjs lays it out) beside the list of
-// dates, and downloads the same plan as a calendar file through the "timeline-ics" operation.
+// dates, and downloads the same plan as a calendar file through the "timeline-ics" operation. The
+// plan can go along with the self-assessment (timeline-attached.mjs: the shape it keeps it in),
+// into its files and its report.
 
 import { compute } from "../client.mjs";
 import { pick } from "../i18n.mjs";
 import {
-  CATALOG, Calculator, bool, formFields, h, scrollingTable, late, oneOf, setOptions, str, subheading, svg, topicNotes,
+  CATALOG, Calculator, bool, calculatorNamed, formFields, h, scrollingTable, late, oneOf, setOptions, str, subheading, svg,
+  topicNotes,
 } from "../kit.mjs";
+import { shareLink } from "../kit/links.mjs";
+import { pageAddress } from "./metrics-table-model.mjs";
+import SelfAssessment from "./self-assessment.mjs";
+import { attachedTimeline, timelineState } from "./timeline-attached.mjs";
 import { anchorAt, chartLayout, fmtDay, fmtSpan } from "./timeline-chart.mjs";
 import STRINGS from "./timeline.strings.mjs";
 
@@ -28,6 +35,8 @@ const STATEMENTS = [
 ];
 const COUNTS = formFields("renewal");
 const DATES = ["start", "baseline", "audit", "certified"];
+// the site's root: this module is served from <root>/assets/calculators/widgets/
+const SITE_ROOT = new URL("../../../", import.meta.url).href;
 
 /**
  * The reader's own date (the device's calendar, not UTC's), as YYYY-MM-DD.
@@ -135,13 +144,7 @@ export default class Timeline extends Calculator {
    * @override
    */
   stateFromInput(input) {
-    const renewal = input.renewal && typeof input.renewal === "object" ? input.renewal : {};
-    return this.sanitize({
-      ...input, ...renewal,
-      start: input.start ?? (input.direction === "backward" ? "" : undefined),
-      years: input.years === undefined ? "" : String(input.years),
-      contingencies: input.contingencies ?? true,
-    });
+    return this.sanitize(timelineState(input));
   }
 
   /**
@@ -284,6 +287,8 @@ export default class Timeline extends Calculator {
         h("span", { class: "copc-stat__label", text: label }),
         h("span", { class: "copc-stat__value", text: fmtDay(iso, lang) })) : null;
     const ics = this.downloadButton(state);
+    const handOver = h("button", { type: "button", class: "md-button copc-tl-handover", text: t("tl.handover"),
+                                   on: { click: () => location.assign(this.selfAssessmentLink(state)) } });
     if (r.notices.length) {
       body.append(h("ul", { class: "copc-tl-notices", "aria-label": t("tl.notices") },
         r.notices.map((/** @type {any} */ n) => h("li", { class: "copc-tl-notice", text: pick(n, lang) }))));
@@ -300,8 +305,24 @@ export default class Timeline extends Calculator {
       subheading(t("tl.dates")),
       this.table(entries),
       h("div", { class: "copc-tl-download" }, ics.button, ics.status),
+      h("p", { class: "copc-field__hint", text: t("tl.handover.hint") }),
+      h("div", { class: "copc-tl-actions" }, handOver),
       this.steps(response.steps, false),
     );
+  }
+
+  /**
+   * The self-assessment's page with its inputs as kept in this browser and this plan put with them
+   * (its `timeline`): a share link's fragment, so that the page keeps the reader's own inputs there
+   * for a restore.
+   * @param {State} state the plan the result was computed for
+   * @returns {string} the address
+   */
+  selfAssessmentLink(state) {
+    const other = new SelfAssessment(h("div"), this.lang);
+    const kept = other.fromStorage() ?? other.defaults();
+    const next = other.sanitize({ ...kept, timeline: attachedTimeline(this.input(state), false) });
+    return shareLink(pageAddress(SITE_ROOT, this.lang, calculatorNamed(other.name).page), other.name, next);
   }
 
   /**

@@ -56,6 +56,8 @@ export default {
     "tl.ics.working": "予定表ファイルを作成しています…（初回は必要なパッケージを読み込みます）",
     "tl.ics.done": "{file} をダウンロードしました。メールソフトやカレンダーに読み込めます。",
     "tl.ics.failed": "予定表ファイルを作成できませんでした。",
+    "tl.handover": "この日程を自己評価に付ける",
+    "tl.handover.hint": "自己評価の計算ツールを開き、この日程を評価に付けます。日程はそこで保存するファイルとExcel（日程のシート）に入り、経営層向けレポートにも載ります。自己評価にあった入力は、そのページで元に戻せます。",
   },
   en: {
     "tl.plan": "Where the plan starts, and the path",
@@ -109,5 +111,7 @@ export default {
     "tl.ics.working": "Writing the calendar file… (the first time, the packages it needs are loaded)",
     "tl.ics.done": "Downloaded {file}: import it into your mail or calendar program.",
     "tl.ics.failed": "The calendar file could not be written.",
+    "tl.handover": "Keep this plan with my self-assessment",
+    "tl.handover.hint": "Opens the self-assessment calculator with this plan kept with the assessment: the file and the Excel workbook (its Timeline sheet) saved there keep it, and the report for management lists its dates. That page can restore the inputs it held before.",
   },
 };

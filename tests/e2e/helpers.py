@@ -133,6 +133,13 @@ def percent(value: float | int) -> str:
     return f"{number(value)}%"
 
 
+def day(iso: str, lang: str) -> str:
+    """A date as the calculators write it: "2027年3月1日", "1 Mar 2027"."""
+    year, month, dom = (int(part) for part in iso.split("-"))
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{year}年{month}月{dom}日" if lang == "ja" else f"{dom} {months[month - 1]} {year}"
+
+
 def points_of(lang: str, points: str, available: float | int) -> str:
     """"20 / 40 点" or "20 of 40 points": points shown (the core's display text) of those available."""
     return f"{points} / {number(available)} 点" if lang == "ja" else f"{points} of {number(available)} points"

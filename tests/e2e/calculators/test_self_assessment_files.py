@@ -1,24 +1,29 @@
 """Assessments as files in the self-assessment and process-certification calculators: a saved
 file opens in another browser with the same result, metadata and notes; opening replaces the form
 but keeps the reader's inputs for "Restore my inputs"; a file the core refuses changes nothing and
-its problems are listed at their place; a file dropped onto the calculator opens too."""
+its problems are listed at their place; a file dropped onto the calculator opens too; the metrics
+table and the certification timeline a file carries come back, are saved again and can be taken off."""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Download, FilePayload, Locator, Page, expect
 
+from copc_cx.timeline import PATH_NAMES, PlanPath, fmt_date
 from copc_cx.web import call
 from tests.e2e.helpers import (
     PAGES,
     RESULT,
     calc,
     computed,
+    day,
     example,
     examples_of,
     field,
@@ -214,3 +219,56 @@ def test_a_file_with_a_metrics_table_brings_it_back_and_saves_it_again(calculato
     expect(root.locator('[data-detail="assessor"]')).to_have_value(DETAILS["assessor"])
     expect(section.locator(".copc-sa-metrics__open")).to_have_attribute(
         "href", re.compile(r"/scoring/metrics/#metrics-table="))
+
+
+def test_a_file_with_a_timeline_shows_it_saves_it_reports_it_and_takes_it_off(
+        calculators_page: tuple[Page, str]) -> None:
+    page, lang = calculators_page
+    root = calc(page, "self-assessment")
+    load_example(root, WORKED.id)
+    plan = {"start": "2027-03-01", "path": "fastest", "audit": "2027-12-06"}
+    text = json.dumps({"format": "copc-cx-assessment", "version": 1, **WORKED.input, "timeline": plan})
+    open_file(root, "with-timeline.json", text.encode("utf-8"))
+    expect(root).to_have_attribute("data-file", "opened", timeout=RESULT)
+    section = root.locator(".copc-sa-timeline")
+    expect(section).to_have_attribute("data-start", plan["start"])
+    expect(section).to_have_attribute("data-path", plan["path"])
+    summary = section.locator(".copc-sa-timeline__summary")
+    for said in (day(plan["start"], lang), getattr(PATH_NAMES[PlanPath.FASTEST], lang), day(plan["audit"], lang)):
+        expect(summary).to_contain_text(said)
+    # its link opens the timeline calculator with the same plan
+    href = section.locator(".copc-sa-timeline__open").get_attribute("href") or ""
+    found = re.search(r"/certification/steps/#timeline=([A-Za-z0-9_-]+)$", href)
+    assert found, href
+    opened = json.loads(base64.urlsafe_b64decode(found.group(1) + "=" * (-len(found.group(1)) % 4)))
+    assert {key: opened[key] for key in plan} == plan
+
+    # saved again: the same timeline
+    _, saved_text = saved(page, root)
+    assert json.loads(saved_text)["timeline"] == plan
+
+    # the report for management lists every date of it
+    wait_result(root)
+    root.locator(".copc-report__open").click()
+    view = page.locator(".copc-report-view")
+    expect(view).to_have_attribute("data-state", "ready", timeout=RESULT)
+    entries = computed("timeline", plan)["entries"]
+    expect(view.locator("section.timeline-section table.timeline tbody tr")).to_have_count(len(entries))
+    expect(view.locator("section.timeline-section")).to_contain_text(
+        getattr(fmt_date(date.fromisoformat(plan["audit"])), lang))
+    view.locator(".copc-report-view__close").click()
+
+    # the reader goes on working, then takes the timeline off, and back: nothing is lost
+    open_details(root)
+    root.locator('[data-detail="assessor"]').fill(DETAILS["assessor"])
+    section.locator(".copc-sa-timeline__detach").click()
+    expect(section).to_be_hidden()
+    bar = root.locator(".copc-calc__replaced")
+    expect(bar).to_have_attribute("data-reason", "detachedTimeline")
+    _, without = saved(page, root)
+    assert "timeline" not in json.loads(without)
+    bar.locator(".copc-calc__restore").click()
+    expect(section).to_have_attribute("data-start", plan["start"])
+    expect(root.locator('[data-detail="assessor"]')).to_have_value(DETAILS["assessor"])
+    load_example(root, WORKED.id)  # the shared page's self-assessment without a timeline again
+    expect(section).to_be_hidden()

@@ -14,7 +14,20 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.e2e.accessibility import axe, described
-from tests.e2e.helpers import RESULT, calc, computed, examples_of, field, load_example, new_page, wait_ready, wrap
+from tests.e2e.helpers import (
+    BOOT,
+    PAGES,
+    RESULT,
+    calc,
+    computed,
+    day,
+    examples_of,
+    field,
+    load_example,
+    new_page,
+    wait_ready,
+    wrap,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -23,13 +36,6 @@ STEPS = {"ja": "/certification/steps/", "en": "/en/certification/steps/"}
 PHONE = {"width": 390, "height": 844}
 # the list's name (its caption and its scrolling region's label)
 DATES = {"ja": "日程の一覧", "en": "List of dates"}
-
-
-def day(iso: str, lang: str) -> str:
-    """A date as the calculator writes it: "2027年3月1日", "1 Mar 2027"."""
-    year, month, dom = (int(part) for part in iso.split("-"))
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return f"{year}年{month}月{dom}日" if lang == "ja" else f"{dom} {months[month - 1]} {year}"
 
 
 def plan(data: Mapping[str, Any], today: str) -> dict[str, Any]:
@@ -198,6 +204,31 @@ def test_timeline_downloads_a_calendar_file_that_parses(calculators_page: tuple[
         assert type(event.decoded("DTSTART")) is date  # an all-day event
     summaries = " ".join(str(event.get("SUMMARY")) for event in events)
     assert core["entries"][0]["title"][lang] in summaries
+
+
+def test_timeline_hands_its_plan_over_to_the_self_assessment(calculators_page: tuple[Page, str]) -> None:
+    """"Keep this plan with my self-assessment" opens the self-assessment's page with the plan in the
+    address's fragment; the assessment there carries it, with the same start and path."""
+    page, lang = calculators_page
+    root = calc(page, "timeline")
+    worked = examples_of("timeline")[0]
+    load_example(root, worked.id)
+    field(root, "audit").fill("2027-12-06")
+    expect(root.locator('[data-key="audit"] .copc-stat__value')).to_have_text(day("2027-12-06", lang), timeout=RESULT)
+    try:
+        root.locator(".copc-tl-handover").click()
+        page.wait_for_url(re.compile(r".*/certification/outcomes/#self-assessment=[^?]*$"))
+        assert "?" not in page.url
+        section = calc(page, "self-assessment").locator(".copc-sa-timeline")
+        expect(section).to_have_attribute("data-start", worked.input["start"], timeout=BOOT)
+        expect(section).to_have_attribute("data-path", worked.input["path"])
+        expect(section).to_have_attribute("data-audit", "2027-12-06")
+        expect(section.locator(".copc-sa-timeline__summary")).to_contain_text(day(worked.input["start"], lang))
+        expect(section.locator(".copc-sa-timeline__summary")).to_contain_text(day("2027-12-06", lang))
+    finally:
+        # back to the shared calculators page for the tests after this one
+        page.goto(PAGES[lang])
+        wait_ready(calc(page, "item-score"))
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
