@@ -354,10 +354,6 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _yes_no_problem(title: str, ref: str, field: str) -> Problem:
-    return xlsx.at(title, ref, "「はい」か「いいえ」を入力してください。", "enter yes or no.", field)
-
-
 def _read_summary(sheet: Worksheet, title: str, problems: list[Problem], cells: dict[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, label, row in SUMMARY_INPUTS:
@@ -369,7 +365,7 @@ def _read_summary(sheet: Worksheet, title: str, problems: list[Problem], cells: 
         elif key == "include_optional":
             value = xlsx.flag(value, False)
             if value is None:
-                problems.append(_yes_no_problem(title, f"B{row}", key))
+                problems.append(xlsx.not_yes_or_no(title, f"B{row}", key))
                 continue
         elif key == "block" and value is not None:
             value = _BLOCK_NAMES.get(str(value).casefold(), _text(value))
@@ -399,7 +395,7 @@ def _read_requirements(sheet: Worksheet, title: str, problems: list[Problem],
         seen.add(requirement)
         answer = xlsx.flag(xlsx.cell_value(sheet, title, f"C{row}", "requirements_met", problems, cells), False)
         if answer is None:
-            problems.append(_yes_no_problem(title, f"C{row}", "requirements_met"))
+            problems.append(xlsx.not_yes_or_no(title, f"C{row}", "requirements_met"))
         elif answer:
             met.append(requirement)
     # the core names a requirement of another block at "requirements_met": point at the sheet's answers

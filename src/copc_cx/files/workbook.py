@@ -341,8 +341,7 @@ def _read_summary(sheet: Worksheet, title: str, problems: list[Problem], cells: 
         elif key in ("human_assisted", "digital_assisted"):
             value = xlsx.flag(value, True)
             if value is None:
-                problems.append(xlsx.at(title, f"B{row}", "「はい」か「いいえ」を入力してください。",
-                                        "enter yes or no.", key))
+                problems.append(xlsx.not_yes_or_no(title, f"B{row}", key))
                 continue
         elif key == "excluded":
             text = "" if value is None else str(value).strip()
@@ -578,10 +577,7 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
     edition = Edition(edition_text) if edition_text in tuple(Edition) else Edition.CSP
     table: dict[str, Any] = {}
     for key, label, row in METRICS_SETTINGS:
-        if sheet[f"A{row}"].value not in (label.ja, label.en):
-            problems.append(xlsx.at(title, f"A{row}", f"「{label.ja}」の行があるはずです（行を入れたり消したり"
-                                "していませんか）。",
-                                f"the row '{label.en}' belongs here (were rows inserted or deleted?)."))
+        if not xlsx.check_label(sheet, title, f"A{row}", label, problems):
             return None
         value = _sheet_text(xlsx.cell_value(sheet, title, f"B{row}", f"metrics.{key}", problems, cells))
         names = metrics.IMPROVEMENT_NAMES if key == "improvement" else \
@@ -590,13 +586,8 @@ def _read_metrics(sheet: Worksheet, title: str, edition_text: Any, problems: lis
         if value:
             table[key] = value
     headers = [*(c.label for c in metrics.COLUMNS), *(label for _, label in METRIC_COMPUTED)]
-    for index, header in enumerate(headers):
-        ref = f"{xlsx.letter(index)}{METRICS_HEADER_ROW}"
-        if sheet[ref].value not in (header.ja, header.en):
-            problems.append(xlsx.at(title, ref, f"見出し「{header.ja}」があるはずです（列を入れたり消したり"
-                                "していませんか）。",
-                                f"the header '{header.en}' belongs here (were columns inserted or deleted?)."))
-            return None
+    if not xlsx.check_headers(sheet, title, headers, problems, METRICS_HEADER_ROW):
+        return None
     # the month columns run to the last one with a heading or a value: a result typed under no month is
     # read too, so that the table names its missing month instead of the value being dropped
     last = _FIRST_MONTH - 1
@@ -789,8 +780,7 @@ def _read_timeline(sheet: Worksheet, title: str, problems: list[Problem],
         elif key in TIMELINE_FLAGS:
             value = xlsx.flag(value, True)
             if value is None:
-                problems.append(xlsx.at(title, f"B{row}", "「はい」か「いいえ」を入力してください。",
-                                        "enter yes or no.", field))
+                problems.append(xlsx.not_yes_or_no(title, f"B{row}", field))
                 continue
         elif key in TIMELINE_CHOICES and isinstance(value, str):
             value = next((k for k, n in TIMELINE_CHOICES[key].items() if value in (k, n.ja, n.en)), value)

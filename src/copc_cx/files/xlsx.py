@@ -250,10 +250,10 @@ def cell_value(sheet: Worksheet, title: str, cell_ref: str, field: str, problems
     return value
 
 
-def check_headers(sheet: Worksheet, title: str, headers: list[Text], problems: list[Problem]) -> bool:
-    """Whether row 1 has the headers (in either language); a problem at the first that differs."""
+def check_headers(sheet: Worksheet, title: str, headers: list[Text], problems: list[Problem], row: int = 1) -> bool:
+    """Whether `row` has the headers (in either language); a problem at the first that differs."""
     for index, header in enumerate(headers):
-        cell_ref = f"{letter(index)}1"
+        cell_ref = f"{letter(index)}{row}"
         if sheet[cell_ref].value not in (header.ja, header.en):
             problems.append(at(title, cell_ref, f"見出し「{header.ja}」があるはずです（列を入れたり消したり"
                                "していませんか）。",
@@ -288,6 +288,11 @@ def flag(value: Any, default: bool) -> bool | None:
         return value
     text = str(value).strip().lower()
     return True if text in YES else False if text in NO else None
+
+
+def not_yes_or_no(title: str, cell_ref: str, field: str) -> Problem:
+    """The problem of a yes/no cell that `flag` could not read."""
+    return at(title, cell_ref, "「はい」か「いいえ」を入力してください。", "enter yes or no.", field)
 
 
 def count_value(value: Any) -> Any:
