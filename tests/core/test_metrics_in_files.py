@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from tests.core.workbooks import edited
 
 from copc_cx.errors import InputError
 from copc_cx.examples import EXAMPLES_BY_ID
@@ -45,13 +46,6 @@ def derived(doc: af.AssessmentFile) -> dict[str, Any]:
     assert result is not None and problems == ()
     return result
 
-
-def edited(data: bytes, edit: Any) -> bytes:
-    book = load_workbook(io.BytesIO(data))
-    edit(book)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def workbook_refused(data: bytes) -> dict[str, str]:

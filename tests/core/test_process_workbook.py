@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from tests.core.workbooks import edited
 
 from copc_cx import catalog
 from copc_cx.errors import InputError
@@ -49,14 +50,6 @@ QUALITY: dict[str, Any] = {
 def sample(**changes: Any) -> pf.ProcessFile:
     return pf.read_data({**TWO_SITES, **KEPT, **changes})
 
-
-def edited(data: bytes, edit: Any) -> bytes:
-    """The workbook after a person's edit (`edit(book)`), saved again as Excel would."""
-    book = load_workbook(io.BytesIO(data))
-    edit(book)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def months_row(book: Any, site: str | None, metric: str) -> int:

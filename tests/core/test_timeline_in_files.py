@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from tests.core.workbooks import edited
 
 from copc_cx import report
 from copc_cx.errors import InputError
@@ -104,13 +105,6 @@ SHEET = {"ja": "日程", "en": "Timeline"}
 def with_timeline(plan: dict[str, Any] | None, base: dict[str, Any] | None = None) -> assessment_file.AssessmentFile:
     return assessment_file.read_data({**(SAMPLE if base is None else base), "timeline": plan})
 
-
-def edited(data: bytes, edit: Any) -> bytes:
-    book = load_workbook(io.BytesIO(data))
-    edit(book)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def row_of(field: str) -> int:

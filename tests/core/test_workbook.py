@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from tests.core.workbooks import edited
 
 from copc_cx.catalog import items_in
 from copc_cx.errors import InputError
@@ -36,14 +37,6 @@ KEPT: dict[str, Any] = {"organisation": "サンプル株式会社", "site": "那
 def sample(**changes: Any) -> af.AssessmentFile:
     return af.read_data({**SAMPLE, **KEPT, **changes})
 
-
-def edited(data: bytes, edit: Any) -> bytes:
-    """The workbook after a person's edit (`edit(book)`), saved again as Excel would."""
-    book = load_workbook(io.BytesIO(data))
-    edit(book)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def refused(data: bytes) -> dict[str, str]:
