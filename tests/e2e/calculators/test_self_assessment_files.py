@@ -63,6 +63,18 @@ def fill_details(root: Locator) -> None:
         details.locator(f'[data-detail="{key}"]').fill(value)
 
 
+def typed_then_taken_off(root: Locator, section: Locator, button: str, reason: str) -> Locator:
+    """The reader types in the form (what an opened file put there is not their own work, so only then
+    is there something to restore), then takes `section` off the assessment; the bar offering it back."""
+    open_details(root)
+    root.locator('[data-detail="assessor"]').fill(DETAILS["assessor"])
+    section.locator(button).click()
+    expect(section).to_be_hidden()
+    bar = root.locator(".copc-calc__replaced")
+    expect(bar).to_have_attribute("data-reason", reason)
+    return bar
+
+
 def decision_of(root: Locator) -> dict[str, Any]:
     result = root.locator(".copc-calc__result")
     return {"certified": result.locator(".copc-decision").get_attribute("data-certified"),
@@ -208,12 +220,7 @@ def test_a_file_with_a_metrics_table_brings_it_back_and_saves_it_again(calculato
     again = json.loads(saved_text)
     assert again["version"] == 2 and again["metrics"] == read["assessment"]["metrics"]
     # the reader goes on working, then takes the table off, and back: nothing is lost
-    open_details(root)
-    root.locator('[data-detail="assessor"]').fill(DETAILS["assessor"])
-    section.locator(".copc-sa-metrics__detach").click()
-    expect(section).to_be_hidden()
-    bar = root.locator(".copc-calc__replaced")
-    expect(bar).to_have_attribute("data-reason", "detached")
+    bar = typed_then_taken_off(root, section, ".copc-sa-metrics__detach", "detached")
     bar.locator(".copc-calc__restore").click()
     expect(section).to_have_attribute("data-metrics", str(len(table["rows"])))
     expect(root.locator('[data-detail="assessor"]')).to_have_value(DETAILS["assessor"])
@@ -259,12 +266,7 @@ def test_a_file_with_a_timeline_shows_it_saves_it_reports_it_and_takes_it_off(
     view.locator(".copc-report-view__close").click()
 
     # the reader goes on working, then takes the timeline off, and back: nothing is lost
-    open_details(root)
-    root.locator('[data-detail="assessor"]').fill(DETAILS["assessor"])
-    section.locator(".copc-sa-timeline__detach").click()
-    expect(section).to_be_hidden()
-    bar = root.locator(".copc-calc__replaced")
-    expect(bar).to_have_attribute("data-reason", "detachedTimeline")
+    bar = typed_then_taken_off(root, section, ".copc-sa-timeline__detach", "detachedTimeline")
     _, without = saved(page, root)
     assert "timeline" not in json.loads(without)
     bar.locator(".copc-calc__restore").click()
